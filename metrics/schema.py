@@ -1,0 +1,112 @@
+"""The one schema of ``data/metrics.yaml``: every key allowed, its type and its values.
+
+Rules that need more than one record (ids that must exist, duplicates, units that must match
+the indicator, quotes that must be in their source) live in ``validate.py`` and
+``provenance.py``; this module says what a single record may look like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=80)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+SOURCE_TYPES = ("government_work_report", "news_article", "statistical_bulletin", "plan_report", "government_release")
+LEVELS = ("city", "district", "county_level_city", "county", "port")
+CATEGORIES = (
+    "output", "fiscal", "trade", "investment", "consumption", "innovation", "income", "labour",
+    "urbanisation", "population", "port", "prices", "finance", "enterprises", "environment",
+)
+DIRECTIONS = ("higher", "lower", "band")
+PERIODS = ("annual", "Q1", "H1", "Q1-Q3", "average", "total", "change")
+SPAN_PERIODS = ("average", "total", "change")
+KINDS = ("actual", "target")
+COMPARATORS = ("at_least", "at_most", "about", "above", "reach", "qualitative")
+CROSS_SOURCE = ("agrees", "conflicts")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class QuotedSource(Strict):
+    """A text in the sources folder: its quotes are checked against it."""
+
+    id: Id
+    provenance: Literal["quoted"]
+    title: Text
+    publisher: Text
+    type: Literal[SOURCE_TYPES]  # type: ignore[valid-type]
+    stated_date: dt.date | None
+    posted_date: dt.date
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    note: Text | None = None
+
+
+class CitedSource(Strict):
+    """A publication with no local text: cited by URL, never quoted."""
+
+    id: Id
+    provenance: Literal["cited"]
+    title: Text
+    publisher: Text
+    type: Literal[SOURCE_TYPES]  # type: ignore[valid-type]
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)]
+    date: dt.date | None
+    note: Text | None = None
+
+
+Source = Annotated[Union[QuotedSource, CitedSource], Field(discriminator="provenance")]
+
+
+class Region(Strict):
+    id: Id
+    name_zh: Text
+    name_en: Text
+    level: Literal[LEVELS]  # type: ignore[valid-type]
+    parent: Id | None
+
+
+class Indicator(Strict):
+    id: Id
+    name_zh: Text
+    name_en: Text
+    unit: Text
+    category: Literal[CATEGORIES]  # type: ignore[valid-type]
+    direction: Literal[DIRECTIONS]  # type: ignore[valid-type]
+    description_zh: Text
+    description_en: Text
+    caliber_zh: Text | None = None
+    caliber_en: Text | None = None
+
+
+class Observation(Strict):
+    region: Id
+    indicator: Id
+    year: Annotated[int, Field(ge=1949, le=2100)] | None
+    period: Literal[PERIODS]  # type: ignore[valid-type]
+    start_year: Annotated[int, Field(ge=1949, le=2100)] | None = None
+    kind: Literal[KINDS]  # type: ignore[valid-type]
+    comparator: Literal[COMPARATORS] | None = None  # type: ignore[valid-type]
+    value: float | None
+    unit: Text
+    source: Id
+    quote: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    written: Annotated[str, Field(min_length=1, max_length=40)] | None = None
+    provisional: bool = False
+    cross_source: Literal[CROSS_SOURCE] | None = None  # type: ignore[valid-type]
+    note: Text | None = None
+
+
+class Dataset(Strict):
+    sources: list[Source]
+    regions: list[Region]
+    indicators: list[Indicator]
+    observations: list[Observation]
+
+
+SECTIONS = ("sources", "regions", "indicators", "observations")

@@ -1,0 +1,89 @@
+"""The tidy table: one row per observation, with names, units and source beside it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics import units
+from metrics.dataset import Dataset
+
+COLUMNS = [
+    "region_id", "region_zh", "region_en", "region_level",
+    "indicator_id", "indicator_zh", "indicator_en", "category", "direction", "indicator_unit",
+    "year", "period", "start_year", "kind", "comparator", "value", "unit", "value_std",
+    "source_id", "provenance", "quote", "written", "note", "provisional", "cross_source",
+    "derived", "derivation", "source_title", "source_publisher", "source_date", "source_url", "line",
+]
+"""The tidy table's columns, in order. The first fifteen named in the dataset issue are all here."""
+
+_OBS_RENAME = {"region": "region_id", "indicator": "indicator_id", "source": "source_id"}
+
+
+def tidy_table(dataset: Dataset) -> pd.DataFrame:
+    """One row per recorded observation (derived rows are added by ``derive.with_derived``)."""
+    obs = pd.DataFrame.from_records(dataset.observations)
+    if obs.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    obs = obs.rename(columns=_OBS_RENAME)
+    for column in ("start_year", "comparator", "quote", "written", "note", "cross_source", "provisional"):
+        if column not in obs:
+            obs[column] = None
+    regions = pd.DataFrame.from_records(dataset.regions)[["id", "name_zh", "name_en", "level"]].rename(
+        columns={"id": "region_id", "name_zh": "region_zh", "name_en": "region_en", "level": "region_level"})
+    indicators = pd.DataFrame.from_records(dataset.indicators)[
+        ["id", "name_zh", "name_en", "category", "direction", "unit"]].rename(columns={
+            "id": "indicator_id", "name_zh": "indicator_zh", "name_en": "indicator_en", "unit": "indicator_unit"})
+    sources = pd.DataFrame.from_records([
+        {"source_id": s["id"], "provenance": s["provenance"], "source_title": s["title"],
+         "source_publisher": s["publisher"],
+         "source_date": str(s.get("stated_date") or s.get("date") or s.get("posted_date") or ""),
+         "source_url": s.get("url")}
+        for s in dataset.sources])
+    table = obs.merge(regions, on="region_id", how="left").merge(indicators, on="indicator_id", how="left")
+    table = table.merge(sources, on="source_id", how="left")
+    table["year"] = table["year"].astype("Int64")
+    table["start_year"] = table["start_year"].astype("Int64")
+    table["value"] = table["value"].astype("float64")
+    table["provisional"] = table["provisional"].fillna(False).astype(bool)
+    table["value_std"] = _standardise(table)
+    table["derived"] = False
+    table["derivation"] = None
+    return table[COLUMNS].reset_index(drop=True)
+
+
+def _standardise(table: pd.DataFrame) -> pd.Series:
+    """Each value in its indicator's unit (1.7 万亿元 -> 17000 亿元); a change of a % stays in 百分点."""
+    factor = {symbol: u.factor for symbol, u in units.UNITS.items()}
+    ratio = table["unit"].map(factor) / table["indicator_unit"].map(factor)
+    same_dimension = table["unit"].map(lambda s: units.UNITS[s].dimension) == table["indicator_unit"].map(
+        lambda s: units.UNITS[s].dimension)
+    ratio = ratio.where(same_dimension, 1.0)
+    return table["value"] * ratio
+
+
+def consolidate(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact: records of one fact from several sources that agree become one row.
+
+    The kept row is the quoted one if there is one (it was checked against its text), else the
+    first; ``sources`` lists every source id and ``n_sources`` counts them. Conflicting records
+    all stay, flagged ``conflict``.
+    """
+    table = table.copy()
+    table["sources"] = table["source_id"]
+    table["n_sources"] = 1
+    table["conflict"] = table["cross_source"].eq("conflicts")
+    agrees = table["cross_source"].eq("agrees")
+    if not agrees.any():
+        return table
+    key = ["region_id", "indicator_id", "year", "period", "start_year", "kind"]
+    grouped = table[agrees].copy()
+    grouped["_rank"] = grouped["provenance"].map({"quoted": 0, "cited": 1}).fillna(2)
+    grouped = grouped.sort_values(["_rank", "line"], kind="stable")
+    pieces = []
+    for _, group in grouped.groupby(key, dropna=False, sort=False):
+        row = group.iloc[[0]].copy()
+        row["sources"] = "; ".join(dict.fromkeys(group["source_id"]))
+        row["n_sources"] = len(group)
+        pieces.append(row.drop(columns="_rank"))
+    merged = pd.concat([table[~agrees], *pieces], ignore_index=True)
+    return merged.sort_values("line", kind="stable").reset_index(drop=True)

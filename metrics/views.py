@@ -1,0 +1,41 @@
+"""Everything the pages and the command line read, computed once from a loaded dataset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metrics.dataset import Dataset
+from metrics.derive import with_derived
+from metrics.ledger import target_ledger
+from metrics.progress import progress_to_targets
+from metrics.tidy import consolidate, tidy_table
+
+
+@dataclass(frozen=True)
+class DataFrames:
+    """The dataset as tables: ``table`` holds every record (derived rows included, marked);
+    ``facts`` has one row per fact (agreeing sources merged); ``ledger`` and ``progress``
+    are the target views."""
+
+    dataset: Dataset
+    table: pd.DataFrame
+    facts: pd.DataFrame
+    ledger: pd.DataFrame
+    progress: pd.DataFrame
+    regions: pd.DataFrame
+    indicators: pd.DataFrame
+    sources: pd.DataFrame
+
+
+def data_frames(dataset: Dataset) -> DataFrames:
+    indicators = pd.DataFrame.from_records(dataset.indicators)
+    recorded = tidy_table(dataset)
+    table = with_derived(recorded, indicators) if not recorded.empty else recorded
+    facts = consolidate(table) if not table.empty else table
+    ledger = target_ledger(facts) if not facts.empty else pd.DataFrame()
+    progress = progress_to_targets(facts) if not facts.empty else pd.DataFrame()
+    sources = pd.DataFrame.from_records(dataset.sources)
+    return DataFrames(dataset, table, facts, ledger, progress, pd.DataFrame.from_records(dataset.regions),
+                      indicators, sources)
