@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from metrics.dataset import DEFAULT_DATA, load
 from metrics.problems import DatasetError
-from metrics.views import data_frames
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,10 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "validate":
             print(f"{len(exc.problems)} problem(s): run `python -m metrics validate --data {args.data}`.", file=sys.stderr)
         return 1
-    frames = data_frames(dataset)
     if args.command == "validate":
         print(f"{args.data}: OK, {len(dataset.observations)} observations from {len(dataset.sources)} sources.")
         return 0
+    from metrics.views import data_frames
+
+    frames = data_frames(dataset)
     if args.command == "table":
         _write(frames.table, args.format)
         return 0

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from metrics.tidy import COLUMNS
+
 NOMINAL_GROWTH = {
     "fiscal_revenue": "fiscal_revenue_growth",
     "total_fiscal_revenue": "total_fiscal_revenue_growth",
@@ -33,7 +35,7 @@ def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
     """
     actual = table[table["kind"].eq("actual") & table["period"].eq("annual") & table["year"].notna()
                    & ~table["derived"].astype(bool) & table["comparator"].isna() & ~table["provisional"]]
-    reported = set(zip(actual["region_id"], actual["indicator_id"], actual["year"]))
+    reported = set(zip(actual["region_id"], actual["indicator_id"], actual["year"], strict=False))
     meta = indicators.set_index("id")
     rows = []
     levels = actual[actual["indicator_id"].isin(list(NOMINAL_GROWTH))]
@@ -62,7 +64,7 @@ def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
             "source_title": None, "source_publisher": None, "source_date": None, "source_url": None,
             "line": now.line,
         })
-    return pd.DataFrame(rows, columns=table.columns)
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def with_derived(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:

@@ -102,7 +102,7 @@ def target_ledger(table: pd.DataFrame) -> pd.DataFrame:
     targets = table[table["kind"].eq("target")]
     actuals = table[table["kind"].eq("actual") & ~table["derived"].astype(bool)]
     positions: dict[tuple, list[int]] = {}
-    for position, values in enumerate(zip(*(actuals[column] for column in _KEY))):
+    for position, values in enumerate(zip(*(actuals[column] for column in _KEY), strict=False)):
         positions.setdefault(_normalise(values), []).append(position)
     rows = []
     for target in targets.itertuples(index=False):

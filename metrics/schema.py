@@ -8,7 +8,7 @@ the indicator, quotes that must be in their source) live in ``validate.py`` and
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -60,7 +60,7 @@ class CitedSource(Strict):
     note: Text | None = None
 
 
-Source = Annotated[Union[QuotedSource, CitedSource], Field(discriminator="provenance")]
+Source = Annotated[QuotedSource | CitedSource, Field(discriminator="provenance")]
 
 
 class Region(Strict):

@@ -64,8 +64,8 @@ def _standardise(table: pd.DataFrame) -> pd.Series:
 def consolidate(table: pd.DataFrame) -> pd.DataFrame:
     """One row per fact: records of one fact from several sources that agree become one row.
 
-    The kept row is the quoted one if there is one (it was checked against its text), else the
-    first; ``sources`` lists every source id and ``n_sources`` counts them. Conflicting records
+    The kept row is an exact value rather than a bound (突破万亿), then the quoted one (it was
+    checked against its text), then the first; ``sources`` lists every source id and ``n_sources`` counts them. Conflicting records
     all stay, flagged ``conflict``.
     """
     table = table.copy()
@@ -77,13 +77,14 @@ def consolidate(table: pd.DataFrame) -> pd.DataFrame:
         return table
     key = ["region_id", "indicator_id", "year", "period", "start_year", "kind"]
     grouped = table[agrees].copy()
+    grouped["_bound"] = grouped["comparator"].notna()
     grouped["_rank"] = grouped["provenance"].map({"quoted": 0, "cited": 1}).fillna(2)
-    grouped = grouped.sort_values(["_rank", "line"], kind="stable")
+    grouped = grouped.sort_values(["_bound", "_rank", "line"], kind="stable")
     pieces = []
     for _, group in grouped.groupby(key, dropna=False, sort=False):
         row = group.iloc[[0]].copy()
         row["sources"] = "; ".join(dict.fromkeys(group["source_id"]))
         row["n_sources"] = len(group)
-        pieces.append(row.drop(columns="_rank"))
+        pieces.append(row.drop(columns=["_bound", "_rank"]))
     merged = pd.concat([table[~agrees], *pieces], ignore_index=True)
     return merged.sort_values("line", kind="stable").reset_index(drop=True)

@@ -218,7 +218,7 @@ def _check_groups(located: Located, path: str) -> list[Problem]:
         records = [observations[i] for i in members]
         declared = {r.get("cross_source") for r in records}
         if None in declared or len(declared) != 1:
-            for index, record in zip(members, records):
+            for index, record in zip(members, records, strict=False):
                 problems.append(Problem(path, located.line("observations", index),
                                         f"{_describe('observations', index, record)}: the same fact comes from {len(records)} sources "
                                         f"(first at line {first_line}); mark every record of the group with the same "

@@ -78,16 +78,16 @@ def _convert(node: yaml.Node, path: tuple, lines: dict, seen: set[int], depth: i
         raise _DepthError(line)
     lines[path] = line
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (i,), lines, seen, depth + 1) for i, item in enumerate(node.value)]
+        return [_convert(item, (*path, i), lines, seen, depth + 1) for i, item in enumerate(node.value)]
     result: dict = {}
     for key_node, value_node in node.value:
         key = _convert(key_node, path, lines, seen, depth + 1)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise _DepthError(key_node.start_mark.line + 1)
         if key in result:
-            lines[path + (key, "__duplicate__")] = key_node.start_mark.line + 1
-        lines[path + (key,)] = key_node.start_mark.line + 1
-        result[key] = _convert(value_node, path + (key,), lines, seen, depth + 1)
+            lines[(*path, key, "__duplicate__")] = key_node.start_mark.line + 1
+        lines[(*path, key)] = key_node.start_mark.line + 1
+        result[key] = _convert(value_node, (*path, key), lines, seen, depth + 1)
     return result
 
 

@@ -1,0 +1,54 @@
+"""The documentation is tested against the code it describes."""
+
+import re
+from pathlib import Path
+
+from metrics import ledger, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_README = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def _documented_keys(section: str) -> set[str]:
+    return set(re.findall(r"`([a-z_0-9]+)`", section))
+
+
+def test_every_observation_key_is_documented_and_nothing_else():
+    keys = _documented_keys("\n".join(line.split("|")[1] for line in _section(DATA_README, "observations").splitlines()
+                                      if line.startswith("| `")))
+    assert keys == set(schema.Observation.model_fields)
+
+
+def test_every_source_region_and_indicator_key_is_documented():
+    for heading, models in (("sources", [schema.QuotedSource, schema.CitedSource]), ("regions", [schema.Region]),
+                            ("indicators", [schema.Indicator])):
+        documented = _documented_keys(_section(DATA_README, heading))
+        for model in models:
+            assert set(model.model_fields) <= documented, (heading, set(model.model_fields) - documented)
+
+
+def test_documented_values_match_the_schema():
+    for values in (schema.PERIODS, schema.COMPARATORS, schema.LEVELS, schema.CATEGORIES, schema.SOURCE_TYPES):
+        for value in values:
+            assert f"`{value}`" in DATA_README, value
+
+
+def test_readme_opens_with_the_two_commands():
+    block = README.split("```bash\n", 1)[1].split("```", 1)[0]
+    commands = [line.split()[0] for line in block.strip().splitlines()]
+    assert commands == ["./scripts/run-dashboard", "./scripts/run-tests"]
+    assert all((ROOT / c).exists() for c in commands)
+    assert "scripts/run-tests" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_states_every_ledger_rule():
+    rules = _section(README, "How targets are judged")
+    for word in ("at_least", "reach", "above", "at_most", "about", "qualitative", "provisionally", "conflict", "bound"):
+        assert word in rules, word
+    assert f"{ledger.ABOUT_TOLERANCE_PP} percentage point" in rules
+    assert f"{ledger.ABOUT_TOLERANCE_RELATIVE:.0%}" in rules
