@@ -106,6 +106,9 @@ def read_yaml(path: str | Path) -> Located:
         )])
     try:
         raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise DatasetError([Problem(name, 1, f"the file cannot be read ({exc.strerror or exc}).")]) from None
+    try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1

@@ -55,3 +55,13 @@ def test_no_traceback_for_any_broken_file():
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 1, path
         assert "Traceback" not in result.stdout + result.stderr, path
+
+
+def test_a_directory_or_binary_file_is_a_message(tmp_path):
+    binary = tmp_path / "image.yaml"
+    binary.write_bytes(bytes(range(256)) * 10)
+    for target in (tmp_path, binary):
+        result = subprocess.run([sys.executable, "-m", "metrics", "validate", "--data", str(target)],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stdout.startswith(f"{target}:")
