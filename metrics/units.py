@@ -57,6 +57,7 @@ _UNITS = [
     Unit("平方米", "m2", 1.0, "m²"),
     Unit("万平方米", "m2", 1e4, "10,000 m²"),
     Unit("平方公里", "km2", 1.0, "km²"),
+    Unit("户", "households", 1.0, "households"),
     Unit("套", "dwellings", 1.0, "dwellings"),
     Unit("万套", "dwellings", 1e4, "10,000 dwellings"),
     Unit("张", "beds", 1.0, "beds"),
