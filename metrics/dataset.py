@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from metrics.problems import DatasetError, Problem
@@ -15,7 +16,9 @@ DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "metrics.yaml"
 
 @dataclass(frozen=True)
 class Dataset:
-    """The four lists of a valid dataset, as plain dicts, each observation with its line."""
+    """The four lists of a valid dataset, as plain dicts, each observation with its line.
+
+    The ``*_by_id`` lookups are built once per dataset (pages call them per row)."""
 
     path: str
     sources: list[dict]
@@ -23,15 +26,15 @@ class Dataset:
     indicators: list[dict]
     observations: list[dict]
 
-    @property
+    @cached_property
     def source_by_id(self) -> dict[str, dict]:
         return {s["id"]: s for s in self.sources}
 
-    @property
+    @cached_property
     def region_by_id(self) -> dict[str, dict]:
         return {r["id"]: r for r in self.regions}
 
-    @property
+    @cached_property
     def indicator_by_id(self) -> dict[str, dict]:
         return {i["id"]: i for i in self.indicators}
 

@@ -59,10 +59,24 @@ def written_forms(value: float) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def _stands_alone(quote: str, start: int, end: int) -> bool:
+    """No digit, '.' or ',' just before; no digit, nor '.' or ',' then a digit, just after."""
+    if start and (quote[start - 1].isdecimal() or quote[start - 1] in ".,"):
+        return False
+    after = quote[end:end + 2]
+    return not (after[:1].isdecimal() or (after[:1] in (".", ",") and after[1:2].isdecimal()))
+
+
 def quote_contains_value(quote: str, value: float) -> bool:
-    """True when ``value`` appears in ``quote`` as a whole number, not inside a longer one."""
+    """True when ``value`` appears in ``quote`` as a whole number, not inside a longer one.
+
+    Plain ``str.find`` rather than one regex per value: each value would compile its own
+    pattern, which overflows ``re``'s cache and dominated the check of a large dataset.
+    """
     for form in written_forms(value):
-        pattern = r"(?<![\d.,])" + re.escape(form) + r"(?![\d]|[.,]\d)"
-        if re.search(pattern, quote):
-            return True
+        start = quote.find(form)
+        while start != -1:
+            if _stands_alone(quote, start, start + len(form)):
+                return True
+            start = quote.find(form, start + 1)
     return False

@@ -23,10 +23,16 @@ def progress_to_targets(table: pd.DataFrame, target_year: int = 2025) -> pd.Data
                     & table["value_std"].notna()]
     actuals = table[table["kind"].eq("actual") & table["period"].eq("annual") & table["year"].notna()
                     & ~table["derived"].astype(bool) & table["value_std"].notna()]
+    # Each series' (year, value) pairs gathered in one pass, not a mask over every actual for each
+    # target: that was quadratic (minutes for 4,000 targets among 100,000 actuals).
+    earlier = actuals[actuals["year"].lt(target_year)]
+    series: dict[tuple, list[tuple[int, float]]] = {}
+    for key, year, value in zip(zip(earlier["region_id"], earlier["indicator_id"], strict=True), earlier["year"],
+                                earlier["value_std"], strict=True):
+        series.setdefault(key, []).append((int(year), float(value)))
     rows = []
     for target in targets.itertuples(index=False):
-        history = actuals[actuals["region_id"].eq(target.region_id) & actuals["indicator_id"].eq(target.indicator_id)
-                          & actuals["year"].lt(target_year)].sort_values("year")
+        history = sorted(series.get((target.region_id, target.indicator_id), []), key=lambda pair: pair[0])
         row = {
             "region_id": target.region_id, "region_zh": target.region_zh, "region_en": target.region_en,
             "indicator_id": target.indicator_id, "indicator_zh": target.indicator_zh, "indicator_en": target.indicator_en,
@@ -36,18 +42,15 @@ def progress_to_targets(table: pd.DataFrame, target_year: int = 2025) -> pd.Data
             "latest_year": pd.NA, "latest_std": math.nan, "base_std": math.nan,
             "required_per_year": math.nan, "achieved_per_year": math.nan, "change_unit": "",
         }
-        if not history.empty:
-            latest = history.iloc[-1]
+        if history:
+            latest_year, latest_std = history[-1]
             is_rate = units.is_rate(target.indicator_unit)
-            row.update(latest_year=int(latest["year"]), latest_std=float(latest["value_std"]),
-                       change_unit="百分点" if is_rate else "%")
-            years_left = target_year - int(latest["year"])
-            row["required_per_year"] = _per_year(float(latest["value_std"]), target.value_std, years_left, is_rate)
-            base = history[history["year"].eq(PLAN_BASE_YEAR)]
-            if not base.empty and int(latest["year"]) > PLAN_BASE_YEAR:
-                row["base_std"] = float(base.iloc[0]["value_std"])
-                row["achieved_per_year"] = _per_year(row["base_std"], float(latest["value_std"]),
-                                                     int(latest["year"]) - PLAN_BASE_YEAR, is_rate)
+            row.update(latest_year=latest_year, latest_std=latest_std, change_unit="百分点" if is_rate else "%")
+            row["required_per_year"] = _per_year(latest_std, target.value_std, target_year - latest_year, is_rate)
+            base = [value for year, value in history if year == PLAN_BASE_YEAR]
+            if base and latest_year > PLAN_BASE_YEAR:
+                row["base_std"] = base[0]
+                row["achieved_per_year"] = _per_year(base[0], latest_std, latest_year - PLAN_BASE_YEAR, is_rate)
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -1,0 +1,52 @@
+"""Playwright with Debian's Chromium, and what a page of a Streamlit app is waited for.
+
+Timings are taken in Python around Playwright calls that poll the page on every animation
+frame, so a figure is the time until the chart is in the page and drawn, not until some
+fixed wait ended.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1400, "height": 900}
+
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHARTS = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+
+_JS_HELPERS = """
+const charts = () => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')];
+const drawn = (c) => { const t = c.querySelector('g.trace, g.pielayer g.slice'); if (!t) return false;
+  const r = c.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+const text = (c) => [...c.querySelectorAll('svg.main-svg')].map(s => s.textContent).join('|');
+const idle = () => { const a = document.querySelector('[data-testid="stApp"]');
+  return !!a && a.getAttribute('data-test-script-state') === 'notRunning'; };
+"""
+
+FIRST_CHART_DRAWN = "() => {" + _JS_HELPERS + "return charts().some(drawn); }"
+"""True once a Plotly chart has a drawn trace and a size on screen."""
+
+ALL_CHARTS_TEXT = "() => {" + _JS_HELPERS + "return charts().filter(drawn).map(text); }"
+
+CHANGED_AND_IDLE = "(before) => {" + _JS_HELPERS + """
+  if (!idle()) return false;
+  const now = charts().filter(drawn).map(text);
+  return now.length > 0 && now.some((t, i) => t !== before[i]);
+}"""
+"""True when the script has finished and a drawn chart's text differs from ``before``."""
+
+ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+
+def launch(playwright: Any, **options: Any) -> Any:
+    """Headless Debian Chromium (Playwright cannot download its own browser here)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True, **options)
+
+
+def new_page(browser: Any) -> Any:
+    """A page in a fresh context: its own cookies and storage, so its own Streamlit session."""
+    context = browser.new_context(viewport=VIEWPORT)
+    return context.new_page()

@@ -1,0 +1,63 @@
+"""Export timings in a fresh process: a chart as PNG (first, which starts Chromium, then warm)
+and the briefing deck, through ``metrics.export`` as the download buttons call it."""
+
+from __future__ import annotations
+
+import io
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+WARM_RUNS = 5
+REGION, YEAR = "ningbo", 2021
+
+
+def _first_chart(frames: Any) -> tuple[str, Any, str]:
+    """The first chart of the dashboard's catalogue for the region and year, and where it came from."""
+    from metrics.charts import figures_for
+
+    name, figure = next(iter(figures_for(frames, REGION, YEAR, "zh")))
+    return name, figure, "metrics.charts.figures_for"
+
+
+def measure_exports(data: str, sources: str, profile: bool = False, warm_runs: int = WARM_RUNS) -> dict:
+    """Seconds for each export; ``why`` says what was not available and why."""
+    from pptx import Presentation
+
+    from metrics.dataset import load
+    from metrics.views import data_frames
+
+    frames = data_frames(load(data, Path(sources) if sources else None))
+    try:
+        from metrics.export import ExportError, deck_pptx, figure_bytes
+        from metrics.export.renderer import shutdown
+    except ImportError as exc:
+        return {"why": f"metrics.export cannot be imported ({exc})"}
+    try:
+        name, figure, origin = _first_chart(frames)
+    except (ImportError, AttributeError, StopIteration) as exc:
+        return {"why": f"no dashboard chart to export ({type(exc).__name__}: {exc})"}
+    result: dict[str, Any] = {"chart": name, "chart_from": origin}
+    try:
+        start = time.perf_counter()
+        png = figure_bytes(figure, "png")
+        result["png_first_s"] = time.perf_counter() - start
+        result["png_bytes"] = len(png)
+        warm = []
+        for _ in range(warm_runs):
+            start = time.perf_counter()
+            figure_bytes(figure, "png")
+            warm.append(time.perf_counter() - start)
+        result["png_warm_s"] = statistics.median(warm)
+        result["png_warm_runs"] = warm
+        start = time.perf_counter()
+        deck = deck_pptx(frames, REGION, YEAR, "zh")
+        result["deck_s"] = time.perf_counter() - start
+        result["deck_bytes"] = len(deck)
+        result["deck_slides"] = len(Presentation(io.BytesIO(deck)).slides)
+    except ExportError as exc:
+        result["why"] = f"export failed: {exc}"
+    finally:
+        shutdown()
+    return result

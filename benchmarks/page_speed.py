@@ -1,0 +1,104 @@
+"""Page speed in a real browser: navigation to the first chart drawn, and a filter change to the
+updated chart, for the dashboard and for the bare app, interleaved so that both see the same
+load on the machine."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from benchmarks import browser as b
+
+NAV_TIMEOUT_MS = 120_000
+
+CHART_SHAPE = "() => {" + b._JS_HELPERS + """
+  const gd = charts().find(drawn); if (!gd || !gd.data) return null;
+  return gd.data.map(t => ({type: t.type || 'scatter', n: (t.x || t.y || t.values || []).length}));
+}"""
+"""The traces of the first drawn chart: plotly keeps its figure on the chart element."""
+
+
+@dataclass(frozen=True)
+class Filter:
+    """How to change a filter: a selectbox (CSS selector of its container) and the option to pick
+    (by position; the next one that is not selected if that one already is)."""
+
+    selectbox: str = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
+    option: int = 1
+    label: str = "the sidebar selectbox, second option"
+
+
+@dataclass
+class Timings:
+    """Seconds per run for one app."""
+
+    first_chart: list[float] = field(default_factory=list)
+    first_element: list[float] = field(default_factory=list)
+    """Navigation to the first element of the app in the page: the front end loaded and connected."""
+    filter_change: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+FIRST_ELEMENT = '() => !!document.querySelector(\'[data-testid="stElementContainer"]\')'
+
+
+def open_app(browser: Any, url: str, element: list[float] | None = None) -> tuple[Any, float]:
+    """A fresh session on ``url``; seconds from navigation to the first chart drawn (and, into
+    ``element``, to the app's first element)."""
+    page = b.new_page(browser)
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=NAV_TIMEOUT_MS)
+    if element is not None:
+        page.wait_for_function(FIRST_ELEMENT, polling="raf", timeout=NAV_TIMEOUT_MS)
+        element.append(time.perf_counter() - start)
+    page.wait_for_function(b.FIRST_CHART_DRAWN, polling="raf", timeout=NAV_TIMEOUT_MS)
+    return page, time.perf_counter() - start
+
+
+def wait_idle(page: Any) -> None:
+    page.wait_for_selector(b.APP_IDLE, timeout=NAV_TIMEOUT_MS)
+    page.wait_for_function(b.FIRST_CHART_DRAWN, polling="raf", timeout=NAV_TIMEOUT_MS)
+
+
+def pick_option(page: Any, how: Filter) -> Any:
+    """Open the selectbox; the option to click (not clicked yet)."""
+    page.locator(how.selectbox).first.locator('[role="combobox"]').click()
+    options = page.locator('[role="listbox"] [role="option"]')
+    options.first.wait_for(timeout=NAV_TIMEOUT_MS)
+    count = options.count()
+    for index in [how.option, *range(count)]:
+        if index < count and options.nth(index).get_attribute("aria-selected") != "true":
+            return options.nth(index)
+    raise RuntimeError(f"{how.selectbox}: no other option to pick")
+
+
+def change_filter(page: Any, how: Filter) -> float:
+    """Seconds from choosing another option to a drawn chart whose text changed, script idle."""
+    wait_idle(page)
+    before = page.evaluate(b.ALL_CHARTS_TEXT)
+    option = pick_option(page, how)
+    start = time.perf_counter()
+    option.click()
+    page.wait_for_function(b.CHANGED_AND_IDLE, arg=before, polling="raf", timeout=NAV_TIMEOUT_MS)
+    return time.perf_counter() - start
+
+
+def errors_on(page: Any) -> list[str]:
+    """Texts of exception and error elements on the page (there should be none)."""
+    return [text.strip()[:200] for text in page.locator(b.ERRORS).all_inner_texts()]
+
+
+def chart_shape(page: Any) -> list[dict]:
+    return page.evaluate(CHART_SHAPE) or []
+
+
+def one_run(browser: Any, url: str, how: Filter, into: Timings) -> None:
+    """One navigation and one filter change in a fresh session, appended to ``into``."""
+    page, first = open_app(browser, url, into.first_element)
+    try:
+        into.first_chart.append(first)
+        into.filter_change.append(change_filter(page, how))
+        into.errors += errors_on(page)
+    finally:
+        page.context.close()

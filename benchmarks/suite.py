@@ -1,0 +1,176 @@
+"""The run itself: each part adds its figures (with goals where the issue sets one) to Results."""
+
+from __future__ import annotations
+
+import contextlib
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks import server
+from benchmarks.data_scale import Data, measure_app, measure_loading, worker
+from benchmarks.generate import generate
+from benchmarks.report import Figure, Results, median, spread
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = Data("shipped data", ROOT / "data" / "metrics.yaml", ROOT.parent / "shared" / "sources")
+GENERATED_DIR = ROOT / "benchmarks" / "generated"
+SPEED_GOAL = 1.2
+MEMORY_GOAL = 1.5
+
+
+@dataclass(frozen=True)
+class Options:
+    quick: bool = False
+    runs: int = 5
+    sessions: int = 10
+    indicators: int = 80
+    """Indicators of the generated dataset (× 50 regions × 25 years); quick mode uses fewer."""
+
+
+@contextlib.contextmanager
+def part(results: Results, name: str) -> Iterator[None]:
+    """Run one part; if it breaks, say so in the results and go on with the next part."""
+    try:
+        yield
+    except Exception as exc:  # a broken part must not lose the other parts' figures
+        detail = str(exc).splitlines()[0][:300] if str(exc) else ""
+        results.failures.append(f"{name} could not be measured: {type(exc).__name__}: {detail}")
+        traceback.print_exc()
+
+
+def _mib(value: int) -> float:
+    return value / 2**20
+
+
+def run_all(options: Options) -> Results:
+    results = Results("quick mode, one iteration" if options.quick else f"full, {options.runs} browser runs per median")
+    made = generate(GENERATED_DIR, indicators=options.indicators)
+    large = Data(f"generated {made.observations // 1000}k", made.data, made.sources)
+    results.notes.append(f"Generated dataset: {made.observations} observations ({made.quoted} with a quote checked against "
+                         f"{made.source_texts} synthetic source texts), {made.size_bytes / 2**20:.1f} MiB, by benchmarks/generate.py.")
+    with part(results, "Data loading"):
+        measure_loading(results, SHIPPED, large)
+    with part(results, "The app's loader and page reruns"):
+        measure_app(results, SHIPPED, large, reruns=1 if options.quick else 5)
+    with part(results, "Page speed and memory"):
+        browser_parts(results, options)
+    with part(results, "Exports"):
+        exports(results)
+    return results
+
+
+def browser_parts(results: Results, options: Options) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks import browser as b
+
+    with sync_playwright() as playwright:
+        browser = b.launch(playwright)
+        try:
+            page_speed(results, browser, options)
+            memory(results, browser, options)
+        finally:
+            browser.close()
+
+
+def page_speed(results: Results, browser: Any, options: Options) -> None:
+    """Each chart page of the dashboard and the bare app, one run of each in turn, ``runs`` times."""
+    from benchmarks import page_speed as ps
+    from benchmarks.ui_map import BARE_FILTER, CATEGORY_FILTER, CHART_PAGES
+
+    section = "Page speed (Playwright, Debian Chromium)"
+    with server.running("dashboard.py", _shipped_env()) as dashboard:
+        probe, _ = ps.open_app(browser, dashboard.url + CHART_PAGES[0])
+        shape = ps.chart_shape(probe)
+        probe.context.close()
+        bare_env = {"BARE_TRACES": str(max(1, len(shape))), "BARE_POINTS": str(max([t["n"] for t in shape] or [25])),
+                    "BARE_TYPE": "bar" if shape and shape[0]["type"] == "bar" else "scatter"}
+        with server.running("benchmarks/bare_app.py", bare_env) as bare:
+            apps = {f"dashboard /{name}": (dashboard.url + name, CATEGORY_FILTER) for name in CHART_PAGES}
+            apps["bare app"] = (bare.url, BARE_FILTER)
+            timings = {name: ps.Timings() for name in apps}
+            if not options.quick:  # a first visit of each, not counted: fills the browser's and Python's caches
+                for url, how in apps.values():
+                    ps.one_run(browser, url, how, ps.Timings())
+            for _ in range(options.runs):
+                for name, (url, how) in apps.items():
+                    ps.one_run(browser, url, how, timings[name])
+    results.notes.append(f"Page speed: the bare app's chart is sized like the first chart of /{CHART_PAGES[0]}: "
+                         f"{bare_env['BARE_TRACES']} trace(s) of {bare_env['BARE_POINTS']} points ({bare_env['BARE_TYPE']}). "
+                         f"Dashboard filter: {CATEGORY_FILTER.label}. Each run is a fresh browser context (a new session); "
+                         "the apps take turns so that both see the same load on the machine.")
+    floor = timings.pop("bare app")
+    for label, attr in (("navigation → first chart drawn", "first_chart"), ("filter change → updated chart", "filter_change")):
+        bare_median = median(getattr(floor, attr))
+        results.add(Figure(section, f"{label}: bare app", bare_median, "s", note=spread(getattr(floor, attr))))
+        for name, timing in timings.items():
+            values = getattr(timing, attr)
+            results.add(Figure(section, f"{label}: {name}", median(values), "s", note=spread(values)))
+            ratio = median(values) / bare_median
+            results.add(Figure(section, f"{label}: {name} ÷ bare app", ratio, "×", goal=f"≤ {SPEED_GOAL:g}×",
+                               met=ratio <= SPEED_GOAL))
+    elements = {name: median(t.first_element) for name, t in [*timings.items(), ("bare app", floor)]}
+    results.notes.append("Where navigation time goes: median seconds to the app's first element (front end loaded, "
+                         "websocket open, script started), the rest until the chart is drawn: "
+                         + "; ".join(f"{name} {elements[name]:.2f} s + {median(t.first_chart) - elements[name]:.2f} s"
+                                     for name, t in [*timings.items(), ("bare app", floor)]) + ".")
+    for name, timing in timings.items():
+        if timing.errors:
+            results.notes.append(f"Errors shown on {name} during page-speed runs: {timing.errors[:3]}")
+    if any(f.met is False for f in results.figures if f.section == section):
+        profile_first_runs(results, CHART_PAGES)
+
+
+def profile_first_runs(results: Results, pages: tuple[str, ...]) -> None:
+    """The server's part of a navigation: each page's first run in a new session (AppTest, cProfile)."""
+    found = worker("firstrun", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(pages))
+    results.notes.append("Script time of a new session's first run (AppTest, shipped data, data already cached): "
+                         + "; ".join(f"{name} {seconds:.2f} s" for name, seconds in found["script_s"].items()) + ".")
+    for page, text in found["profiles"].items():
+        results.profiles[f"first run of /{page} in a new session (cProfile of the script thread, cumulative)"] = text
+
+
+def _shipped_env() -> dict[str, str]:
+    return {"METRICS_DATA": str(SHIPPED.path), "METRICS_SOURCES": str(SHIPPED.sources)}
+
+
+def memory(results: Results, browser: Any, options: Options) -> None:
+    from benchmarks.memory import measure_memory
+    from benchmarks.ui_map import CHART_PAGES
+
+    section = "Memory (server RSS, /proc)"
+    for label, script, script_env, path in (("dashboard", "dashboard.py", _shipped_env(), CHART_PAGES[0]),
+                                            ("bare app", "benchmarks/bare_app.py", {}, "")):
+        found = measure_memory(browser, script, script_env, options.sessions, path)
+        results.add(Figure(section, f"{label}: idle, before any session", _mib(found.idle), "MiB",
+                           note=f"sessions open /{path}" if path else ""))
+        results.add(Figure(section, f"{label}: after 1 session", _mib(found.one), "MiB",
+                           note=f"with child processes {_mib(found.one_tree):.0f} MiB"))
+        results.add(Figure(section, f"{label}: after {found.sessions} concurrent sessions", _mib(found.many), "MiB",
+                           note=f"with child processes {_mib(found.many_tree):.0f} MiB"))
+        ratio = found.many / found.one
+        is_dashboard = script == "dashboard.py"
+        results.add(Figure(section, f"{label}: {found.sessions} sessions ÷ 1", ratio, "×",
+                           goal=f"≤ {MEMORY_GOAL:g}×" if is_dashboard else "", met=ratio <= MEMORY_GOAL if is_dashboard else None))
+        if found.errors:
+            results.notes.append(f"Errors shown by the {label} with {found.sessions} sessions: {list(found.errors)[:5]}")
+
+
+def exports(results: Results) -> None:
+    section = "Exports (metrics.export, shipped data)"
+    found = worker("exports", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources))
+    if "png_first_s" not in found:
+        results.add(Figure(section, "PNG export, deck build", None, "s", note=found.get("why", "")))
+        return
+    chart = f"chart “{found['chart']}” from {found['chart_from']}"
+    results.add(Figure(section, "PNG export, first (starts Chromium)", found["png_first_s"], "s", note=chart))
+    results.add(Figure(section, "PNG export, warm (median)", found["png_warm_s"], "s",
+                       note=f"{spread(found['png_warm_runs'])}; {found['png_bytes'] // 1024} KiB"))
+    if "deck_s" in found:
+        results.add(Figure(section, "briefing deck (PPTX) build, renderer warm", found["deck_s"], "s",
+                           note=f"{found['deck_slides']} slides, {found['deck_bytes'] // 1024} KiB, ningbo 2021"))
+    if found.get("why"):
+        results.notes.append(f"Exports: {found['why']}")

@@ -1,0 +1,14 @@
+"""What the benchmarks know about the dashboard's pages: which show charts, which filter to change."""
+
+from __future__ import annotations
+
+from benchmarks.page_speed import Filter
+
+CHART_PAGES = ("targets", "trends", "regions")
+"""URL paths of the pages that draw charts (the overview shows cards, the data page tables)."""
+
+CATEGORY_FILTER = Filter(selectbox='.st-key-w_cat [data-testid="stSelectbox"]', option=2,
+                         label="sidebar category selectbox (ui.state key w_cat), all → the second category (fiscal)")
+"""A change that redraws the chart on every chart page (the year leaves the trends chart as it is)."""
+
+BARE_FILTER = Filter(label="the bare app's selectbox, Alpha → Beta")

@@ -1,0 +1,83 @@
+"""The dashboard's charts for one region and year, built the way the pages build them.
+
+Pages call the same ``*_figure`` functions, so an exported chart (``metrics.export``) is the
+chart on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import plotly.graph_objects as go
+
+from metrics import i18n, selection
+from metrics.charts.common import catalogue
+from metrics.charts.ledger import ledger_chart
+from metrics.charts.progress import progress_chart
+from metrics.charts.regions import region_chart
+from metrics.charts.trends import trend_chart
+from metrics.views import DataFrames
+
+
+def ledger_figure(frames: DataFrames, region_id: str, year: int, lang: str, category: str | None = None) -> go.Figure | None:
+    """Targets against actuals; None when no target of the selection has an actual."""
+    ledger = selection.ledger_for(frames, region_id, year, category)
+    if ledger.empty or not ledger["actual_std"].notna().any():
+        return None
+    return ledger_chart(ledger, region=selection.region_name(frames, region_id, lang), region_id=region_id, year=year,
+                        catalogue=catalogue(frames.sources), lang=lang)
+
+
+def progress_figure(frames: DataFrames, region_id: str, lang: str, category: str | None = None) -> go.Figure | None:
+    progress = selection.progress_for(frames, region_id, category)
+    if progress.empty:
+        return None
+    return progress_chart(progress, region=selection.region_name(frames, region_id, lang), region_id=region_id,
+                          catalogue=catalogue(frames.sources), lang=lang)
+
+
+def trend_figure(frames: DataFrames, regions: Sequence[str], indicators: Sequence[str], lang: str,
+                 year: int | None = None) -> go.Figure | None:
+    rows = selection.trend_rows(frames, regions, indicators)
+    if rows.empty:
+        return None
+    drawn = [i for i in indicators if rows["indicator_id"].eq(i).any()]
+    return trend_chart(rows, indicators=drawn, indicator_names={i: selection.indicator_name(frames, i, lang) for i in drawn},
+                       indicator_units={i: selection.indicator_unit(frames, i) for i in drawn}, regions=list(regions),
+                       region_names={r: selection.region_name(frames, r, lang) for r in regions},
+                       catalogue=catalogue(frames.sources), lang=lang, year=year)
+
+
+def region_figure(frames: DataFrames, comparison: selection.Comparison, lang: str,
+                  selected: Sequence[str] = ()) -> go.Figure | None:
+    if comparison.ranked.empty:
+        return None
+    indicator = comparison.indicator_id
+    return region_chart(comparison.ranked, indicator=selection.indicator_name(frames, indicator, lang),
+                        indicator_id=indicator, unit=selection.indicator_unit(frames, indicator), year=comparison.year,
+                        catalogue=catalogue(frames.sources), lang=lang, selected=selected)
+
+
+def comparison_figure(frames: DataFrames, indicator_id: str, year: int, lang: str,
+                      selected: Sequence[str] = ()) -> go.Figure | None:
+    """The regions chart of one indicator and year (``selection.comparison`` then ``region_figure``)."""
+    return region_figure(frames, selection.comparison(frames, indicator_id, year), lang, selected)
+
+
+def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Iterator[tuple[str, go.Figure]]:
+    """Every chart the pages show for a region and year by default, named as the pages name them."""
+    ledger = ledger_figure(frames, region_id, year, lang)
+    if ledger is not None:
+        yield i18n.t("page_targets", lang), ledger
+    progress = progress_figure(frames, region_id, lang)
+    if progress is not None:
+        yield i18n.t("progress_heading", lang), progress
+    indicators = selection.default_trend_indicators(frames, [region_id], None)
+    trend = trend_figure(frames, [region_id], indicators, lang, year) if indicators else None
+    if trend is not None:
+        yield i18n.t("page_trends", lang), trend
+    compare = selection.default_compare_indicator(frames, year, None)
+    if compare is not None:
+        figure = region_figure(frames, selection.comparison(frames, compare, year), lang, [region_id])
+        if figure is not None:
+            yield i18n.t("page_regions", lang), figure

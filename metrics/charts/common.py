@@ -1,0 +1,126 @@
+"""What every chart shares: the source footnote, safe text, hover lines and the layout frame."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+import plotly.graph_objects as go
+
+from metrics import i18n
+from metrics.charts.theme import TEMPLATE
+
+FOOTNOTE_WIDTH = 84
+"""Characters per footnote line (a CJK character counts as two)."""
+MAX_FOOTNOTE_SOURCES = 6
+FOOTNOTE_LINE_PX = 16
+
+
+def esc(text: object) -> str:
+    """Data text made safe for Plotly's HTML-like labels: ``<b>`` in a title shows as ``<b>``."""
+    return html.escape("" if text is None else str(text), quote=False)
+
+
+def split_ids(value: object) -> list[str]:
+    """Source ids of a row: ``sources`` / ``source_id`` hold one id or several joined by ``; ``."""
+    if not isinstance(value, str):
+        return []
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def source_ids(values: Iterable[object]) -> list[str]:
+    """Every source id in ``values`` (each maybe ``a; b``), once, in order."""
+    seen: dict[str, None] = {}
+    for value in values:
+        for part in split_ids(value):
+            seen.setdefault(part, None)
+    return list(seen)
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` (display width), broken after separators where possible."""
+    lines: list[str] = []
+    current = ""
+    for token in re.split(r"(?<=[;;,,、 ])", text):
+        if current and _width(current + token) > width:
+            lines.append(current.rstrip())
+            current = ""
+        for ch in token:
+            if _width(current + ch) > width:
+                lines.append(current.rstrip())
+                current = ""
+            current += ch
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def source_footnote(ids: Iterable[str], catalogue: Mapping[str, Mapping], lang: str, derived: str | None = None) -> str:
+    """``来源:《title》(publisher, date);...`` naming every source (the first few, then a count).
+
+    Plain text, not yet escaped; ``derived`` ("some" or "all") adds that values were computed here."""
+    names = []
+    ids = list(ids)
+    for source_id in ids[:MAX_FOOTNOTE_SOURCES]:
+        source = catalogue.get(source_id)
+        if source is None:
+            names.append(source_id)
+            continue
+        title, publisher, date = source.get("title") or source_id, source.get("publisher") or "", i18n.source_date(source, lang)
+        detail = ", ".join(part for part in (publisher, date) if part)
+        if lang == "en":
+            names.append(f"“{title}”" + (f" ({detail})" if detail else ""))
+        else:
+            names.append(f"《{title}》" + (f"({detail})" if detail else ""))
+    separator = "; " if lang == "en" else ";"
+    text = separator.join(names)
+    if len(ids) > MAX_FOOTNOTE_SOURCES:
+        text += (" " if lang == "en" else "") + i18n.t("chart_more_sources", lang, n=len(ids))
+    colon = ": " if lang == "en" else ":"
+    footnote = f"{i18n.t('chart_source', lang)}{colon}{text}" if text else ""
+    if derived:
+        footnote += ("; " if lang == "en" else ";") + i18n.t(f"footnote_computed_{derived}", lang)
+    return footnote
+
+
+def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, meta: dict, height: int,
+          right: int = 20, top: int = 0) -> go.Figure:
+    """Title, subtitle and legend above the plot, the footnote under it, the template, the size.
+
+    Titles are escaped here; ``top`` adds room above the plot (for subplot titles), ``right``
+    beside it (for labels outside bars)."""
+    lines = _wrap(footnote, FOOTNOTE_WIDTH) if footnote else []
+    bottom = 70 + FOOTNOTE_LINE_PX * len(lines)
+    head = (62 if subtitle else 42)
+    title_spec: dict = {"text": esc(title), "y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 12}}
+    if subtitle:
+        title_spec["subtitle"] = {"text": esc(subtitle), "font": {"size": 12, "color": "#555555"}}
+    total = height + bottom + head + 34 + top
+    fig.update_layout(template=TEMPLATE, title=title_spec, height=total, meta=meta,
+                      legend={"yref": "container", "y": 1 - (head + 4) / total, "yanchor": "top"},
+                      margin={"b": bottom, "t": head + 34 + top, "r": right})
+    if lines:
+        fig.add_annotation(text="<br>".join(esc(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
+                           xanchor="left", yanchor="top", yshift=-48, showarrow=False, align="left",
+                           font={"size": 11, "color": "#555555"})
+    return fig
+
+
+def hover(lines: Iterable[str]) -> str:
+    """One hover text from plain lines (escaped here), the first in bold."""
+    lines = [esc(line) for line in lines if line]
+    if not lines:
+        return ""
+    return "<br>".join([f"<b>{lines[0]}</b>", *lines[1:]])
+
+
+def catalogue(sources) -> dict[str, dict]:
+    """Source records by id, from the ``sources`` frame."""
+    if sources is None or len(sources) == 0:
+        return {}
+    return {str(row["id"]): dict(row) for row in sources.to_dict("records")}

@@ -1,0 +1,107 @@
+"""Targets against actuals (a dumbbell per target), one panel per unit, status as colour and text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from metrics import i18n
+from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
+from metrics.charts.theme import STATUS_COLOURS, TARGET_COLOUR
+from metrics.ledger import STATUSES
+
+ROW_PX = 34
+PANEL_PX = 70
+
+
+def _label(row: dict, lang: str) -> str:
+    name = i18n.name(row, "indicator", lang)
+    if row["period"] != "annual":
+        name += f" ({i18n.period_label(row['period'], row['year'], row['start_year'], lang)})"
+    return esc(name)
+
+
+def _hover(row: dict, kind: str, value: float, region: str, lang: str) -> str:
+    unit = str(row["indicator_unit"])
+    lines = [f"{region} · {i18n.name(row, 'indicator', lang)}",
+             f"{i18n.kind_label(kind, lang)}: {i18n.fmt_value(value, unit, lang)}",
+             i18n.period_label(row["period"], row["year"], row["start_year"], lang)]
+    if kind == "target":
+        lines.append(i18n.comparator_phrase(row["comparator"], i18n.fmt_value(value, unit, lang), lang))
+    else:
+        lines.append(f"{i18n.t('col_status', lang)}: {i18n.status_label(row['status'], lang)}")
+        if row.get("actual_provisional"):
+            lines.append(i18n.t("provisional", lang))
+    return hover(lines)
+
+
+def _right_end(row: dict) -> float:
+    """Where a row's status label goes: right of whichever of target and actual is further right."""
+    if i18n.is_missing(row["target_std"]):
+        return float(row["actual_std"])
+    return max(float(row["actual_std"]), float(row["target_std"]))
+
+
+def ledger_chart(ledger: pd.DataFrame, *, region: str, region_id: str, year: int, catalogue: Mapping[str, Mapping],
+                 lang: str) -> go.Figure:
+    """Each target with an actual: a hollow diamond at the target, a filled circle at the actual
+    coloured by status and labelled with it. ``ledger`` holds one region's rows (``selection.ledger_for``)."""
+    rows = ledger[ledger["actual_std"].notna()] if not ledger.empty else ledger
+    found = list(dict.fromkeys(rows["indicator_unit"])) if not rows.empty else []
+    units = sorted(found, key=lambda u: (u != "%", found.index(u)))
+    panels = [rows[rows["indicator_unit"].eq(u)].to_dict("records") for u in units]
+    fig = make_subplots(rows=max(len(panels), 1), cols=1, row_heights=[max(len(p), 1) for p in panels] or [1],
+                        vertical_spacing=0.22 / max(len(panels), 1) if len(panels) > 1 else 0.0)
+    shown: set[str] = set()
+    for number, (unit, panel) in enumerate(zip(units, panels, strict=True), start=1):
+        labels = [_label(r, lang) for r in panel]
+        connector_x: list[float | None] = []
+        connector_y: list[str | None] = []
+        for r, label in zip(panel, labels, strict=True):
+            if not i18n.is_missing(r["target_std"]):
+                connector_x += [i18n.display_value(r["target_std"], unit, lang)[0],
+                                i18n.display_value(r["actual_std"], unit, lang)[0], None]
+                connector_y += [label, label, None]
+        fig.add_trace(go.Scatter(x=connector_x, y=connector_y, mode="lines", line={"color": "#BBBBBB", "width": 2},
+                                 hoverinfo="skip", showlegend=False), row=number, col=1)
+        with_target = [(r, label) for r, label in zip(panel, labels, strict=True) if not i18n.is_missing(r["target_std"])]
+        if with_target:
+            fig.add_trace(go.Scatter(
+                x=[i18n.display_value(r["target_std"], unit, lang)[0] for r, _ in with_target],
+                y=[label for _, label in with_target], mode="markers", name=i18n.t("kind_target", lang),
+                legendgroup="target", showlegend="target" not in shown,
+                marker={"symbol": "diamond-open", "size": 13, "color": TARGET_COLOUR, "line": {"width": 2}},
+                hovertext=[_hover(r, "target", r["target_std"], region, lang) for r, _ in with_target],
+                hovertemplate="%{hovertext}<extra></extra>"), row=number, col=1)
+            shown.add("target")
+        for status in STATUSES:
+            points = [(r, label) for r, label in zip(panel, labels, strict=True) if r["status"] == status]
+            if not points:
+                continue
+            status_text = i18n.status_label(status, lang)
+            fig.add_trace(go.Scatter(
+                x=[i18n.display_value(r["actual_std"], unit, lang)[0] for r, _ in points],
+                y=[label for _, label in points], mode="markers", name=status_text, legendgroup=status,
+                showlegend=status not in shown,
+                marker={"symbol": "circle", "size": 13, "color": STATUS_COLOURS[status]},
+                hovertext=[_hover(r, "actual", r["actual_std"], region, lang) for r, _ in points],
+                hovertemplate="%{hovertext}<extra></extra>"), row=number, col=1)
+            fig.add_trace(go.Scatter(
+                x=[i18n.display_value(_right_end(r), unit, lang)[0] for r, _ in points],
+                y=[label for _, label in points], mode="text", text=["\u2003" + esc(status_text)] * len(points),
+                textposition="middle right", textfont={"color": STATUS_COLOURS[status], "size": 12},
+                cliponaxis=False, showlegend=False, legendgroup=status, hoverinfo="skip"), row=number, col=1)
+            shown.add(status)
+        fig.update_xaxes(title_text=esc(i18n.display_unit(unit, lang)), row=number, col=1)
+        fig.update_yaxes(autorange="reversed", row=number, col=1)
+    ids = source_ids(list(rows["target_source"]) + list(rows["actual_sources"])) if not rows.empty else []
+    height = ROW_PX * max(len(rows), 1) + PANEL_PX * max(len(panels), 1) + 60
+    return frame(fig, title=i18n.t("chart_ledger_title", lang, region=region, year=year),
+                 subtitle=i18n.t("chart_ledger_subtitle", lang),
+                 footnote=source_footnote(ids, catalogue, lang),
+                 meta={"chart": "ledger", "regions": [region_id], "year": year, "sources": ids,
+                       "indicators": list(dict.fromkeys(rows["indicator_id"])) if not rows.empty else []},
+                 height=height, right=110)

@@ -1,0 +1,76 @@
+"""One indicator across districts, county-level cities and counties for one year, sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from metrics import i18n
+from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
+from metrics.charts.theme import region_colour
+
+ROW_PX = 36
+
+
+def _hover(row: dict, lang: str) -> str:
+    lines = [f"{i18n.name(row, 'region', lang)} · {i18n.name(row, 'indicator', lang)}",
+             f"{i18n.kind_label(row['kind'], lang)}: "
+             f"{i18n.fmt_value(row['value_std'], str(row['indicator_unit']), lang)}",
+             i18n.period_label(row["period"], row["year"], row["start_year"], lang),
+             i18n.provenance_label(row["provenance"], lang)]
+    comparator = row.get("comparator")
+    if isinstance(comparator, str) and comparator:
+        lines.append(i18n.comparator_phrase(comparator, i18n.fmt_value(row["value_std"], str(row["indicator_unit"]), lang),
+                                            lang))
+    if row.get("provisional"):
+        lines.append(i18n.t("provisional", lang))
+    return hover(lines)
+
+
+def _marked(row: dict) -> bool:
+    """A bar that is not a plain reported exact value: a bound, provisional or computed here."""
+    comparator = row.get("comparator")
+    return bool(row.get("derived") or row.get("provisional") or (isinstance(comparator, str) and comparator))
+
+
+def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, unit: str, year: int,
+                 catalogue: Mapping[str, Mapping], lang: str, selected: Sequence[str] = ()) -> go.Figure:
+    """Horizontal bars, highest first, each region in its own colour; chosen regions outlined.
+
+    ``ranked`` holds only values of ``year`` (``selection.comparison``): other years are never ranked."""
+    rows = ranked.to_dict("records") if not ranked.empty else []
+    fig = go.Figure()
+    if rows:
+        fig.add_trace(go.Bar(
+            x=[i18n.display_value(r["value_std"], unit, lang)[0] for r in rows],
+            y=[esc(i18n.name(r, "region", lang)) for r in rows], orientation="h",
+            marker={"color": [region_colour(r["region_id"]) for r in rows],
+                    "line": {"color": ["#222222" if r["region_id"] in selected else "rgba(0,0,0,0)" for r in rows],
+                             "width": [3 if r["region_id"] in selected else 0 for r in rows]},
+                    "pattern": {"shape": ["/" if _marked(r) else "" for r in rows], "fgcolor": "#FFFFFF"}},
+            text=[esc(_bar_text(r, unit, lang)) for r in rows], textposition="outside", cliponaxis=False,
+            name=esc(indicator), showlegend=False,
+            hovertext=[_hover(r, lang) for r in rows], hovertemplate="%{hovertext}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title_text="")
+    fig.update_xaxes(title_text=esc(i18n.display_unit(unit, lang)))
+    ids = source_ids(ranked["sources"]) if not ranked.empty else []
+    derived = bool(not ranked.empty and ranked["derived"].astype(bool).any())
+    return frame(fig, title=i18n.t("chart_regions_title", lang, indicator=indicator, year=year),
+                 subtitle=i18n.t("chart_regions_subtitle", lang), footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
+                 meta={"chart": "regions", "regions": [r["region_id"] for r in rows], "year": year, "sources": ids,
+                       "indicators": [indicator_id]},
+                 height=ROW_PX * max(len(rows), 1) + 80, right=110)
+
+
+def _bar_text(row: dict, unit: str, lang: str) -> str:
+    number = i18n.fmt_number(i18n.display_value(row["value_std"], unit, lang)[0], lang)
+    comparator = row.get("comparator")
+    if isinstance(comparator, str) and comparator:
+        number = i18n.comparator_phrase(comparator, number, lang)
+    if row.get("provisional"):
+        number += " (p)" if lang == "en" else "(预计)"
+    if row.get("derived"):
+        number += i18n.t("chart_derived_suffix", lang)
+    return number

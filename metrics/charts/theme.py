@@ -1,0 +1,99 @@
+"""The one Plotly template of the dashboard, its palette and the fixed colour of each region.
+
+Importing Streamlit replaces Plotly's default template with one whose colours are
+placeholders only the browser fills in; a figure exported with kaleido would then come out
+black. So this module registers an explicit template, makes it the default for plotly.io and
+plotly.express at import, and every builder also passes ``template=TEMPLATE``.
+
+Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies), then four
+from Paul Tol's muted scheme for the regions beyond eight. Colour is never the only cue:
+regions also have a fixed marker symbol, statuses a text label.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import plotly.express as px
+import plotly.graph_objects as go
+import plotly.io as pio
+
+TEMPLATE_NAME = "ningbo"
+FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
+EXTRA = ("#882255", "#44AA99", "#999933", "#AA4499")
+PALETTE = OKABE_ITO[:7] + EXTRA + ("#999999",)
+"""Okabe–Ito without its yellow (too light on white), Tol's muted four, grey last."""
+
+REGION_COLOURS: dict[str, str] = {
+    "ningbo": "#0072B2",
+    "yuyao": "#E69F00",
+    "cixi": "#009E73",
+    "haishu": "#D55E00",
+    "jiangbei": "#CC79A7",
+    "beilun": "#56B4E9",
+    "zhenhai": "#000000",
+    "yinzhou": "#882255",
+    "fenghua": "#44AA99",
+    "ninghai": "#999933",
+    "xiangshan": "#AA4499",
+    "ningbo_zhoushan_port": "#999999",
+}
+REGION_SYMBOLS: dict[str, str] = {
+    "ningbo": "circle", "yuyao": "square", "cixi": "triangle-up", "haishu": "diamond", "jiangbei": "cross",
+    "beilun": "x", "zhenhai": "star", "yinzhou": "hexagon", "fenghua": "pentagon", "ninghai": "triangle-down",
+    "xiangshan": "hourglass", "ningbo_zhoushan_port": "bowtie",
+}
+_SYMBOLS = ("circle", "square", "triangle-up", "diamond", "cross", "x", "star", "hexagon", "pentagon")
+
+STATUS_COLOURS: dict[str, str] = {
+    "met": "#009E73",
+    "provisionally_met": "#56B4E9",
+    "not_met": "#D55E00",
+    "provisionally_not_met": "#E69F00",
+    "needs_judgement": "#CC79A7",
+    "no_actual": "#999999",
+}
+TARGET_COLOUR = "#555555"
+TEXT_COLOUR = "#222222"
+GRID_COLOUR = "#E5E5E5"
+
+
+def region_colour(region_id: str) -> str:
+    """The region's colour, the same on every page; an unknown id gets a stable one from the palette."""
+    if region_id in REGION_COLOURS:
+        return REGION_COLOURS[region_id]
+    return PALETTE[zlib.crc32(region_id.encode("utf-8")) % len(PALETTE)]
+
+
+def region_symbol(region_id: str) -> str:
+    if region_id in REGION_SYMBOLS:
+        return REGION_SYMBOLS[region_id]
+    return _SYMBOLS[zlib.crc32(region_id.encode("utf-8")) % len(_SYMBOLS)]
+
+
+def _template() -> go.layout.Template:
+    axis = {"gridcolor": GRID_COLOUR, "linecolor": "#BBBBBB", "zerolinecolor": "#BBBBBB", "ticks": "outside",
+            "tickcolor": "#BBBBBB", "title": {"standoff": 8}, "automargin": True}
+    template = go.layout.Template(pio.templates["plotly_white"])
+    template.layout.update(
+        font={"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOUR},
+        title={"font": {"size": 17}, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+        colorway=list(PALETTE),
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        xaxis=axis,
+        yaxis=axis,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0.0,
+                "font": {"size": 12}},
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}, "bgcolor": "#FFFFFF"},
+        margin={"l": 10, "r": 20, "t": 90, "b": 80},
+    )
+    return template
+
+
+TEMPLATE = _template()
+pio.templates[TEMPLATE_NAME] = TEMPLATE
+pio.templates.default = TEMPLATE_NAME
+px.defaults.template = TEMPLATE_NAME

@@ -1,0 +1,111 @@
+"""Indicators over the years for one or more regions: one panel per indicator, one colour per region.
+
+Reported annual values are solid lines; values computed here are hollow circles on a dotted line;
+targets are hollow diamonds on a dashed line; an average over a span (2016-2020年均) is a
+horizontal segment across the span, never a point in one year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from metrics import i18n
+from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
+from metrics.charts.theme import region_colour, region_symbol
+
+PANEL_PX = 260
+
+
+def _hover(row: dict, lang: str) -> str:
+    lines = [f"{i18n.name(row, 'region', lang)} · {i18n.name(row, 'indicator', lang)}",
+             f"{i18n.kind_label(row['kind'], lang)}: {_value(row, lang)}",
+             i18n.period_label(row["period"], row["year"], row["start_year"], lang),
+             i18n.provenance_label(row["provenance"], lang)]
+    if row.get("provisional"):
+        lines.append(i18n.t("provisional", lang))
+    return hover(lines)
+
+
+def _value(row: dict, lang: str) -> str:
+    text = i18n.fmt_value(row["value_std"], str(row["indicator_unit"]), lang)
+    comparator = row.get("comparator")
+    if isinstance(comparator, str) and comparator:
+        text = i18n.comparator_phrase(comparator, text, lang)
+    return text
+
+
+def _points(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: str, symbol: str, dash: str,
+            show: bool, lang: str, panel: int) -> None:
+    unit = str(rows[0]["indicator_unit"])
+    fig.add_trace(go.Scatter(
+        x=[int(r["year"]) for r in rows], y=[i18n.display_value(r["value_std"], unit, lang)[0] for r in rows],
+        mode="lines+markers", name=esc(name), legendgroup=group, showlegend=show,
+        line={"color": colour, "dash": dash, "width": 2 if dash == "solid" else 1.5},
+        marker={"symbol": symbol, "size": 10 if "open" in symbol else 9, "color": colour, "line": {"width": 2, "color": colour}},
+        hovertext=[_hover(r, lang) for r in rows], hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
+
+
+def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, target: bool, lang: str,
+             panel: int) -> None:
+    """An average over a span: a horizontal segment from its first to its last year, labelled with the span."""
+    unit = str(row["indicator_unit"])
+    y = i18n.display_value(row["value_std"], unit, lang)[0]
+    start, end = int(row["start_year"]), int(row["year"])
+    label = i18n.period_label(row["period"], row["year"], row["start_year"], lang)
+    fig.add_trace(go.Scatter(
+        x=[start, end], y=[y, y], mode="lines+markers+text", name=esc(name), legendgroup=group, showlegend=False,
+        line={"color": colour, "dash": "dash" if target else "dot", "width": 3},
+        marker={"symbol": "line-ns-open", "size": 12, "color": colour, "line": {"width": 2, "color": colour}},
+        text=["", esc(label)], textposition="top left", textfont={"color": colour, "size": 11},
+        hovertext=[_hover(row, lang)] * 2, hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
+
+
+def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_names: Mapping[str, str],
+                indicator_units: Mapping[str, str], regions: Sequence[str], region_names: Mapping[str, str],
+                catalogue: Mapping[str, Mapping], lang: str, year: int | None = None) -> go.Figure:
+    """``rows`` from ``selection.trend_rows``; one panel per indicator in ``indicators`` order."""
+    indicators = list(indicators)
+    titles = [esc(f"{indicator_names.get(i, i)} ({i18n.display_unit(indicator_units.get(i, ''), lang)})") for i in indicators]
+    fig = make_subplots(rows=max(len(indicators), 1), cols=1, shared_xaxes=True, subplot_titles=titles or None,
+                        vertical_spacing=0.12 / max(len(indicators), 1) + 0.04 if len(indicators) > 1 else 0.0)
+    legend_shown: set[str] = set()
+    for panel, indicator in enumerate(indicators, start=1):
+        for region in regions:
+            data = rows[rows["indicator_id"].eq(indicator) & rows["region_id"].eq(region)] if not rows.empty else rows
+            if data.empty:
+                continue
+            colour, symbol = region_colour(region), region_symbol(region)
+            name = region_names.get(region, region)
+            annual = data[data["period"].eq("annual")].sort_values("year")
+            groups = (
+                (annual[annual["kind"].eq("actual") & ~annual["derived"].astype(bool)], name, symbol, "solid"),
+                (annual[annual["kind"].eq("actual") & annual["derived"].astype(bool)],
+                 name + i18n.t("chart_derived_suffix", lang), "circle-open", "dot"),
+                (annual[annual["kind"].eq("target")], name + i18n.t("chart_target_suffix", lang), "diamond-open", "dash"),
+            )
+            for part, part_name, part_symbol, dash in groups:
+                if part.empty:
+                    continue
+                _points(fig, part.to_dict("records"), name=part_name, group=f"{region}-{dash}", colour=colour,
+                        symbol=part_symbol, dash=dash, show=f"{region}-{dash}" not in legend_shown, lang=lang, panel=panel)
+                legend_shown.add(f"{region}-{dash}")
+            for row in data[data["period"].eq("average") & data["start_year"].notna()].to_dict("records"):
+                _segment(fig, row, name=name, group=f"{region}-solid", colour=colour, target=row["kind"] == "target",
+                         lang=lang, panel=panel)
+        fig.update_yaxes(title_text=esc(i18n.display_unit(indicator_units.get(indicator, ""), lang)), row=panel, col=1)
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_xaxes(title_text=i18n.t("chart_year", lang), row=max(len(indicators), 1), col=1)
+    if year is not None and indicators:
+        fig.add_vline(x=year, line={"color": "#888888", "width": 1, "dash": "dot"}, row="all", col=1)
+    ids = source_ids(rows["sources"]) if not rows.empty else []
+    derived = bool(not rows.empty and rows["derived"].astype(bool).any())
+    shown_names = ", ".join(indicator_names.get(i, i) for i in indicators) if lang == "en" else "、".join(
+        indicator_names.get(i, i) for i in indicators)
+    return frame(fig, title=i18n.t("chart_trends_title", lang, indicators=shown_names),
+                 subtitle=i18n.t("chart_trends_subtitle", lang), footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
+                 meta={"chart": "trends", "regions": list(regions), "year": year, "indicators": indicators, "sources": ids},
+                 height=PANEL_PX * max(len(indicators), 1) + 60, top=24)

@@ -1,0 +1,169 @@
+"""Which indicators and sources a chart shows, its footnote, and how a briefing cites a source."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+from typing import Any
+
+import pandas as pd
+
+from metrics import i18n
+
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_FOOTNOTE_START = ("来源", "资料来源", "数据来源", "Source")
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, float) and math.isnan(value):
+        return False
+    return str(value).strip() != ""
+
+
+def plain(text: str) -> str:
+    """Plotly rich text as plain text: a ``<br>`` between Chinese characters goes, elsewhere
+    it becomes a space; other tags go."""
+    lines = [html.unescape(_TAG.sub("", line)).strip() for line in _BREAK.split(text)]
+    joined = ""
+    for line in lines:
+        if joined and line and not (_wide(joined[-1]) or _wide(line[0])):
+            joined += " "
+        joined += line
+    return joined
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def figure_texts(figure: dict) -> list[str]:
+    """Every text a figure shows: titles, axis titles, annotations, trace names and categories."""
+    texts: list[str] = []
+    layout = figure.get("layout") or {}
+
+    def add(value: Any) -> None:
+        if isinstance(value, str):
+            texts.append(plain(value))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                add(item)
+
+    title = layout.get("title") or {}
+    add(title.get("text") if isinstance(title, dict) else title)
+    for key, value in layout.items():
+        if re.match(r"^[xy]axis\d*$", key) and isinstance(value, dict):
+            add((value.get("title") or {}).get("text"))
+            add(value.get("ticktext"))
+            add(value.get("categoryarray"))
+    for annotation in layout.get("annotations") or []:
+        add(annotation.get("text"))
+    for trace in figure.get("data") or []:
+        for key in ("name", "x", "y", "text", "labels", "ids", "hovertext", "legendgroup"):
+            add(trace.get(key))
+    return texts
+
+
+def footnote_index(figure: dict) -> int | None:
+    """Where among the figure's annotations its source footnote is, if it has one."""
+    for index, annotation in enumerate((figure.get("layout") or {}).get("annotations") or []):
+        if plain(annotation.get("text") or "").startswith(_FOOTNOTE_START):
+            return index
+    return None
+
+
+def figure_footnote(figure: dict) -> str | None:
+    """The source footnote a figure already carries as an annotation, as plain text."""
+    index = footnote_index(figure)
+    if index is None:
+        return None
+    return plain(figure["layout"]["annotations"][index]["text"])
+
+
+def without_footnote(figure: dict, line_height: int = 16) -> dict:
+    """The figure without its footnote annotation and the bottom margin it took (for a slide,
+    where the footnote is text beside the picture)."""
+    index = footnote_index(figure)
+    if index is None:
+        return figure
+    layout = figure["layout"]
+    annotation = layout["annotations"].pop(index)
+    lines = len(_BREAK.split(annotation.get("text") or ""))
+    margin = layout.get("margin") or {}
+    if margin.get("b"):
+        bottom = max(int(margin["b"]) - line_height * lines - 10, 60)
+        if isinstance(layout.get("height"), (int, float)):
+            layout["height"] = int(layout["height"]) - (int(margin["b"]) - bottom)
+        margin["b"] = bottom
+    return figure
+
+
+def figure_meta(figure: dict) -> dict:
+    meta = (figure.get("layout") or {}).get("meta")
+    return meta if isinstance(meta, dict) else {}
+
+
+def indicators_in(figure: dict, facts: pd.DataFrame, lang: str) -> list[str]:
+    """The indicators of ``facts`` whose name appears among the figure's texts (for a figure
+    whose ``layout.meta`` does not list them)."""
+    column = "indicator_zh" if lang == "zh" else "indicator_en"
+    names = facts[["indicator_id", column]].dropna().drop_duplicates()
+    joined = "\n".join(figure_texts(figure))
+    found = {str(name): indicator for indicator, name in zip(names["indicator_id"], names[column], strict=False)
+             if name and str(name) in joined}
+    return [found[name] for name in _maximal(list(found), joined)]
+
+
+def _maximal(names: list[str], text: str) -> list[str]:
+    """The names still in ``text`` once longer names are taken out, so 地区生产总值 found only
+    inside 地区生产总值增长 does not count."""
+    kept = []
+    for name in names:
+        remaining = text
+        for other in sorted((o for o in names if o != name and name in o), key=len, reverse=True):
+            remaining = remaining.replace(other, "")
+        if name in remaining:
+            kept.append(name)
+    return kept
+
+
+def split_ids(value: Any) -> list[str]:
+    if not _present(value):
+        return []
+    return [part.strip() for part in str(value).split(";") if part.strip()]
+
+
+def source_ids(facts: pd.DataFrame) -> list[str]:
+    """Every source of these facts, in order of first use (agreeing sources included)."""
+    column = "sources" if "sources" in facts.columns else "source_id"
+    ids: list[str] = []
+    for value in facts[column]:
+        ids += split_ids(value)
+    return list(dict.fromkeys(ids))
+
+
+def _date(source: dict) -> str:
+    for key in ("stated_date", "date", "posted_date"):
+        if _present(source.get(key)):
+            return str(source[key])
+    return ""
+
+
+def citation(source: dict, lang: str) -> str:
+    """The full citation for the closing slide: publisher, title, date, URL, and how it is used."""
+    title, publisher, date = source.get("title") or source.get("id"), source.get("publisher"), _date(source)
+    provenance = source.get("provenance")
+    kind = i18n.provenance_label(provenance, lang) if provenance in ("quoted", "cited") else ""
+    if lang == "zh":
+        text = (f"{publisher}:" if _present(publisher) else "") + f"《{title}》"
+        text += f",{date}" if date else ""
+        text += f"。{source['url']}" if _present(source.get("url")) else ""
+        return text + (f"〔{kind}〕" if kind else "")
+    text = (f"{publisher}, " if _present(publisher) else "") + f"“{title}”"
+    text += f", {date}" if date else ""
+    text += f". {source['url']}" if _present(source.get("url")) else ""
+    return text + (f" [{kind}]" if kind else "")

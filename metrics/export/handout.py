@@ -1,0 +1,77 @@
+"""The briefing pack as a multi-page PDF: an HTML document of 16:9 pages (vector SVG charts,
+real text) printed once by the export Chromium, so no PDF library is needed at run time.
+
+A chart page is exactly one sheet: the chart shrinks to leave room for the footnote and the
+sentences printed under it (a PDF has no speaker notes), or, when there are many, the sentences
+follow on a page of their own. The sources list flows onto as many sheets as it needs."""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+
+from metrics.export.deck import Pack
+from metrics.export.labels import text
+from metrics.export.renderer import CJK_FONT, get_renderer
+
+SENTENCES_UNDER_CHART = 5
+"""More sentences than this go on a page of their own after the chart, which keeps its size."""
+
+_STYLE = f"""
+@page {{ size: 13.333in 7.5in; margin: 0; }}
+* {{ box-sizing: border-box; }}
+html, body {{ margin: 0; padding: 0; }}
+body {{ font-family: "{CJK_FONT}", sans-serif; color: #222; }}
+section {{ width: 13.333in; min-height: 7.5in; padding: 0.35in 0.6in; break-after: page; position: relative; }}
+section:last-child {{ break-after: auto; }}
+.cover {{ display: flex; flex-direction: column; justify-content: center; padding-left: 1.2in; }}
+.cover h1 {{ font-size: 40pt; margin: 0 0 0.3in 0; }}
+.cover p {{ font-size: 20pt; color: #555; margin: 0.05in 0; }}
+.chart {{ height: 7.5in; display: flex; flex-direction: column; overflow: hidden; }}
+.chart img {{ flex: 1 1 auto; min-height: 0; width: 100%; object-fit: contain; }}
+.footnote {{ font-size: 10pt; color: #555; margin: 0.08in 0 0 0; }}
+.sentences {{ font-size: 11pt; margin: 0.1in 0 0 0; padding-left: 1.2em; }}
+.sentences li {{ margin: 0.03in 0; }}
+h2 {{ font-size: 26pt; margin: 0 0 0.25in 0; }}
+.sources li {{ font-size: 12pt; margin: 0 0 0.08in 0; overflow-wrap: anywhere; }}
+.footer {{ font-size: 9pt; color: #777; position: absolute; bottom: 0.3in; left: 1.2in; }}
+"""
+
+
+def _cover(pack: Pack) -> str:
+    lines = [text("deck_subtitle", pack.lang).format(region=pack.region_name, year=pack.year),
+             text("deck_date", pack.lang).format(date=pack.date.isoformat())]
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    footer = f'<div class="footer">{escape(text("deck_footer", pack.lang))}</div>'
+    return f'<section class="cover"><h1>{escape(pack.title)}</h1>{paragraphs}{footer}</section>'
+
+
+def _chart(image: bytes, name: str, footnote: str, sentences: list[str], lang: str) -> str:
+    source = "data:image/svg+xml;base64," + base64.b64encode(image).decode("ascii")
+    items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
+    chart = f'<section class="chart"><img src="{source}" alt="{escape(name)}"><p class="footnote">{escape(footnote)}</p>'
+    if len(sentences) <= SENTENCES_UNDER_CHART:
+        return chart + (f'<ul class="sentences">{items}</ul>' if items else "") + "</section>"
+    heading = f"{name} · {text('deck_notes', lang)}"
+    return chart + f'</section><section><h2>{escape(heading)}</h2><ul class="sentences">{items}</ul></section>'
+
+
+def _sources(pack: Pack) -> str:
+    entries = pack.citations or [text("deck_no_sources", pack.lang)]
+    items = "".join(f"<li>{escape(entry)}</li>" for entry in entries)
+    return f'<section><h2>{escape(text("deck_sources", pack.lang))}</h2><ol class="sources">{items}</ol></section>'
+
+
+def handout_html(pack: Pack) -> str:
+    """The pack as one HTML document, one 16:9 page per slide (a long list flows onto more)."""
+    pages = [_cover(pack)]
+    pages += [_chart(page.image, page.name, page.footnote, page.sentences, pack.lang) for page in pack.pages]
+    pages.append(_sources(pack))
+    lang = "zh-CN" if pack.lang == "zh" else "en"
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(pack.title)}</title>'
+            f"<style>{_STYLE}</style></head><body>{''.join(pages)}</body></html>")
+
+
+def pdf_bytes(pack: Pack) -> bytes:
+    """Print the pack (its pages' ``image`` must be SVG) to PDF through the export Chromium."""
+    return get_renderer().html_to_pdf(handout_html(pack))

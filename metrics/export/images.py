@@ -1,0 +1,213 @@
+"""Chart images: a figure made ready for a briefing (template, font, view, units, source) and
+rendered as PNG, SVG or PDF by the process's Chromium (``metrics.export.renderer``)."""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+
+from metrics.export.citations import footnote_index
+from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
+
+__all__ = [
+    "DEFAULT_SCALE", "DEFAULT_WIDTH", "FORMATS", "Caption", "ExportError", "ExportUnavailable",
+    "export_filename", "export_height", "figure_bytes", "prepare_figure", "view_label",
+]
+
+DEFAULT_WIDTH, DEFAULT_SCALE = 1280, 2
+"""16:9 at this width by default (see ``export_height``); PNGs are rendered at twice the size
+so they stay sharp on a projector."""
+
+FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+"""Export format -> MIME type."""
+
+FOOTNOTE_SIZE = 11
+FOOTNOTE_LINE = 15
+
+_PLACEHOLDER = re.compile(r"^#0000[0-9a-fA-F]{2}$")
+"""Streamlit's template colours (#000001...) that only its front end replaces with real ones."""
+
+_WINDOWS_FORBIDDEN = re.compile(r'[/\\:*?"<>|\x00-\x1f]')
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What an exported image must say besides the chart, each added only where the figure does
+    not already say it: the view (``region`` and ``year``, as ``宁波市 · 2021年``), ``units``
+    (e.g. ``单位:亿元``), the source ``footnote``; ``title`` only for a figure without one."""
+
+    region: str | None = None
+    year: int | None = None
+    lang: str = "zh"
+    footnote: str | None = None
+    units: str | None = None
+    title: str | None = None
+
+    @property
+    def view(self) -> str | None:
+        return view_label(self.region, self.year, self.lang) if self.region else None
+
+
+def view_label(region_name: str, year: int | None, lang: str) -> str:
+    """The view an image shows, e.g. ``宁波市 · 2021年`` or ``Ningbo · 2021``."""
+    if year is None:
+        return region_name
+    return f"{region_name} · {year}年" if lang == "zh" else f"{region_name} · {year}"
+
+
+def export_filename(region_name: str, year: int | None, page_name: str, ext: str) -> str:
+    """``宁波市_2021_目标与完成.png``: safe on Windows (no /\\:*?"<>|, no trailing dot or space)."""
+    parts = [region_name, str(year) if year is not None else "", page_name]
+    stem = "_".join(_safe_part(part) for part in parts if part and _safe_part(part))
+    stem = stem.rstrip(". ") or "export"
+    return f"{stem[:150]}.{ext.lstrip('.').lower()}"
+
+
+def _safe_part(text: str) -> str:
+    text = unicodedata.normalize("NFC", str(text))
+    text = _WINDOWS_FORBIDDEN.sub("-", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def project_template() -> go.layout.Template:
+    """The dashboard's chart template, so that an export looks like the screen."""
+    from metrics.charts.theme import TEMPLATE
+
+    return TEMPLATE
+
+
+def _is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
+
+
+def _has_placeholder(node: Any) -> bool:
+    if isinstance(node, dict):
+        return any(_has_placeholder(v) for v in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_has_placeholder(v) for v in node)
+    return _is_placeholder(node)
+
+
+def _replace_placeholders(node: Any, colorway: tuple[str, ...]) -> Any:
+    """Placeholder #0000NN -> the template's NNth colour (what Streamlit's front end would do;
+    Streamlit numbers them in decimal: #000010 is the tenth)."""
+    if isinstance(node, dict):
+        return {k: _replace_placeholders(v, colorway) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_replace_placeholders(v, colorway) for v in node]
+    if isinstance(node, tuple):
+        return tuple(_replace_placeholders(v, colorway) for v in node)
+    if _is_placeholder(node):
+        digits = node[5:]
+        number = int(digits) if digits.isdigit() else int(digits, 16)
+        return colorway[(max(number, 1) - 1) % len(colorway)]
+    return node
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _all_text(layout: dict) -> str:
+    """Title, subtitle, axis titles and annotations: where units or a view could already be."""
+    pieces = [_text((layout.get("title") or {}).get("text")),
+              _text(((layout.get("title") or {}).get("subtitle") or {}).get("text"))]
+    for key, axis in layout.items():
+        if re.match(r"^[xy]axis\d*$", key) and isinstance(axis, dict):
+            pieces.append(_text((axis.get("title") or {}).get("text")))
+    pieces += [_text(a.get("text")) for a in layout.get("annotations") or [] if isinstance(a, dict)]
+    return "\n".join(pieces)
+
+
+def _wrap(text: str, width_px: float, size: int) -> str:
+    """Wrap for plotly (``<br>``), estimating CJK glyphs at 1 em and others at 0.55 em."""
+    lines, line, used = [], "", 0.0
+    for char in text:
+        advance = size * (1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55)
+        if used + advance > width_px and line:
+            lines.append(line)
+            line, used = "", 0.0
+        line += char
+        used += advance
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def prepare_figure(fig: go.Figure | dict, caption: Caption | None = None, width: int = DEFAULT_WIDTH) -> dict:
+    """A copy of ``fig`` as a dict, ready to render: a real template (never Streamlit's placeholder
+    one), the CJK font, and the caption's view, units and source footnote where missing."""
+    figure = copy.deepcopy(fig.to_dict() if hasattr(fig, "to_dict") else dict(fig))
+    layout = figure.setdefault("layout", {})
+    template = layout.get("template")
+    project = project_template()
+    if not template or _has_placeholder(template):
+        template = project.to_plotly_json()
+        layout["template"] = template
+    colorway = tuple((template.get("layout") or {}).get("colorway") or project.layout.colorway)
+    figure["data"] = _replace_placeholders(figure.get("data") or [], colorway)
+    layout.update(_replace_placeholders({k: v for k, v in layout.items() if k != "template"}, colorway))
+    font_family = _text((layout.get("font") or {}).get("family")) or _text(
+        ((template.get("layout") or {}).get("font") or {}).get("family"))
+    if "CJK" not in font_family:
+        layout.setdefault("font", {})["family"] = f"{CJK_FONT}, sans-serif"
+    if caption is not None:
+        _add_caption(layout, template, caption, width)
+    return figure
+
+
+def _add_caption(layout: dict, template: dict, caption: Caption, width: int) -> None:
+    title = layout.setdefault("title", {})
+    if isinstance(title, str):
+        title = layout["title"] = {"text": title}
+    if not _text(title.get("text")) and caption.title:
+        title["text"] = caption.title
+    existing = _all_text(layout)
+    shows_view = bool(caption.region) and caption.region in existing and (
+        caption.year is None or str(caption.year) in existing)
+    extra = [part for part in (None if shows_view else caption.view, caption.units) if part and part not in existing]
+    if extra:
+        subtitle = title.setdefault("subtitle", {})
+        subtitle["text"] = " · ".join([p for p in [_text(subtitle.get("text")), *extra] if p])
+    margin = layout.setdefault("margin", {})
+    template_margin = (template.get("layout") or {}).get("margin") or {}
+    if extra or _text(title.get("text")):
+        margin["t"] = max(margin.get("t") or template_margin.get("t") or 100, 100)
+    if caption.footnote and caption.footnote not in existing and footnote_index({"layout": layout}) is None:
+        left = margin.get("l") or template_margin.get("l") or 80
+        right = margin.get("r") or template_margin.get("r") or 80
+        text = _wrap(caption.footnote, max(width - left - right, 200), FOOTNOTE_SIZE)
+        base = margin.get("b") or template_margin.get("b") or 80
+        margin["b"] = base + FOOTNOTE_LINE * (text.count("<br>") + 1) + 10
+        layout.setdefault("annotations", []).append({
+            "text": text, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 0,
+            "xanchor": "left", "yanchor": "top", "yshift": -base, "align": "left",
+            "font": {"size": FOOTNOTE_SIZE, "color": "#555555"}, "name": "source-footnote",
+        })
+
+
+def export_height(fig: go.Figure | dict, width: int = DEFAULT_WIDTH) -> int:
+    """16:9 unless the figure was laid out taller (a ledger of many rows): then its own height,
+    so that nothing on it overlaps."""
+    layout = fig.to_dict().get("layout", {}) if hasattr(fig, "to_dict") else (fig.get("layout") or {})
+    own = layout.get("height")
+    return max(round(width * 9 / 16), int(own)) if isinstance(own, (int, float)) else round(width * 9 / 16)
+
+
+def figure_bytes(fig: go.Figure | dict, fmt: str = "png", caption: Caption | None = None, *,
+                 width: int = DEFAULT_WIDTH, height: int | None = None, scale: float = DEFAULT_SCALE) -> bytes:
+    """The figure as ``png`` (at ``scale``), ``svg`` or ``pdf``; ``height`` by default from
+    ``export_height``.
+
+    Raises ExportUnavailable (with the Debian package to install) when Chromium or the CJK font
+    is missing, ExportError when rendering fails.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}; one of {', '.join(FORMATS)}")
+    figure = prepare_figure(fig, caption, width)
+    height = height or export_height(figure, width)
+    return get_renderer().figure(figure, fmt, width, height, scale if fmt == "png" else 1)

@@ -1,0 +1,188 @@
+"""Tables for Excel: CSV that a Chinese-locale Excel opens without garbling, and XLSX with a
+second sheet naming every row's sources and quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from metrics.export import labels
+
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+_REFERENCES = (
+    # (column with source ids, column with the quote, column with the provenance, role)
+    ("sources", "quote", "provenance", "role_value"),
+    ("source_id", "quote", "provenance", "role_value"),
+    ("target_source", "target_quote", None, "role_target"),
+    ("actual_sources", "actual_quote", "actual_provenance", "role_actual"),
+)
+"""Where a row of each dataset table names its sources. ``sources`` (every agreeing source of a
+fact) takes precedence over ``source_id`` (the one kept)."""
+
+
+def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with headers in ``lang``; a header that would repeat keeps its column name too."""
+    headers: list[str] = []
+    for column in frame.columns:
+        header = labels.column_label(str(column), lang)
+        if header in headers:
+            header = f"{header} ({column})"
+        headers.append(header)
+    return frame.set_axis(headers, axis=1)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: Any) -> Any:
+    """Text that Excel would run as a formula (=, +, -, @ first) gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def table_csv(frame: pd.DataFrame, lang: str = "zh") -> bytes:
+    """CSV in UTF-8 with a byte-order mark (what Excel needs to read UTF-8), localised headers.
+
+    Text cells that Excel would evaluate as a formula are prefixed with an apostrophe; numbers
+    are untouched.
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_defuse)
+    return localise(safe, lang).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _cell(value: Any) -> Any:
+    """A value openpyxl writes as Excel expects: no NaN/NA, plain Python numbers, text otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple, set, dict)):
+        return "; ".join(map(str, value)) if not isinstance(value, dict) else str(value)
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return str(value)
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, (bool, int, str, dt.date, dt.datetime)):
+        return value
+    if isinstance(value, float):
+        return None if math.isinf(value) else value
+    return str(value)
+
+
+def _split_ids(value: Any) -> list[str]:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [part.strip() for part in str(value).split(";") if part.strip()]
+
+
+def _source_date(source: dict) -> Any:
+    for key in ("stated_date", "date", "posted_date"):
+        value = source.get(key)
+        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+            return value
+    return None
+
+
+def _catalogue(frame: pd.DataFrame, sources: pd.DataFrame | None) -> dict[str, dict]:
+    """Source id -> its record, from the dataset's sources and else from the table's own columns."""
+    catalogue: dict[str, dict] = {}
+    if {"source_id", "source_title"} <= set(frame.columns):
+        for row in frame.drop_duplicates("source_id").to_dict("records"):
+            for source_id in _split_ids(row.get("source_id")):
+                catalogue.setdefault(source_id, {
+                    "id": source_id, "provenance": row.get("provenance"), "title": row.get("source_title"),
+                    "publisher": row.get("source_publisher"), "date": row.get("source_date"),
+                    "url": row.get("source_url")})
+    if sources is not None and not sources.empty:
+        for record in sources.to_dict("records"):
+            catalogue[record["id"]] = {**record, "date": _source_date(record)}
+    return catalogue
+
+
+def source_rows(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -> Iterator[dict]:
+    """One row per (data row, source it uses), with the source's title, publisher, date, URL, quote."""
+    catalogue = _catalogue(frame, sources)
+    used = [ref for ref in _REFERENCES if ref[0] in frame.columns]
+    if "sources" in frame.columns:
+        used = [ref for ref in used if ref[0] != "source_id"]
+    for number, row in enumerate(frame.to_dict("records"), start=1):
+        for ids_column, quote_column, provenance_column, role in used:
+            ids = _split_ids(row.get(ids_column))
+            quoted_id = str(row.get("source_id")) if ids_column == "sources" else (ids[0] if ids else None)
+            derived = bool(row.get("derived")) if "derived" in row and not pd.isna(row.get("derived")) else False
+            for source_id in ids:
+                source = catalogue.get(source_id, {})
+                provenance = row.get(provenance_column) if provenance_column and source_id == quoted_id else None
+                if derived:
+                    provenance = "derived"
+                elif _cell(provenance) is None:
+                    provenance = source.get("provenance")
+                yield {
+                    "row": number,
+                    "role": labels.text(role, lang),
+                    "source_id": source_id,
+                    "provenance": _cell(provenance),
+                    "title": _cell(source.get("title")),
+                    "publisher": _cell(source.get("publisher")),
+                    "date": _cell(source.get("date")),
+                    "url": _cell(source.get("url")),
+                    "quote": _cell(row.get(quote_column)) if source_id == quoted_id and quote_column in row else None,
+                    "note": _cell(row.get("derivation")) if derived else None,
+                }
+
+
+def _write_sheet(sheet: Worksheet, headers: list[str], rows: Iterator[list[Any]]) -> None:
+    """Header in bold, frozen; columns as wide as their text (up to a limit); text that starts
+    with ``=`` stays text (openpyxl would otherwise store it as a formula)."""
+    sheet.append(headers)
+    widths = [min(max(len(str(h)) * 2, 8), 60) for h in headers]
+    for row in rows:
+        sheet.append(row)
+        for index, value in enumerate(row):
+            if value is None:
+                continue
+            widths[index] = min(max(widths[index], len(str(value)) + 2), 60)
+            if isinstance(value, str) and value.startswith("="):
+                sheet.cell(sheet.max_row, index + 1).data_type = "s"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def table_xlsx(frame: pd.DataFrame, lang: str = "zh", sources: pd.DataFrame | None = None) -> bytes:
+    """An XLSX workbook: sheet 1 the table (localised headers), sheet 2 ``来源 Sources`` with one
+    line per data row and source it uses. ``sources`` is the dataset's sources table
+    (``frames.sources``); without it only what the table itself says about its sources is listed."""
+    book = Workbook()
+    data = book.active
+    data.title = "数据" if lang == "zh" else "Data"
+    localised = localise(frame, lang)
+    _write_sheet(data, list(localised.columns), ([_cell(v) for v in row] for row in localised.itertuples(index=False)))
+    sheet = book.create_sheet(labels.SOURCES_SHEET)
+    keys = list(labels.SOURCE_COLUMNS)
+    headers = [labels.SOURCE_COLUMNS[key][0 if lang == "zh" else 1] for key in keys]
+    _write_sheet(sheet, headers, ([row[key] for key in keys] for row in source_rows(frame, sources, lang)))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

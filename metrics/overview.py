@@ -1,0 +1,265 @@
+"""The overview cards: for a region and year, each headline indicator's value, its change or its
+gap to target, where it comes from, and its sentence. Everything a card shows is computed here;
+the page only lays the cards out.
+
+A card's change is the reported growth when a source gives one; otherwise a growth rate this
+module computes from the year before (marked ``computed``, never passed off as reported): the
+change in percentage points for a rate, the nominal growth in percent for a level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from metrics import i18n, units
+from metrics.selection import (
+    annual_facts,
+    gap_decimals,
+    growth_of,
+    indicator_name,
+    indicator_unit,
+    ledger_row,
+    narrow,
+    records_of_fact,
+    target_text,
+    value_text,
+)
+from metrics.sentences import Lookup, indicator_sentence
+from metrics.suggest import suggest
+from metrics.views import DataFrames
+
+HEADLINE: tuple[str, ...] = ("gdp", "fiscal_revenue", "trade_total", "rd_intensity", "urban_disposable_income",
+                             "rural_disposable_income", "urbanization_rate", "registered_unemployment_rate")
+"""The cards, in order; a level's growth indicator (gdp -> gdp_growth) goes on the same card."""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One source of a card's value, with what a reader needs to check it."""
+
+    source_id: str
+    provenance: str
+    """quoted, cited or derived."""
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str | None = None
+    quote: str = ""
+    derivation: str = ""
+    note: str = ""
+    value_text: str = ""
+    label: str = ""
+    """What the value is (地区生产总值 2021年), for a card with two values."""
+
+
+@dataclass(frozen=True)
+class Change:
+    value: float
+    unit: str
+    text: str
+    """+8.2%, +0.15个百分点."""
+    label: str
+    """增长 / 比上年 / growth / on the year before."""
+    basis: str
+    """reported (a source states it), derived (the dataset's derived row) or computed (here)."""
+
+
+@dataclass(frozen=True)
+class TargetInfo:
+    indicator_id: str
+    text: str
+    """The card's target line: 目标 7%:已完成,+1.2个百分点."""
+    status: str
+    gap: float | None
+
+
+@dataclass
+class Card:
+    indicator_id: str
+    category: str
+    title: str
+    year: int
+    value: float | None = None
+    unit: str = ""
+    value_text: str = ""
+    """The value as a sentence writes it: 14594.9亿元, CNY 1,459.49 billion, 3%(预计)."""
+    number_text: str = ""
+    """The value as the card shows it, short: 14594.9亿元 (Chinese), 1,459.49 (English, unit in ``unit_text``)."""
+    unit_text: str = ""
+    provenance: str = ""
+    provenance_text: str = ""
+    provisional: bool = False
+    bound: str | None = None
+    conflict: bool = False
+    change: Change | None = None
+    target: TargetInfo | None = None
+    sources: list[SourceRef] = field(default_factory=list)
+    sentence: str | None = None
+    empty_text: str = ""
+    """Said instead of a value when the year has none."""
+    nearest_years: list[int] = field(default_factory=list)
+    higher_is_better: bool = True
+
+    @property
+    def has_data(self) -> bool:
+        return self.value is not None or self.target is not None
+
+
+def _text(value: object) -> str | None:
+    """A text field of a row, None when missing (pandas gives NaN, which is truthy)."""
+    return value if isinstance(value, str) and value else None
+
+
+def _source_refs(frames: DataFrames, fact: dict, label: str, lang: str) -> list[SourceRef]:
+    catalogue = frames.dataset.source_by_id
+    refs = []
+    for record in records_of_fact(frames, fact).to_dict("records"):
+        if record.get("derived"):
+            refs.append(SourceRef(str(record["source_id"]), "derived", derivation=_text(record.get("derivation")) or "",
+                                  value_text=value_text(record, lang), label=label))
+            continue
+        source = catalogue.get(record["source_id"], {})
+        refs.append(SourceRef(
+            source_id=str(record["source_id"]), provenance=str(record["provenance"]),
+            title=str(source.get("title", "")), publisher=str(source.get("publisher", "")),
+            date=i18n.source_date(source, lang), url=_text(source.get("url")),
+            quote=_text(record.get("quote")) or "", note=_text(record.get("note")) or "",
+            value_text=value_text(record, lang), label=label))
+    return refs
+
+
+def _compact(fact: dict, lang: str) -> tuple[str, str]:
+    """The card's value and the unit it puts beside the title: ("14594.9亿元", "") / ("1,459.49", "CNY billion")."""
+    unit = str(fact["unit"])
+    if lang != "en":
+        number, unit_text = i18n.fmt_value(fact["value"], unit, lang), ""
+    else:
+        shown, label = i18n.display_value(float(fact["value"]), unit, lang)
+        number = i18n.fmt_number(shown, lang) + ("%" if unit == "%" else "")
+        unit_text = "" if unit == "%" else label
+    comparator = _text(fact.get("comparator"))
+    if comparator:
+        number = i18n.comparator_phrase(comparator, number, lang)
+    return number, unit_text
+
+
+def _target_ref(frames: DataFrames, row: dict, label: str, lang: str) -> SourceRef:
+    source = frames.dataset.source_by_id.get(row["target_source"], {})
+    return SourceRef(
+        source_id=str(row["target_source"]), provenance=str(source.get("provenance", "")),
+        title=str(source.get("title", "")), publisher=str(source.get("publisher", "")),
+        date=i18n.source_date(source, lang), url=_text(source.get("url")), quote=_text(row.get("target_quote")) or "",
+        note=_text(row.get("target_note")) or "", value_text=target_text(row, lang), label=label)
+
+
+def _computed_change(frames: DataFrames, region_id: str, indicator_id: str, year: int, fact: dict,
+                     lang: str) -> Change | None:
+    """The change on the year before, from two reported exact values of this dataset."""
+    if _text(fact.get("comparator")) or fact.get("provisional") or fact.get("derived"):
+        return None
+    before = annual_facts(frames, region_id, indicator_id, year - 1, include_derived=False)
+    before = before[before["comparator"].isna() & before["value_std"].notna() & ~before["conflict"].astype(bool)]
+    if before.empty:
+        return None
+    previous = float(before.iloc[0]["value_std"])
+    current = float(fact["value_std"])
+    unit = indicator_unit(frames, indicator_id)
+    label = i18n.t("card_on_previous", lang)
+    if units.is_rate(unit):
+        delta = current - previous
+        decimals = max(gap_decimals({"target_std": previous, "actual_std": current}), 1)
+        return Change(delta, "百分点", i18n.fmt_signed(delta, "百分点", lang, decimals), label, "computed")
+    if previous == 0:
+        return None
+    growth = (current / previous - 1.0) * 100.0
+    return Change(growth, "%", i18n.fmt_signed(growth, "%", lang, 1), label, "computed")
+
+
+def _growth_change(fact: dict, lang: str) -> Change:
+    basis = "derived" if fact.get("derived") else "reported"
+    value = float(fact["value"])
+    return Change(value, str(fact["unit"]), i18n.fmt_signed(value, str(fact["unit"]), lang),
+                  i18n.t("card_growth", lang), basis)
+
+
+def _target_info(frames: DataFrames, region_id: str, year: int, ids: list[str], lang: str) -> tuple[TargetInfo | None, list[SourceRef]]:
+    """The card's target (the growth target first, GDP growth 7%; else the level's) and its source."""
+    for indicator_id in ids:
+        row = ledger_row(frames, region_id, indicator_id, year)
+        if row is None:
+            continue
+        qualitative = row.get("comparator") == "qualitative" or i18n.is_missing(row.get("target_value"))
+        target = i18n.t("qualitative_target", lang) if qualitative else target_text(row, lang)
+        status = i18n.status_label(row["status"], lang)
+        name = indicator_name(frames, indicator_id, lang)
+        prefix = f"{name} · " if len(ids) > 1 and indicator_id != ids[-1] else ""
+        gap = None if i18n.is_missing(row.get("gap")) else float(row["gap"])
+        if row["status"] == "no_actual":
+            text = i18n.t("card_target_only", lang, target=target)
+        elif gap is not None:
+            text = i18n.t("card_target_gap", lang, target=target, status=status,
+                          gap=i18n.fmt_signed(gap, str(row["gap_unit"]), lang, gap_decimals(row)))
+        else:
+            text = i18n.t("card_target", lang, target=target, status=status)
+        label = f"{i18n.t('target_label', lang)} · {name} {i18n.year_label(year, lang)}"
+        return TargetInfo(indicator_id, prefix + text, str(row["status"]), gap), [_target_ref(frames, row, label, lang)]
+    return None, []
+
+
+def overview_card(frames: DataFrames, region_id: str, year: int, indicator_id: str, lang: str,
+                  lookup: Lookup | None = None) -> Card:
+    indicator = frames.dataset.indicator_by_id[indicator_id]
+    growth_id = growth_of(frames, indicator_id)
+    card = Card(indicator_id, str(indicator["category"]), indicator_name(frames, indicator_id, lang), year,
+                higher_is_better=indicator.get("direction") != "lower")
+    facts = annual_facts(frames, region_id, indicator_id, year)
+    facts = facts[facts["value"].notna()]
+    if not facts.empty:
+        fact = facts.iloc[0].to_dict()
+        card.value, card.unit = float(fact["value"]), str(fact["unit"])
+        card.value_text = value_text(fact, lang)
+        card.number_text, card.unit_text = _compact(fact, lang)
+        card.provenance = str(fact["provenance"])
+        card.provenance_text = i18n.provenance_label(card.provenance, lang)
+        card.provisional, card.bound = bool(fact.get("provisional")), _text(fact.get("comparator"))
+        card.conflict = len(facts[~facts["derived"].astype(bool)]) > 1 or bool(fact.get("conflict"))
+        for other in facts.to_dict("records"):
+            card.sources += _source_refs(frames, other, f"{card.title} {i18n.year_label(year, lang)}", lang)
+        growth_rows = annual_facts(frames, region_id, growth_id, year) if growth_id else facts.iloc[0:0]
+        growth_rows = growth_rows[growth_rows["value"].notna()]
+        if not growth_rows.empty:
+            growth = growth_rows.iloc[0].to_dict()
+            card.change = _growth_change(growth, lang)
+            card.sources += _source_refs(frames, growth, f"{indicator_name(frames, growth_id, lang)} "
+                                                         f"{i18n.year_label(year, lang)}", lang)
+        else:
+            card.change = _computed_change(frames, region_id, indicator_id, year, fact, lang)
+    card.target, target_refs = _target_info(frames, region_id, year, [i for i in (growth_id, indicator_id) if i], lang)
+    card.sources += target_refs
+    card.sentence = indicator_sentence(frames, region_id, year, indicator_id, lang, growth_id, lookup)
+    if card.value is None:
+        card.empty_text = i18n.t("card_no_data", lang, year=year)
+    return card
+
+
+def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, category: str | None = None) -> list[Card]:
+    """The headline cards of a region and year (those of ``category`` only, if given)."""
+    known = frames.dataset.indicator_by_id
+    narrow_frames = narrow(frames, region_id, [year - 1, year])
+    lookup = Lookup(narrow_frames, region_id, year)
+    cards = []
+    for indicator_id in HEADLINE:
+        if indicator_id not in known or (category and known[indicator_id]["category"] != category):
+            continue
+        card = overview_card(narrow_frames, region_id, year, indicator_id, lang, lookup)
+        if card.value is None:
+            near = suggest(frames.facts, [region_id], year, indicators=[indicator_id], kinds=("actual",), limit=5)
+            card.nearest_years = sorted({s.year for s in near if s.region_id == region_id})[:3]
+        cards.append(card)
+    return cards
+
+
+def card_indicators(frames: DataFrames) -> list[str]:
+    """Every indicator a card shows: the headline levels and their growth indicators."""
+    ids = [i for i in HEADLINE if i in frames.dataset.indicator_by_id]
+    return ids + [g for g in (growth_of(frames, i) for i in ids) if g]

@@ -1,0 +1,31 @@
+"""概览 Overview: the headline cards of each chosen region for the chosen year."""
+
+import streamlit as st
+
+from metrics import i18n, overview, selection, suggest
+from ui import state, widgets
+
+frames, view = state.context()
+lang = view.lang
+st.title(widgets.md(i18n.t("page_overview", lang)))
+
+if not view.regions:
+    widgets.empty_state(i18n.t("no_region_selected", lang), lang)
+    widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, [], view.year), lang, key="overview-suggest")
+
+for region in view.regions:
+    name = selection.region_name(frames, region, lang)
+    st.subheader(widgets.md(i18n.t("overview_heading", lang, region=name, year=view.year)))
+    cards = state.cached(overview.overview_cards, frames, region, view.year, lang, view.category)
+    if not cards:
+        widgets.empty_state(i18n.t("overview_no_cards_in_category", lang), lang)
+        widgets.choice_buttons([(i18n.t("suggest_all_categories", lang), {"category": None})], lang,
+                               key=f"overview-all-{region}")
+        continue
+    if not any(card.has_data for card in cards):
+        widgets.empty_state(i18n.t("overview_empty", lang, region=name, year=view.year), lang)
+        widgets.suggestion_buttons(
+            frames, suggest.suggest(frames.facts, [region], view.year, indicators=overview.card_indicators(frames)),
+            lang, key=f"overview-suggest-{region}")
+        continue
+    widgets.card_grid(cards, lang, key=f"card-{region}")

@@ -1,0 +1,162 @@
+"""The browser suite's fixtures: Debian's Chromium for Playwright, and one real dashboard server.
+
+The server is ``streamlit run dashboard.py`` on a free port, on a snapshot of the dataset taken
+when the session starts (colleagues edit ``data/metrics.yaml`` while tests run). Nothing sleeps:
+the fixture waits for ``/_stcore/health``, pages wait for Streamlit's idle state and for content.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from metrics.dataset import DEFAULT_DATA
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+START_TIMEOUT = 60.0
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+TIMEOUT_MS = 30_000
+
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync"]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "locale": "zh-CN"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The base URL of a dashboard server started for this session."""
+    folder = tmp_path_factory.mktemp("server")
+    data = folder / "metrics.yaml"
+    shutil.copyfile(os.environ.get("METRICS_DATA") or DEFAULT_DATA, data)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (folder / "streamlit.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "METRICS_DATA": str(data)}, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline_checks = int(START_TIMEOUT / 0.2)
+        for _ in range(deadline_checks):
+            if _healthy(url):
+                break
+            try:
+                process.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                continue
+            raise RuntimeError(f"streamlit exited with {process.returncode}: {(folder / 'streamlit.log').read_text()}")
+        else:
+            raise RuntimeError(f"streamlit was not healthy after {START_TIMEOUT} s")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+class Dashboard:
+    """A page of the dashboard in the browser, with the moves a user makes."""
+
+    def __init__(self, page: Page, base: str) -> None:
+        self.page = page
+        self.base = base
+        page.set_default_timeout(TIMEOUT_MS)
+
+    def open(self, path: str = "/") -> Dashboard:
+        self.page.goto(self.base + path)
+        self.idle()
+        expect(self.page.locator("h1").first).to_be_visible()
+        return self
+
+    def idle(self) -> None:
+        self.page.wait_for_selector(IDLE)
+
+    @property
+    def sidebar(self):
+        return self.page.get_by_test_id("stSidebar")
+
+    def heading(self, name: str):
+        return self.page.get_by_role("heading", name=name, exact=True)
+
+    def choose_regions(self, names: list[str], remove: list[str]) -> None:
+        for name in remove:
+            self.sidebar.get_by_role("button", name=f"Remove {name}").click()
+        box = self.sidebar.get_by_test_id("stMultiSelect").get_by_role("combobox")
+        for name in names:
+            box.click()
+            box.fill(name)
+            self.page.get_by_role("option", name=name, exact=True).click()
+        self.page.keyboard.press("Escape")
+
+    def choose_year(self, label: str) -> None:
+        self.sidebar.get_by_test_id("stSelectbox").first.get_by_role("combobox").click()
+        self.page.get_by_role("option", name=label, exact=True).click()
+
+    def choose_language(self, name: str) -> None:
+        self.sidebar.get_by_test_id("stRadio").get_by_text(name, exact=True).click()
+
+    def go_to(self, title: str) -> None:
+        self.page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+        expect(self.heading(title)).to_be_visible()
+        self.idle()
+
+    def chart_titles(self):
+        return self.page.locator(".js-plotly-plot .gtitle")
+
+    def no_exception(self) -> None:
+        expect(self.page.get_by_test_id("stException")).to_have_count(0)
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser, browser_context_args):
+    """One browser context for the suite: its HTTP cache keeps Streamlit's scripts between tests,
+    so each test's first load is quick. Each test still gets its own page, hence its own session."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def dashboard(shared_context, app_url: str) -> Iterator[Dashboard]:
+    page = shared_context.new_page()
+    yield Dashboard(page, app_url)
+    page.close()

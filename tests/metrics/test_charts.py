@@ -1,0 +1,161 @@
+"""Chart builders: title, axis titles with units, source footnote, hover, template, marks and colours."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from metrics import selection
+from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
+from metrics.charts.theme import FONT_FAMILY, OKABE_ITO, REGION_COLOURS, TEMPLATE, region_colour
+from tests.metrics.builders import REGIONS, build_frames, obs
+
+
+@pytest.fixture
+def frames(tmp_path):
+    return build_frames(tmp_path, [
+        obs("ningbo", "gdp", 2020, 12408.7),
+        obs("ningbo", "gdp", 2021, 14594.9),
+        obs("ningbo", "gdp", 2025, 1.7, kind="target", unit="万亿元"),
+        obs("ningbo", "gdp_growth", 2020, 3.3),
+        obs("ningbo", "gdp_growth", 2021, 8.2),
+        obs("ningbo", "gdp_growth", 2021, 7, kind="target"),
+        obs("ningbo", "gdp_growth", 2020, 6.4, period="average", start_year=2016),
+        obs("ningbo", "gdp_growth", 2020, -7, period="Q1"),
+        obs("ningbo", "fiscal_revenue", 2020, 1510.8),
+        obs("ningbo", "fiscal_revenue", 2021, 1723.1),
+        obs("ningbo", "rd_intensity", 2021, 3, kind="target"),
+        obs("ningbo", "urbanization_rate", 2020, 75.0),
+        obs("ningbo", "urbanization_rate", 2021, 78.4),
+        obs("ningbo", "urbanization_rate", 2021, 76, kind="target"),
+        obs("ningbo", "registered_unemployment_rate", 2021, 2.31),
+        obs("ningbo", "registered_unemployment_rate", 2021, 3.5, kind="target", comparator="at_most"),
+        obs("yuyao", "gdp", 2021, 1441.5),
+        obs("yuyao", "gdp_growth", 2021, 7.1),
+        obs("cixi", "gdp", 2021, 2379.2),
+        obs("haishu", "gdp", 2022, 1500, comparator="above"),
+        obs("ningbo_zhoushan_port", "port_cargo_throughput", 2021, 12.24),
+    ])
+
+
+def _footnote(fig: go.Figure) -> str:
+    notes = [a.text for a in fig.layout.annotations if a.text.startswith(("来源", "Source"))]
+    assert len(notes) == 1
+    return notes[0]
+
+
+def _common(fig: go.Figure, lang: str) -> None:
+    assert fig.layout.template == TEMPLATE
+    assert fig.layout.title.text
+    assert fig.layout.meta["indicators"] and fig.layout.meta["sources"]
+    axis_titles = [fig.layout[name].title.text for name in fig.layout if name.startswith(("xaxis", "yaxis"))]
+    assert any(axis_titles)
+    assert ("测试统计公报" if lang == "zh" else "“测试统计公报”") in _footnote(fig)
+
+
+def test_template_font_and_palette():
+    assert TEMPLATE.layout.font.family == FONT_FAMILY and FONT_FAMILY.startswith("Noto Sans CJK SC")
+    assert set(REGION_COLOURS.values()) >= set(OKABE_ITO[:7])
+    assert region_colour("somewhere_new") == region_colour("somewhere_new")
+    assert len(set(REGION_COLOURS.values())) == len(REGION_COLOURS)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ledger_chart(frames, lang):
+    fig = ledger_figure(frames, "ningbo", 2021, lang)
+    _common(fig, lang)
+    names = {t.name for t in fig.data if t.name}
+    assert ("已完成" if lang == "zh" else "met") in names
+    targets = [t for t in fig.data if t.marker and t.marker.symbol == "diamond-open"]
+    assert targets and all(len(t.x) == len(t.y) for t in targets)
+    labels = {y for t in fig.data for y in (t.y or ()) if y}
+    assert ("研发投入强度" if lang == "zh" else "R&D intensity") not in labels, "no actual: not in the chart"
+    status_texts = {text for t in fig.data if t.mode == "text" for text in t.text}
+    assert any(("已完成" if lang == "zh" else "met") in text for text in status_texts), "status as text, not only colour"
+    hover = " ".join(h for t in fig.data for h in (t.hovertext or ()))
+    assert ("目标" if lang == "zh" else "target") in hover and ("实际" if lang == "zh" else "actual") in hover
+    assert "2021" in hover and "%" in hover
+    assert fig.layout.xaxis.title.text == "%"
+
+
+def test_ledger_chart_is_none_without_actuals(frames):
+    assert ledger_figure(frames, "yuyao", 2021, "zh") is None
+
+
+def test_progress_chart(frames):
+    fig = progress_figure(frames, "ningbo", "zh")
+    _common(fig, "zh")
+    assert "本站根据上述来源计算" in _footnote(fig)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert {t.name for t in bars} == {"所需年均增长", "2020年以来年均增长"}
+    required = next(t for t in bars if t.name == "所需年均增长")
+    assert required.text[0] == "+3.9%"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_trend_chart_marks(frames, lang):
+    fig = trend_figure(frames, ["ningbo", "yuyao"], ["gdp_growth", "gdp"], lang, 2021)
+    _common(fig, lang)
+    traces = list(fig.data)
+    segment = next(t for t in traces if t.text and any("2016" in (x or "") for x in t.text))
+    assert list(segment.x) == [2016, 2020] and segment.y[0] == segment.y[1] == 6.4, "an average spans its years"
+    targets = [t for t in traces if t.marker.symbol == "diamond-open"]
+    assert targets and all(t.line.dash == "dash" for t in targets)
+    ningbo_actual = next(t for t in traces if t.name == ("宁波市" if lang == "zh" else "Ningbo"))
+    assert ningbo_actual.line.color == region_colour("ningbo")
+    assert -7 not in list(ningbo_actual.y), "a quarter is not drawn as a year"
+    years = {x for t in traces for x in t.x}
+    assert years <= set(range(2016, 2026))
+    hover = " ".join(h for t in traces for h in (t.hovertext or ()))
+    assert ("实际" if lang == "zh" else "actual") in hover and ("目标" if lang == "zh" else "target") in hover
+    if lang == "en":
+        gdp = next(t for t in traces if t.name == "Ningbo" and 1459.49 in list(t.y))
+        assert gdp is not None
+        assert "CNY billion" in fig.layout.yaxis2.title.text
+
+
+def test_trend_chart_marks_derived_values(frames):
+    fig = trend_figure(frames, ["ningbo"], ["fiscal_revenue_growth"], "zh")
+    derived = [t for t in fig.data if t.name and "推算" in t.name]
+    assert derived and derived[0].marker.symbol == "circle-open" and derived[0].line.dash == "dot"
+    assert "部分数值由本站推算" in _footnote(fig)
+
+
+def test_trend_chart_is_none_without_data(frames):
+    assert trend_figure(frames, ["cixi"], ["rd_intensity"], "zh") is None
+
+
+def test_region_chart_ranks_one_year_only_and_leaves_out_city_and_port(frames):
+    comparison = selection.comparison(frames, "gdp", 2021)
+    fig = region_figure(frames, comparison, "zh", ["yuyao"])
+    _common(fig, "zh")
+    bar = fig.data[0]
+    assert list(bar.y) == ["慈溪市", "余姚市"] and list(bar.x) == [2379.2, 1441.5]
+    assert bar.marker.color[1] == region_colour("yuyao") and bar.marker.line.width[1] > 0
+    assert comparison.missing == ["haishu"]
+    assert comparison.other_years["year"].tolist() == [2022]
+    assert comparison.city["value"].tolist() == [14594.9]
+    notes = selection.comparison_notes(frames, comparison, "zh")
+    assert any("海曙区 2022年" in note and "不参与排名" in note for note in notes)
+    assert any("全市" in note for note in notes)
+
+
+def test_region_chart_labels_the_port(frames):
+    comparison = selection.comparison(frames, "port_cargo_throughput", 2021)
+    assert comparison.ranked.empty and region_figure(frames, comparison, "zh") is None
+    notes = selection.comparison_notes(frames, comparison, "en")
+    assert any("is a port, not a district" in note for note in notes)
+
+
+def test_data_text_is_escaped_in_charts(tmp_path):
+    regions = [dict(r) for r in REGIONS]
+    regions[1]["name_zh"] = "<b>余姚</b>"
+    frames = build_frames(tmp_path, [obs("ningbo", "gdp", 2021, 1.0), obs("yuyao", "gdp", 2021, 2.0)], regions=regions)
+    fig = region_figure(frames, selection.comparison(frames, "gdp", 2021), "zh")
+    assert "&lt;b&gt;余姚&lt;/b&gt;" in fig.data[0].y
+
+
+def test_the_catalogue_names_every_chart(real_frames):
+    charts = list(figures_for(real_frames, "ningbo", 2021, "zh"))
+    assert [name for name, _ in charts] == ["目标与完成", "“十四五”2025年目标进度", "趋势", "区域对比"]
+    assert all(isinstance(fig, go.Figure) and fig.layout.template == TEMPLATE for _, fig in charts)

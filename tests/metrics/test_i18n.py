@@ -1,0 +1,109 @@
+"""Strings in both languages, numbers as each language writes them, period labels."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from metrics import i18n
+from metrics.ledger import STATUSES
+from metrics.selection import CATEGORY_ORDER
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_string_has_both_languages_with_the_same_placeholders():
+    for key, (zh, en) in i18n._STRINGS.items():
+        assert zh.strip() and en.strip(), key
+        assert _fields(zh) == _fields(en), key
+
+
+@pytest.mark.parametrize(("value", "zh", "en"), [
+    (14594.9, "14594.9", "14,594.9"),
+    (73869.0, "73869", "73,869"),
+    (2.22, "2.22", "2.22"),
+    (-7.0, "-7", "-7"),
+    (0.0, "0", "0"),
+    (1234567, "1234567", "1,234,567"),
+    (323.333333333, "323.3333", "323.3333"),
+])
+def test_numbers_keep_the_digits_as_written(value, zh, en):
+    assert i18n.fmt_number(value, "zh") == zh
+    assert i18n.fmt_number(value, "en") == en
+
+
+def test_fixed_decimals_round_half_up_and_never_show_minus_zero():
+    assert i18n.fmt_number(1.25, "zh", 1) == "1.3"
+    assert i18n.fmt_number(-0.01, "en", 1) == "0.0"
+    assert i18n.fmt_number(float("nan"), "zh") == "–"
+
+
+@pytest.mark.parametrize(("value", "unit", "zh", "en"), [
+    (14594.9, "亿元", "14594.9亿元", "CNY 1,459.49 billion"),
+    (1.7, "万亿元", "1.7万亿元", "CNY 1.7 trillion"),
+    (5.5, "万元", "5.5万元", "CNY 55,000"),
+    (73869, "元", "73869元", "CNY 73,869"),
+    (2.5, "亿美元", "2.5亿美元", "USD 0.25 billion"),
+    (16, "万人", "16万人", "160,000 persons"),
+    (8.2, "%", "8.2%", "8.2%"),
+    (1.19, "百分点", "1.19个百分点", "1.19 percentage points"),
+    (18, "家", "18家", "18 firms"),
+])
+def test_values_with_units(value, unit, zh, en):
+    assert i18n.fmt_value(value, unit, "zh") == zh
+    assert i18n.fmt_value(value, unit, "en") == en
+
+
+def test_display_value_matches_the_formatted_value_and_labels_the_axis():
+    assert i18n.display_value(14594.9, "亿元", "en") == (1459.49, "CNY billion")
+    assert i18n.display_value(14594.9, "亿元", "zh") == (14594.9, "亿元")
+    assert i18n.display_unit("%", "en") == "%"
+    assert i18n.display_unit("百分点", "en") == "percentage points"
+
+
+def test_signed_changes():
+    assert i18n.fmt_signed(1.2, "百分点", "zh", 1) == "+1.2个百分点"
+    assert i18n.fmt_signed(1.2, "百分点", "en", 1) == "+1.2 pp"
+    assert i18n.fmt_signed(-3.14, "%", "en", 1) == "-3.1%"
+    assert i18n.fmt_signed(0.0, "%", "zh", 1) == "0.0%"
+
+
+@pytest.mark.parametrize(("period", "year", "start", "zh", "en"), [
+    ("annual", 2021, None, "2021年", "2021"),
+    ("average", 2020, 2016, "2016-2020年均", "2016–2020 avg"),
+    ("total", 2025, 2021, "2021-2025累计", "2021–2025 total"),
+    ("change", 2020, 2016, "2016-2020累计变化", "2016–2020 change"),
+    ("Q1", 2020, None, "2020年一季度", "Q1 2020"),
+    ("Q1-Q3", 2021, None, "2021年前三季度", "Q1–Q3 2021"),
+    ("annual", None, None, "年份未注明", "year not stated"),
+])
+def test_period_labels(period, year, start, zh, en):
+    assert i18n.period_label(period, year, start, "zh") == zh
+    assert i18n.period_label(period, year, start, "en") == en
+
+
+def test_comparator_phrases():
+    assert i18n.comparator_phrase("about", "7%", "zh") == "7%左右"
+    assert i18n.comparator_phrase("above", "CNY 1 trillion", "en") == "over CNY 1 trillion"
+    assert i18n.comparator_phrase("at_most", "3.5%", "zh") == "3.5%以内"
+    assert i18n.comparator_phrase(None, "3%", "en") == "3%"
+
+
+def test_every_status_provenance_kind_and_category_has_words():
+    for status in STATUSES:
+        assert i18n.has(f"status_{status}")
+        assert "_" not in i18n.status_label(status, "en")
+    for provenance in ("quoted", "cited", "derived"):
+        assert i18n.provenance_label(provenance, "zh") != provenance
+    for category in CATEGORY_ORDER:
+        assert i18n.category_label(category, "en") != category
+    assert i18n.category_label(None, "zh") == "全部类别"
+
+
+def test_names_fall_back_to_chinese_and_ignore_missing_values():
+    row = {"region_zh": "宁波市", "region_en": float("nan")}
+    assert i18n.name(row, "region", "en") == "宁波市"
+    assert i18n.name({"name_zh": "余姚市", "name_en": "Yuyao"}, "name", "en") == "Yuyao"

@@ -1,0 +1,278 @@
+"""Every page with AppTest: a selection with data, an empty selection, English; URL state, bad data, HTML in data.
+
+Assertions are on what is shown (card values, chart traces, table columns, messages), not only
+that nothing raised. Image export is switched off (``BROWSER_PATH`` points nowhere) so no
+Chromium starts here; the export buttons have their own tests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+TEST_DATA = ROOT / "tests" / "data"
+PAGES = ("overview", "targets", "trends", "regions", "data_sources")
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    monkeypatch.delenv("METRICS_DATA", raising=False)
+    monkeypatch.delenv("METRICS_SOURCES", raising=False)
+
+
+def open_page(page: str = "overview", **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def shown(at: AppTest) -> str:
+    """All text of the page (Markdown unescaped), one element a line."""
+    parts = []
+    for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts += [unescape(str(element.value)) for element in at.get(kind)]
+    return "\n".join(parts)
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {unescape(m.label): (m.value, m.delta) for m in at.metric}
+
+
+def blocks(node, kind: str) -> list:
+    found = []
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", None) == kind:
+            found.append(child)
+        found += blocks(child, kind)
+    return found
+
+
+# overview --------------------------------------------------------------------------------------
+
+def test_overview_default_is_ningbo_2021_in_chinese():
+    at = open_page()
+    assert at.title[0].value == "概览"
+    cards = metrics(at)
+    assert cards["地区生产总值"] == ("14594.9亿元", "+8.2% 比上年")
+    assert cards["常住人口城镇化率"][0] == "78.4%"
+    assert cards["城镇登记失业率"][0] == "2.31%"
+    assert len(cards) == 8
+    text = shown(at)
+    assert "2021年,宁波市地区生产总值14594.9亿元,增长8.2%,高于预期目标1.2个百分点。" in text
+    assert "目标 7%:已完成,+1.2个百分点" in text
+    assert len(blocks(at.main, "popover")) == 8
+    assert "原文:" in text and "出处:" in text and "> 地区生产总值(GDP)达到14594.9亿元" in text, "quotes and citations"
+    assert at.query_params == {"region": ["ningbo"], "year": ["2021"], "lang": ["zh"]} or \
+        dict(at.query_params) == {"region": "ningbo", "year": "2021", "lang": "zh"}
+
+
+def test_overview_empty_selection_suggests_data_and_a_click_goes_there():
+    at = open_page(region="haishu", year="2016")
+    assert "海曙区2016年暂无这些指标的数据" in shown(at)
+    labels = [b.label for b in at.button]
+    assert labels and all(" · " in label for label in labels)
+    at.button[0].click().run()
+    region, year = labels[0].split(" · ")
+    assert at.session_state["_view"].year == int(year.removesuffix("年"))
+    assert at.subheader[0].value == f"{region} · {year}"
+    assert any(value != "–" for value, _ in metrics(at).values())
+
+
+def test_overview_in_english():
+    at = open_page(lang="en")
+    assert at.title[0].value == "Overview"
+    cards = metrics(at)
+    assert cards["GDP (CNY billion)"] == ("1,459.49", "+8.2% on the year before")
+    assert cards["R&D intensity"][0] == "3%"
+    assert "In 2021, Ningbo's GDP was CNY 1,459.49 billion, up 8.2%, 1.2 percentage points above the target." in shown(at)
+    assert at.radio(key="w_lang").value == "en"
+
+
+def test_overview_with_no_region():
+    at = open_page(region="")
+    assert "尚未选择地区" in shown(at)
+    assert at.button, "a suggestion is offered"
+
+
+def test_filters_change_the_cards_and_the_url():
+    at = open_page()
+    at.multiselect(key="w_regions").set_value(["yuyao"]).run()
+    at.selectbox(key="w_year").set_value(2020).run()
+    assert metrics(at)["地区生产总值"][0] == "1220.7亿元"
+    assert at.query_params["region"] in ("yuyao", ["yuyao"])
+    assert at.query_params["year"] in ("2020", ["2020"])
+    at.selectbox(key="w_cat").set_value("income").run()
+    assert list(metrics(at)) == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_bad_link_gives_notices_and_defaults():
+    at = open_page(region="atlantis", year="1999", lang="fr")
+    warning = unescape(at.warning[0].value)
+    assert "atlantis" in warning and "1999" in warning and "fr" in warning
+    assert metrics(at)["地区生产总值"][0] == "14594.9亿元"
+    assert at.query_params["region"] in ("ningbo", ["ningbo"])
+
+
+def test_another_dataset_defaults_to_its_first_region(monkeypatch):
+    monkeypatch.setenv("METRICS_DATA", str(TEST_DATA / "valid.yaml"))
+    monkeypatch.setenv("METRICS_SOURCES", str(TEST_DATA / "sources"))
+    at = open_page()
+    assert at.subheader[0].value == "示例市 · 2021年"
+    assert metrics(at)["地区生产总值"] == ("1.1万亿元", "+8.2% 比上年")
+
+
+# targets ---------------------------------------------------------------------------------------
+
+def test_targets_ledger_with_status_as_text_and_colour_and_counts():
+    at = open_page("targets")
+    counts = metrics(at)
+    assert set(counts) == {"已完成", "预计完成", "未完成", "预计未完成", "需判断", "尚无实际数"}
+    assert int(counts["已完成"][0]) >= 5 and int(counts["尚无实际数"][0]) > 0
+    ledger, progress = charts(at)[:2]
+    names = {trace.get("name") for trace in ledger["data"]}
+    assert {"目标", "已完成", "预计完成"} <= names
+    texts = {text for trace in ledger["data"] for text in trace.get("text", []) or []}
+    assert any("已完成" in text for text in texts)
+    assert ledger["layout"]["title"]["text"] == "宁波市2021年目标与实际"
+    assert "所需年均增长" in {trace.get("name") for trace in progress["data"]}
+    table = at.dataframe[0].value
+    assert "完成情况" in table.columns and "尚无实际数" in set(table["完成情况"])
+
+
+def test_targets_empty_selection():
+    at = open_page("targets", region="cixi", year="2016")
+    assert "慈溪市2016年没有目标" in shown(at)
+    assert not charts(at) or all("目标与实际" not in c["layout"]["title"]["text"] for c in charts(at))
+
+
+def test_targets_in_english():
+    at = open_page("targets", lang="en")
+    assert at.title[0].value == "Targets and results"
+    assert {"met", "no actual yet"} <= set(metrics(at))
+    assert charts(at)[0]["layout"]["title"]["text"] == "Ningbo: targets and actuals, 2021"
+
+
+# trends ----------------------------------------------------------------------------------------
+
+def test_trends_draws_regions_targets_and_period_averages():
+    at = open_page("trends", region="ningbo,yuyao", ind="gdp_growth,gdp")
+    (chart,) = charts(at)
+    names = {trace.get("name") for trace in chart["data"]}
+    assert {"宁波市", "余姚市", "宁波市 目标"} <= names
+    segment = next(t for t in chart["data"] if "2016-2020年均" in (t.get("text") or []))
+    assert segment["x"] == [2016, 2020]
+    assert at.multiselect(key="w_ind").value == ["gdp_growth", "gdp"]
+
+
+def test_trends_empty_selection_offers_indicators_with_data():
+    at = open_page("trends", region="yuyao", ind="port_cargo_throughput")
+    assert "所选地区没有这些指标的年度数据" in shown(at)
+    assert not charts(at)
+    at.button[0].click().run()
+    assert charts(at), "a suggested indicator has data"
+
+
+def test_trends_in_english():
+    at = open_page("trends", lang="en", ind="gdp")
+    (chart,) = charts(at)
+    assert chart["layout"]["yaxis"]["title"]["text"] == "CNY billion"
+    assert "Ningbo" in {trace.get("name") for trace in chart["data"]}
+
+
+# regions ---------------------------------------------------------------------------------------
+
+def test_regions_ranks_one_year_and_names_the_missing():
+    at = open_page("regions", cmp="gdp", region="yuyao")
+    (chart,) = charts(at)
+    bar = chart["data"][0]
+    assert bar["x"] == sorted(bar["x"], reverse=True)
+    assert "余姚市" in bar["y"] and "宁波市" not in bar["y"]
+    text = shown(at)
+    assert "2021年无数据" in text and "全市(不参与排名)" in text
+
+
+def test_regions_empty_selection_suggests_years():
+    at = open_page("regions", cmp="gdp", year="2016")
+    assert "2016年没有任何区(县、市)的地区生产总值数据" in shown(at)
+    year_buttons = [b for b in at.button if b.label.endswith("年")]
+    assert year_buttons
+    year_buttons[0].click().run()
+    assert charts(at)
+
+
+def test_regions_in_english():
+    at = open_page("regions", cmp="gdp", lang="en")
+    (chart,) = charts(at)
+    assert chart["layout"]["title"]["text"] == "GDP: districts and counties, 2021"
+    assert "Beilun" in chart["data"][0]["y"]
+
+
+# data and sources -----------------------------------------------------------------------------
+
+def test_data_page_shows_provenance_and_evidence_and_sources():
+    at = open_page("data_sources")
+    table, sources = (frame.value for frame in at.dataframe)
+    assert {"来源性质", "原文 / 出处 / 计算方法"} <= set(table.columns)
+    assert set(table["来源性质"]) <= {"原文摘录", "引用出版物", "本站推算"}
+    quoted = table[table["来源性质"].eq("原文摘录")]
+    assert quoted["原文 / 出处 / 计算方法"].str.len().gt(0).all()
+    assert {"标题", "日期", "链接"} <= set(sources.columns) and len(sources) > 20
+    at.text_input(key="data-search").set_value("14594.9").run()
+    table = at.dataframe[0].value
+    assert len(table) >= 1 and table["数值"].str.contains("14594.9").all()
+
+
+def test_data_page_empty_search():
+    at = open_page("data_sources")
+    at.text_input(key="data-search").set_value("no such thing at all").run()
+    assert "没有符合条件的记录" in shown(at)
+
+
+def test_data_page_in_english():
+    at = open_page("data_sources", lang="en")
+    table = at.dataframe[0].value
+    assert {"Region", "Provenance", "Quote / citation / computation"} <= set(table.columns)
+    assert set(table["Provenance"]) <= {"quoted", "cited", "derived"}
+
+
+# bad data, HTML in data ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGES)
+def test_bad_data_lists_the_problem_with_file_and_line(monkeypatch, page):
+    monkeypatch.setenv("METRICS_DATA", str(TEST_DATA / "broken" / "unknown_key.yaml"))
+    monkeypatch.setenv("METRICS_SOURCES", str(TEST_DATA / "sources"))
+    at = open_page(page)
+    assert "数据文件有问题" in unescape(at.error[0].value)
+    assert "unknown_key.yaml:76: " in at.code[0].value and "unknown key 'colour'" in at.code[0].value
+    assert not at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_html_in_data_is_shown_as_text(monkeypatch, page):
+    monkeypatch.setenv("METRICS_DATA", str(TEST_DATA / "html.yaml"))
+    monkeypatch.setenv("METRICS_SOURCES", str(TEST_DATA / "sources"))
+    at = open_page(page, region="sample,east", year="2021")
+    for kind in ("markdown", "caption", "info", "warning", "subheader", "title"):
+        for element in at.get(kind):
+            assert not re.search(r"(?<!\\)<(script|img|svg|b)\b", str(element.value)), element.value
+    for chart in charts(at):
+        assert "<script" not in json.dumps(chart, ensure_ascii=False)

@@ -1,0 +1,191 @@
+"""Download buttons for charts, tables and the briefing pack.
+
+Chart and table files are built only when a button is clicked (``data`` is a callable and
+``on_click="ignore"``, so the click neither reruns the page nor races a rerun). The pack takes
+several seconds, so it is built on an explicit click with a progress bar, kept in the session,
+then offered for download. Without Chromium or the CJK font the image and pack buttons give
+way to a one-line notice naming the Debian package; tables always work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from metrics.export import (
+    CSV_MIME,
+    FORMATS,
+    XLSX_MIME,
+    Caption,
+    ExportUnavailable,
+    check_environment,
+    deck_pdf,
+    deck_pptx,
+    export_filename,
+    figure_bytes,
+    table_csv,
+    table_xlsx,
+)
+from metrics.export.deck import Chart, all_charts, region_name
+from metrics.export.renderer import ExportError, warm_up
+from metrics.views import DataFrames
+
+_WORDS = {
+    "download": ("下载", "Download"),
+    "unavailable": ("图片与简报导出暂不可用:请在服务器上安装 Debian 软件包 {package}。",
+                    "Image and pack export is unavailable: install the Debian package {package} on the server."),
+    "deck_header": ("简报包", "Briefing pack"),
+    "deck_charts": ("选择图表", "Charts"),
+    "deck_build": ("生成{fmt}", "Build {fmt}"),
+    "deck_building": ("正在生成简报…", "Building the briefing pack…"),
+    "deck_built": ("简报已生成", "Briefing pack ready"),
+    "deck_failed": ("生成失败:{error}", "The pack could not be built: {error}"),
+    "deck_file": ("经济指标简报", "briefing"),
+    "deck_none": ("本地区本年度暂无图表。", "No chart for this region and year."),
+}
+
+_DECK_WRITERS = {"pptx": deck_pptx, "pdf": deck_pdf}
+_DECK_MIME = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+              "pdf": "application/pdf"}
+
+
+def _word(key: str, lang: str) -> str:
+    zh, en = _WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def _file_name(basename: str, ext: str) -> str:
+    return export_filename("", None, basename, ext)
+
+
+def _unavailable() -> ExportUnavailable | None:
+    """The reason images cannot be exported here (cheap: starts nothing), or None; on the first
+    page that can export, the browser starts in the background so the first click is quick."""
+    try:
+        check_environment()
+    except ExportUnavailable as exc:
+        return exc
+    _warm_once()
+    return None
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_once() -> bool:
+    warm_up()
+    return True
+
+
+def _notice(exc: ExportUnavailable, lang: str) -> None:
+    st.caption("⚠️ " + _word("unavailable", lang).format(package=exc.package))
+
+
+def chart_downloads(fig: go.Figure, basename: str, lang: str, caption: Caption | None = None,
+                    key: str | None = None) -> None:
+    """PNG, SVG and PDF buttons for one chart; ``caption`` adds the view, units and source
+    footnote the figure does not already show; ``key`` tells apart two charts of one name."""
+    problem = _unavailable()
+    if problem is not None:
+        _notice(problem, lang)
+        return
+    columns = st.columns(len(FORMATS))
+    for column, (fmt, mime) in zip(columns, FORMATS.items(), strict=True):
+        with column:
+            st.download_button(
+                f"{_word('download', lang)} {fmt.upper()}",
+                data=_figure_callable(fig, fmt, caption),
+                file_name=_file_name(basename, fmt),
+                mime=mime,
+                on_click="ignore",
+                key=f"download-{key or basename}-{fmt}",
+                width="stretch",
+            )
+
+
+def _figure_callable(fig: go.Figure, fmt: str, caption: Caption | None) -> Callable[[], bytes]:
+    return lambda: figure_bytes(fig, fmt, caption)
+
+
+def table_downloads(df: pd.DataFrame, basename: str, lang: str, sources: pd.DataFrame | None = None,
+                    key: str | None = None) -> None:
+    """CSV (UTF-8 with BOM, for Excel) and XLSX (with a sources sheet) buttons for one table.
+    ``sources`` is the dataset's sources table (``frames.sources``) for full citations."""
+    csv_column, xlsx_column = st.columns(2)
+    with csv_column:
+        st.download_button(f"{_word('download', lang)} CSV", data=lambda: table_csv(df, lang),
+                           file_name=_file_name(basename, "csv"), mime=CSV_MIME, on_click="ignore",
+                           key=f"download-{key or basename}-csv", width="stretch")
+    with xlsx_column:
+        st.download_button(f"{_word('download', lang)} XLSX", data=lambda: table_xlsx(df, lang, sources),
+                           file_name=_file_name(basename, "xlsx"), mime=XLSX_MIME, on_click="ignore",
+                           key=f"download-{key or basename}-xlsx", width="stretch")
+
+
+def deck_download(frames: DataFrames, region_id: str, year: int, lang: str,
+                  charts: Sequence[Chart] | None = None) -> None:
+    """Choose charts (all by default), build the pack as PPTX or PDF with a progress bar, and
+    download it. The built file stays in the session until the choice changes."""
+    problem = _unavailable()
+    if problem is not None:
+        _notice(problem, lang)
+        return
+    available = list(charts) if charts is not None else _session_charts(frames, region_id, year, lang)
+    if not available:
+        st.caption(_word("deck_none", lang))
+        return
+    names = [name for name, _ in available]
+    chosen = st.multiselect(_word("deck_charts", lang), names, default=names,
+                            key=f"deck-charts-{region_id}-{year}-{lang}")
+    selection = [chart for chart in available if chart[0] in chosen]
+    stem = f"{region_name(frames, region_id, lang)}_{year}_{_word('deck_file', lang)}"
+    columns = st.columns(len(_DECK_WRITERS))
+    for column, fmt in zip(columns, _DECK_WRITERS, strict=True):
+        key = deck_state_key(region_id, year, lang, chosen, fmt)
+        with column:
+            if st.button(_word("deck_build", lang).format(fmt=fmt.upper()), key=f"build-{key}", width="stretch",
+                         disabled=not selection):
+                st.session_state[key] = _build(frames, region_id, year, lang, selection, fmt)
+            data = st.session_state.get(key)
+            if data:
+                st.download_button(f"{_word('download', lang)} {fmt.upper()}", data=data,
+                                   file_name=_file_name(stem, fmt), mime=_DECK_MIME[fmt], on_click="ignore",
+                                   key=f"download-{key}", type="primary", width="stretch")
+
+
+def _session_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
+    """The catalogue's charts for the view, built once per session and view (about a second),
+    not on every rerun; rebuilt when the dataset is reloaded."""
+    key = f"deck-catalogue-{region_id}-{year}-{lang}"
+    cached = st.session_state.get(key)
+    if cached is None or cached[0] is not frames:
+        cached = (frames, all_charts(frames, region_id, year, lang))
+        st.session_state[key] = cached
+    return cached[1]
+
+
+def deck_state_key(region_id: str, year: int, lang: str, chosen: Sequence[str], fmt: str) -> str:
+    """Where the session keeps a built pack: one per view, choice of charts and format."""
+    digest = hashlib.sha1("\x1f".join([region_id, str(year), lang, *chosen]).encode()).hexdigest()[:12]
+    return f"deck-{fmt}-{digest}"
+
+
+def _build(frames: DataFrames, region_id: str, year: int, lang: str, charts: list[Chart], fmt: str) -> bytes | None:
+    with st.status(_word("deck_building", lang), expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total if total else 1.0, text=f"{done}/{total}")
+
+        try:
+            data = _DECK_WRITERS[fmt](frames, region_id, year, lang, charts, on_progress=progress)
+        except ExportUnavailable as exc:
+            status.update(label=_word("unavailable", lang).format(package=exc.package), state="error")
+            return None
+        except ExportError as exc:
+            status.update(label=_word("deck_failed", lang).format(error=exc), state="error")
+            return None
+        status.update(label=_word("deck_built", lang), state="complete", expanded=False)
+    return data

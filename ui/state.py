@@ -1,0 +1,205 @@
+"""Session state of the dashboard: the one cached loader, and the view kept in the URL.
+
+The view (``metrics.query_state.ViewState``) lives in ``st.session_state`` under ``_view`` and
+is the single truth. On a session's first run it is parsed from the URL (bad values give
+notices and defaults); afterwards each widget is set from it before it is drawn and writes
+back to it in its ``on_change`` callback, and the router writes it to the query string on
+every run, so the URL always holds the current view and survives page switches.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from metrics import i18n, query_state, selection
+from metrics.dataset import DEFAULT_DATA, load
+from metrics.problems import DatasetError, Problem
+from metrics.query_state import ViewState
+from metrics.views import DataFrames, data_frames
+
+VIEW = "_view"
+NOTICES = "_notices"
+
+_run = threading.local()
+
+
+def data_path() -> Path:
+    """The data file: ``$METRICS_DATA`` if set, else ``data/metrics.yaml``."""
+    return Path(os.environ.get("METRICS_DATA") or DEFAULT_DATA)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _frames(path: str, mtime_ns: int, size: int, sources_dir: str) -> DataFrames:
+    """Loaded and checked once per version of the file (the key holds its mtime and size);
+    a DatasetError is not cached, so a fixed file is picked up on the next run."""
+    return data_frames(load(path))
+
+
+def _version(path: Path) -> tuple[str, int, int, str]:
+    """What identifies one version of the data: the file, its mtime and size, the sources folder."""
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size, os.environ.get("METRICS_SOURCES", "")
+
+
+def load_frames() -> DataFrames | list[Problem]:
+    """The dataset's frames, or the list of problems that keep it from loading."""
+    path = data_path()
+    try:
+        return _frames(*_version(path))
+    except DatasetError as exc:
+        return exc.problems
+    except OSError:
+        try:
+            load(path)
+        except DatasetError as exc:
+            return exc.problems
+        return [Problem(str(path), 1, "the file cannot be read.")]
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _computed(version: tuple, name: str, args: tuple, _function: Callable, _frames: DataFrames) -> object:
+    return _function(_frames, *args)
+
+
+def cached(function: Callable, frames: DataFrames, *args: object) -> object:
+    """``function(frames, *args)`` computed once per data version and arguments (cards, figures):
+    a rerun that shows what was shown before (a filter set back, a page revisited) is quick."""
+    try:
+        version = _version(data_path())
+    except OSError:
+        return function(frames, *args)
+    return _computed(version, f"{function.__module__}.{function.__qualname__}", args, function, frames)
+
+
+def _url_params() -> dict[str, list[str]]:
+    params = st.query_params
+    return {key: params.get_all(key) for key in params}
+
+
+def url_lang() -> str:
+    """The language the URL asks for (used when the data cannot be loaded)."""
+    state, _ = query_state.parse(_url_params(), query_state.Options(regions=()))
+    return state.lang
+
+
+def init_view(frames: DataFrames) -> ViewState:
+    """The session's view: from the URL on the first run, else the one kept (checked again
+    against the dataset, which may have changed)."""
+    options = selection.view_options(frames)
+    if VIEW not in st.session_state:
+        view, notices = query_state.parse(_url_params(), options)
+        st.session_state[VIEW] = view
+        st.session_state[NOTICES] = notices
+    else:
+        view, notices = query_state.revalidate(st.session_state[VIEW], options)
+        if notices:
+            st.session_state[VIEW] = view
+            st.session_state[NOTICES] = notices
+    return st.session_state[VIEW]
+
+
+def current() -> ViewState:
+    return st.session_state[VIEW]
+
+
+def notices() -> list[query_state.Notice]:
+    return list(st.session_state.get(NOTICES, []))
+
+
+def apply(**changes: object) -> None:
+    """Change the view (a widget callback or a suggestion button); notices are then stale."""
+    st.session_state[VIEW] = replace(st.session_state[VIEW], **changes)
+    st.session_state[NOTICES] = []
+
+
+def sync_url(view: ViewState) -> None:
+    """Write the view to the query string when it differs, so a copied link reopens it."""
+    wanted = query_state.to_params(view)
+    present = {key: st.query_params.get(key) for key in st.query_params}
+    if present != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _bound(widget: Callable, key: str, value: object, field: str, convert: Callable[[object], object],
+           **kwargs: object) -> object:
+    """Draw ``widget`` showing ``value``; a change by the user goes to the view's ``field``."""
+    st.session_state[key] = value
+
+    def changed() -> None:
+        apply(**{field: convert(st.session_state[key])})
+
+    return widget(key=key, on_change=changed, **kwargs)
+
+
+def sidebar(frames: DataFrames) -> ViewState:
+    """The shared filters: language, regions, year, category."""
+    view = current()
+    lang = view.lang
+    options = selection.view_options(frames)
+    with st.sidebar:
+        st.header(i18n.t("filters", lang))
+        _bound(st.radio, "w_lang", view.lang, "lang", str, label=i18n.t("filter_language", lang),
+               options=list(i18n.LANGS), format_func=i18n.language_name, horizontal=True)
+        _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
+               label=i18n.t("filter_regions", lang), options=list(options.regions),
+               format_func=lambda r: selection.region_name(frames, r, lang),
+               placeholder=i18n.t("regions_placeholder", lang))
+        _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
+               options=list(options.years), format_func=lambda y: i18n.year_label(y, lang))
+        _bound(st.selectbox, "w_cat", view.category or "all", "category", lambda c: None if c == "all" else c,
+               label=i18n.t("filter_category", lang), options=["all", *options.categories],
+               format_func=lambda c: i18n.category_label(None if c == "all" else c, lang))
+        st.caption(i18n.t("link_hint", lang))
+    return current()
+
+
+def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
+    """The trends page's indicator picker: the view's choice, or the page's default."""
+    chosen = view.indicators or selection.default_trend_indicators(frames, view.regions, view.category)
+    options = selection.indicator_ids(frames, view.category, keep=chosen)
+    value = _bound(st.multiselect, "w_ind", list(chosen), "indicators", tuple, label=i18n.t("filter_indicators", view.lang),
+                   options=options, format_func=lambda i: selection.indicator_name(frames, i, view.lang),
+                   max_selections=query_state.MAX_INDICATORS)
+    return tuple(value)  # type: ignore[arg-type]
+
+
+def compare_indicator(frames: DataFrames, view: ViewState) -> str | None:
+    """The regions page's indicator picker: the view's choice, or the indicator most districts have."""
+    chosen = view.compare or selection.default_compare_indicator(frames, view.year, view.category)
+    if chosen is None:
+        chosen = next(iter(selection.indicator_ids(frames, view.category)), None)
+    if chosen is None:
+        return None
+    options = selection.indicator_ids(frames, view.category, keep=[chosen])
+    value = _bound(st.selectbox, "w_cmp", chosen, "compare", str, label=i18n.t("filter_indicator", view.lang),
+                   options=options, format_func=lambda i: selection.indicator_name(frames, i, view.lang))
+    return str(value)
+
+
+def routed() -> None:
+    """Called by the router at the start of every run; pages check it in ``context``."""
+    _run.routed = True
+
+
+def context() -> tuple[DataFrames, ViewState]:
+    """What a page renders from: the frames (cached) and the view the router prepared.
+
+    Until some session has called ``st.navigation``, Streamlit treats an app with a ``pages/``
+    folder as an old-style multipage app and runs a requested page file directly, without the
+    router (a first visit to ``/targets`` after the server starts; every AppTest run). A page
+    run that way switches that mode off and reruns, so the router runs and renders it."""
+    if not getattr(_run, "routed", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    _run.routed = False
+    frames = load_frames()
+    if isinstance(frames, list) or VIEW not in st.session_state:
+        st.stop()
+    return frames, current()  # type: ignore[return-value]

@@ -1,0 +1,166 @@
+"""Streamlit pieces the pages share: cards, source details, notices, empty states, charts, tables.
+
+Text that comes from the data (names, quotes, titles, notes) is always shown as text: it goes
+through ``md`` (every Markdown and HTML character escaped) or into a dataframe, never through
+``unsafe_allow_html``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from metrics import i18n, selection
+from metrics.overview import Card, SourceRef
+from metrics.problems import Problem
+from metrics.query_state import Notice
+from metrics.suggest import Suggestion
+from metrics.views import DataFrames
+from ui import state
+from ui.downloads import chart_downloads, table_downloads
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
+
+
+def md(text: object) -> str:
+    """``text`` escaped for Streamlit Markdown: it shows exactly as written (HTML included, as text)."""
+    value = "" if text is None else str(text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value).replace("\n", "  \n")
+
+
+def notice_box(items: Sequence[Notice], options_first: int, options_last: int, lang: str) -> None:
+    """A short warning listing the URL values that were dropped for defaults."""
+    if not items:
+        return
+    lines = []
+    for notice in items:
+        key = f"notice_{notice.reason}"
+        lines.append("- " + md(i18n.t(key, lang, value=notice.value, param=notice.param, first=options_first,
+                                      last=options_last, limit=6)))
+    st.warning(md(i18n.t("notice_title", lang)) + "\n\n" + "\n".join(lines))
+
+
+def problem_list(problems: Sequence[Problem], lang: str) -> None:
+    """Every problem with the data file as ``file:line: message``; no traceback."""
+    st.title(i18n.t("app_title", lang))
+    st.error(md(i18n.t("problems_title", lang)))
+    st.caption(md(i18n.t("problems_count", lang, n=len(problems))))
+    st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
+
+
+def suggestion_buttons(frames: DataFrames, items: Sequence[Suggestion], lang: str, key: str) -> None:
+    """One button per suggested (region, year); a click switches the view to it."""
+    if not items:
+        st.caption(md(i18n.t("suggestion_none", lang)))
+        return
+    st.caption(md(i18n.t("suggest_intro", lang)))
+    columns = st.columns(len(items))
+    for column, item in zip(columns, items, strict=True):
+        label = i18n.t("suggest_button", lang, region=selection.region_name(frames, item.region_id, lang),
+                       year=i18n.year_label(item.year, lang))
+        column.button(md(label), key=f"{key}-{item.region_id}-{item.year}", on_click=state.apply,
+                      kwargs={"regions": (item.region_id,), "year": item.year})
+
+
+def choice_buttons(labels: Sequence[tuple[str, dict]], lang: str, key: str, intro_key: str = "suggest_intro") -> None:
+    """Buttons that each apply a change to the view (another indicator, another year)."""
+    if not labels:
+        return
+    st.caption(md(i18n.t(intro_key, lang)))
+    columns = st.columns(len(labels))
+    for number, (column, (label, changes)) in enumerate(zip(columns, labels, strict=True)):
+        column.button(md(label), key=f"{key}-{number}", on_click=state.apply, kwargs=changes)
+
+
+def empty_state(message: str, lang: str) -> None:
+    st.info(md(message))
+
+
+def _source_block(ref: SourceRef, lang: str) -> None:
+    st.markdown(f"**{md(ref.label)}** · {md(ref.value_text)}")
+    help_text = i18n.t(f"prov_{ref.provenance}_help", lang) if i18n.has(f"prov_{ref.provenance}_help") else ""
+    st.caption(f"{md(i18n.provenance_label(ref.provenance, lang))} — {md(help_text)}")
+    if ref.provenance == "derived":
+        st.markdown(f"{md(i18n.t('derivation', lang))}: {md(ref.derivation)}")
+        st.caption(md(i18n.t("computed_from", lang) + ref.source_id))
+        return
+    if ref.quote:
+        st.markdown(f"{md(i18n.t('quote', lang))}:\n\n> {md(ref.quote)}")
+    title = f"《{ref.title}》" if lang != "en" else f"“{ref.title}”"
+    detail = ", ".join(part for part in (ref.publisher, ref.date) if part)
+    st.markdown(f"{md(i18n.t('citation', lang))}: {md(title)} {md(detail)}")
+    url = selection.safe_url(ref.url)
+    if url:
+        st.caption(md(url))
+    if ref.note:
+        st.caption(f"{md(i18n.t('note', lang))}: {md(ref.note)}")
+
+
+def sources_popover(refs: Sequence[SourceRef], lang: str, key: str) -> None:
+    """The sources of a card one click away: quote, citation or computation for each value."""
+    label = f"{i18n.t('card_sources', lang)} ({len(refs)})"
+    with st.popover(label, key=key):
+        for number, ref in enumerate(refs):
+            if number:
+                st.divider()
+            _source_block(ref, lang)
+
+
+def card(item: Card, lang: str, key: str) -> None:
+    """One overview card: value and unit, change on the year before, target, provenance, sources, sentence."""
+    with st.container(border=True):
+        delta = f"{item.change.text} {i18n.t('card_on_previous', lang)}" if item.change is not None else None
+        label = f"{item.title} ({item.unit_text})" if item.unit_text else item.title
+        st.metric(label=md(label), value=item.number_text or "–", delta=delta,
+                  delta_color="normal" if item.higher_is_better else "inverse")
+        if item.value is not None:
+            notes = [item.provenance_text, i18n.year_label(item.year, lang)]
+            if item.provisional:
+                notes.append(i18n.t("provisional", lang))
+            if item.change is not None and item.change.basis != "reported":
+                notes.append(i18n.t("card_change_computed", lang))
+            st.caption(md(" · ".join(notes)))
+        else:
+            near = ", ".join(i18n.year_label(y, lang) for y in item.nearest_years)
+            st.caption(md(item.empty_text + (("; " if lang == "en" else ";") + i18n.t("card_nearest", lang, years=near)
+                                             if near else "")))
+        if item.target is not None:
+            st.caption(md(item.target.text))
+        if item.conflict:
+            st.caption(md(i18n.t("card_conflict", lang)))
+        if item.sources:
+            sources_popover(item.sources, lang, key=f"{key}-sources")
+        if item.sentence:
+            st.markdown(md(item.sentence))
+
+
+def card_grid(cards: Sequence[Card], lang: str, key: str, per_row: int = 4) -> None:
+    """Cards in rows of ``per_row``."""
+    for start in range(0, len(cards), per_row):
+        columns = st.columns(per_row)
+        for column, item in zip(columns, cards[start:start + per_row], strict=False):
+            with column:
+                card(item, lang, key=f"{key}-{item.indicator_id}")
+
+
+def chart(fig: go.Figure, basename: str, lang: str, key: str) -> None:
+    """A chart as built (our template, ``theme=None``), with its download buttons."""
+    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False})
+    chart_downloads(fig, basename, lang, key=key)
+
+
+def table(frame: pd.DataFrame, basename: str, lang: str, key: str, sources: pd.DataFrame | None = None,
+          column_config: dict | None = None, height: int | str = "auto") -> None:
+    st.dataframe(frame, hide_index=True, column_config=column_config, key=key, height=height)
+    table_downloads(frame, basename, lang, sources=sources, key=key)
+
+
+def basename(frames: DataFrames, region_id: str | None, year: int | None, page_key: str, lang: str) -> str:
+    """The stem of a download's file name: 宁波市_2021_目标与完成."""
+    parts = [selection.region_name(frames, region_id, lang) if region_id else "",
+             str(year) if year is not None else "", i18n.t(page_key, lang)]
+    return "_".join(part for part in parts if part)
