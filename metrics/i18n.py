@@ -34,6 +34,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "filter_indicators": ("指标", "Indicators"),
     "filter_indicator": ("指标", "Indicator"),
     "regions_placeholder": ("选择一个或多个地区", "Choose one or more regions"),
+    "choose": ("请选择(可多选)", "Choose options"),
     "link_hint": ("复制浏览器地址即可分享当前视图。", "Copy the browser address to share this view."),
     # notices about the URL
     "notice_title": ("链接中有无法使用的参数,已改用默认值:", "Some link parameters could not be used; defaults apply:"),

@@ -13,9 +13,10 @@ st.subheader(widgets.md(i18n.t("data_heading", lang)))
 query = st.text_input(i18n.t("data_search", lang), key="data-search")
 left, middle, right = st.columns(3)
 provenances = left.multiselect(i18n.t("data_provenance", lang), ["quoted", "cited", "derived"],
-                               format_func=lambda p: i18n.provenance_label(p, lang), key="data-provenance")
+                               format_func=lambda p: i18n.provenance_label(p, lang), key="data-provenance",
+                               placeholder=i18n.t("choose", lang))
 kinds = middle.multiselect(i18n.t("data_kind", lang), ["actual", "target"], format_func=lambda k: i18n.kind_label(k, lang),
-                           key="data-kind")
+                           key="data-kind", placeholder=i18n.t("choose", lang))
 all_years = right.radio(i18n.t("data_years", lang), [False, True], horizontal=True, key="data-years",
                         format_func=lambda every: i18n.t("data_year_all", lang) if every
                         else i18n.t("data_year_selected", lang, year=view.year))

@@ -166,7 +166,7 @@ def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
     options = selection.indicator_ids(frames, view.category, keep=chosen)
     value = _bound(st.multiselect, "w_ind", list(chosen), "indicators", tuple, label=i18n.t("filter_indicators", view.lang),
                    options=options, format_func=lambda i: selection.indicator_name(frames, i, view.lang),
-                   max_selections=query_state.MAX_INDICATORS)
+                   max_selections=query_state.MAX_INDICATORS, placeholder=i18n.t("choose", view.lang))
     return tuple(value)  # type: ignore[arg-type]
 
 
