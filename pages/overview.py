@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from metrics import i18n, overview, selection, suggest
-from ui import state, widgets
+from metrics import i18n, overview, selection, sentences, suggest
+from ui import downloads, state, widgets
 
 frames, view = state.context()
 lang = view.lang
@@ -29,3 +29,11 @@ for region in view.regions:
             lang, key=f"overview-suggest-{region}")
         continue
     widgets.card_grid(cards, lang, key=f"card-{region}")
+    with st.expander(i18n.t("briefing_heading", lang)):
+        lines = state.cached(sentences.briefing_sentences, frames, region, view.year, lang)
+        if lines:
+            st.caption(i18n.t("briefing_caption", lang))
+            st.code("\n".join(lines), language=None, wrap_lines=True)
+        else:
+            st.caption(i18n.t("briefing_none", lang))
+        downloads.deck_download(frames, region, view.year, lang)

@@ -276,3 +276,12 @@ def test_html_in_data_is_shown_as_text(monkeypatch, page):
             assert not re.search(r"(?<!\\)<(script|img|svg|b)\b", str(element.value)), element.value
     for chart in charts(at):
         assert "<script" not in json.dumps(chart, ensure_ascii=False)
+
+
+def test_overview_offers_copyable_briefing_sentences():
+    zh = open_page("overview", region="ningbo", year="2021")
+    text = "\n".join(str(code.value) for code in zh.code)
+    assert "2021年,宁波市地区生产总值14594.9亿元,增长8.2%,高于预期目标1.2个百分点" in text
+    en = open_page("overview", region="yuyao", year="2020", lang="en")
+    english = "\n".join(str(code.value) for code in en.code)
+    assert "In 2020" in english and "Yuyao" in english and "年" not in english
