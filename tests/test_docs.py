@@ -52,3 +52,14 @@ def test_readme_states_every_ledger_rule():
         assert word in rules, word
     assert f"{ledger.ABOUT_TOLERANCE_PP} percentage point" in rules
     assert f"{ledger.ABOUT_TOLERANCE_RELATIVE:.0%}" in rules
+
+
+def test_the_readme_link_example_restores_its_view(real_frames):
+    from urllib.parse import parse_qsl
+
+    from metrics import query_state, selection
+
+    example = re.search(r"`\?([^`]+)`", _section(README, "The dashboard")).group(1)
+    state, notices = query_state.parse(dict(parse_qsl(example)), selection.view_options(real_frames))
+    assert notices == []
+    assert state.regions == ("ningbo", "yuyao") and state.year == 2021 and state.lang == "en" and state.category == "fiscal"
