@@ -23,6 +23,9 @@ def _point_at(data: str, sources: str) -> None:
     if sources:
         os.environ["METRICS_SOURCES"] = sources
     os.environ["BROWSER_PATH"] = "/nonexistent/chromium"
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")  # an error on a page is reported with its message
 
 
 def dashboard_pages() -> list[str]:
@@ -63,9 +66,10 @@ def _rerun_seconds(at: object, reruns: int) -> list[float]:
 
 
 def _problems_shown(at: object) -> str:
-    exceptions = [e.value for e in at.exception]  # type: ignore[attr-defined]
+    """Exceptions on the page (message and last frame) and error boxes, in one line."""
+    exceptions = [f"{e.message} at {(e.stack_trace or [''])[-1].strip()}" for e in at.exception]  # type: ignore[attr-defined]
     errors = [e.value for e in at.error]  # type: ignore[attr-defined]
-    return "; ".join(str(x)[:200] for x in exceptions + errors)
+    return "; ".join(str(x)[:300] for x in exceptions + errors)
 
 
 def measure_app(data: str, sources: str, reruns: int, profile: bool = False) -> dict:
@@ -102,24 +106,31 @@ def measure_app(data: str, sources: str, reruns: int, profile: bool = False) -> 
         name = Path(page).stem
         result["reruns"][name] = statistics.median(times)
         shown = _problems_shown(at)
-        result["rerun_notes"][name] = f"n={len(times)}" + (f"; page shows: {shown}" if shown else "")
+        result["rerun_notes"][name] = f"n={len(times)}" + (f"; the page shows an error: {shown}" if shown else "")
+        result.setdefault("rerun_errors", {})[name] = shown
         result["profiles"][name] = profile_summary(profiled_in_new_threads(lambda: at.run(timeout=RUN_TIMEOUT)), 20)
     return result
 
 
 def profile_first_runs(data: str, sources: str, pages: list[str]) -> dict:
     """A new session's first run of each page (the server's part of a navigation), timed and
-    profiled, against the bare app's first run; the data is loaded (and cached) beforehand."""
+    profiled, against the bare app's first run. As in the browser runs, a session has visited
+    every page before (not counted), so what the app caches across sessions is warm."""
     _point_at(data, sources)
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.workers import profile_summary
 
-    AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT).run(timeout=RUN_TIMEOUT)
-    result: dict = {"script_s": {}, "profiles": {}}
-    for page in pages:
+    def new_session(page: str) -> AppTest:
         at = AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT)
         at.switch_page(f"pages/{page}.py")
+        return at
+
+    for page in pages:
+        new_session(page).run(timeout=RUN_TIMEOUT)
+    result: dict = {"script_s": {}, "profiles": {}}
+    for page in pages:
+        at = new_session(page)
         start = time.perf_counter()
         profiler = profiled_in_new_threads(lambda at=at: at.run(timeout=RUN_TIMEOUT))
         result["script_s"][page] = time.perf_counter() - start

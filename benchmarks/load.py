@@ -2,8 +2,8 @@
 
     python benchmarks/load.py [--sessions 20] [--seconds 60] [--out benchmarks/results.md]
 
-Starts the dashboard on a free loopback port, opens ``--sessions`` sessions (browser contexts,
-spread over ``--browsers`` Chromium processes) at once, each changing filters and pages at
+Starts the dashboard on a free loopback port, opens ``--sessions`` sessions (tabs, each its own
+Streamlit session, spread over ``--browsers`` Chromium processes) at once, each changing filters and pages at
 random for ``--seconds``, and samples the server's memory every second. Reports the p50 and
 p95 of the filter-change time, every error seen, whether every chart was drawn, and the
 server's memory; the section "Load" of the results file is replaced by this run's. Not part of
@@ -25,6 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SECTION = "## Load (benchmarks/load.py)"
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (/proc/PID/stat), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     """Nearest-rank percentile (``share`` in 0..1) of a non-empty list."""
     ordered = sorted(values)
@@ -44,7 +50,7 @@ async def _load(url: str, server: object, sessions: int, seconds: float, browser
     from playwright.async_api import async_playwright
 
     from benchmarks import browser as b
-    from benchmarks.load_session import run_session
+    from benchmarks.load_session import new_context, run_session, warm_up
     from benchmarks.ui_map import CHART_PAGES
 
     samples: list[int] = []
@@ -52,10 +58,13 @@ async def _load(url: str, server: object, sessions: int, seconds: float, browser
     async with async_playwright() as playwright:
         launched = [await playwright.chromium.launch(executable_path=b.CHROMIUM, args=b.LAUNCH_ARGS, headless=True)
                     for _ in range(browsers)]
+        contexts = [await new_context(browser) for browser in launched]
+        for context in contexts:
+            await warm_up(context, [url + page for page in CHART_PAGES])
         sampler = asyncio.create_task(_sample_memory(server, samples, stop))
         try:
             stats = await asyncio.gather(*[
-                run_session(launched[i % browsers], url + CHART_PAGES[i % len(CHART_PAGES)], seconds, seed=i)
+                run_session(contexts[i % browsers], url + CHART_PAGES[i % len(CHART_PAGES)], seconds, seed=i)
                 for i in range(sessions)])
         finally:
             stop.set()
@@ -65,27 +74,33 @@ async def _load(url: str, server: object, sessions: int, seconds: float, browser
     return list(stats), samples
 
 
-def report(stats: list, samples: list[int], idle: int, end: int, sessions: int, seconds: float, wall: float) -> str:
+def report(stats: list, samples: list[int], idle: int, end: int, sessions: int, seconds: float, wall: float,
+           server_cpu: float) -> str:
     """The Load section of the results file."""
     filters = [t for s in stats for t in s.filter_changes]
     switches = [t for s in stats for t in s.page_switches]
     errors = [e for s in stats for e in s.errors]
     charts = sum(s.charts_checked for s in stats)
+    loads = [s.first_load for s in stats if s.first_load is not None]
+    load_p50 = f"{statistics.median(loads):.1f} s, slowest {max(loads):.1f} s" if loads else "–"
     mib = 2**20
     p50 = f"{percentile(filters, 0.5):.2f} s" if filters else "–"
     p95 = f"{percentile(filters, 0.95):.2f} s" if filters else "–"
     switch_p50 = f"{statistics.median(switches):.2f} s" if switches else "–"
     lines = [SECTION, "",
-             f"Run {dt.datetime.now().isoformat(timespec='seconds')}: {sessions} concurrent sessions for {seconds:.0f} s each "
+             f"Run {dt.datetime.now().isoformat(timespec='seconds')}: {sessions} concurrent sessions, each {seconds:.0f} s of actions after its first load, "
              f"on the shipped data ({wall:.0f} s in all), {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end.",
              "", "| Measure | Value |", "|---|---|",
+             f"| sessions loaded (first chart page, all at once): p50 | {len(loads)} of {sessions} ({load_p50}) |",
              f"| filter changes | {len(filters)} |",
              f"| filter change → run finished, charts drawn: p50 | {p50} |",
              f"| filter change → run finished, charts drawn: p95 | {p95} |",
              f"| page switches (p50) | {len(switches)} ({switch_p50}) |",
              f"| charts checked after actions (all drawn unless an error below says otherwise) | {charts} |",
              f"| errors | {len(errors)} |",
-             f"| server RSS idle / peak / at the end | {idle / mib:.0f} / {max(samples or [0]) / mib:.0f} / {end / mib:.0f} MiB |"]
+             f"| server RSS idle / peak / at the end | {idle / mib:.0f} / {max(samples or [0]) / mib:.0f} / {end / mib:.0f} MiB |",
+             f"| server CPU during the run | {server_cpu:.0f} s of {wall * (os.cpu_count() or 1):.0f} s of CPU the machine had "
+             f"({server_cpu / wall:.0%} of one core); the browsers and other work on the machine had the rest |"]
     if errors:
         lines += ["", "Errors (first 20):", "", *[f"- {e}" for e in errors[:20]]]
     return "\n".join(lines) + "\n"
@@ -119,11 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     env = {"METRICS_DATA": args.data, "METRICS_SOURCES": args.sources}
     with server.running("dashboard.py", env) as dashboard:
         idle = dashboard.rss()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds(dashboard.process.pid)
         stats, samples = asyncio.run(_load(dashboard.url, dashboard, args.sessions, args.seconds, args.browsers))
-        wall = time.perf_counter() - start
+        wall, cpu = time.perf_counter() - start, cpu_seconds(dashboard.process.pid) - cpu
         end = dashboard.rss()
-    section = report(stats, samples, idle, end, args.sessions, args.seconds, wall)
+    section = report(stats, samples, idle, end, args.sessions, args.seconds, wall, cpu)
     write_section(args.out, section)
     print(section)
     return 0 if not any(s.errors for s in stats) else 1

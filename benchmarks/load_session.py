@@ -12,9 +12,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
 from benchmarks import browser as b
 
 ACTION_TIMEOUT_MS = 120_000
+FIRST_LOAD_TIMEOUT_MS = 300_000
+"""Twenty sessions opening at once on two cores shared with their browsers: minutes, not an error."""
 SELECTBOXES = '[data-testid="stSelectbox"] [role="combobox"]'
 """Every selectbox on the page (the sidebar's filters, a page's indicator picker)."""
 
@@ -32,25 +36,47 @@ if (document.body) observeRuns(); else document.addEventListener('DOMContentLoad
 RAN_AND_SETTLED = "(before) => {" + b._JS_HELPERS + """
   if (window.__runs <= before || !idle()) return false;
   if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   return charts().every(drawn);
 }"""
+"""The run started after ``before`` runs has finished: heading shown, no placeholder left (a chart
+whose code is still loading shows a skeleton), every chart drawn."""
+
+POLL_MS = 100
+"""Polling interval: animation frames are throttled in pages the browser does not show, and
+twenty sessions share two browsers."""
 
 UNDRAWN = "() => {" + b._JS_HELPERS + "return charts().filter(c => !drawn(c)).length; }"
+
+STATE = "() => {" + b._JS_HELPERS + """
+  return `runs=${window.__runs} idle=${idle()} h1=${!!document.querySelector('[data-testid="stMain"] h1')} `
+    + `skeletons=${document.querySelectorAll('[data-testid="stSkeleton"]').length} `
+    + `charts=${charts().length} drawn=${charts().filter(drawn).length} path=${location.pathname}`;
+}"""
+"""What the page is at, for the message of an action that did not settle."""
 
 
 @dataclass
 class SessionStats:
     """What one session did and saw."""
 
+    first_load: float | None = None
     filter_changes: list[float] = field(default_factory=list)
     page_switches: list[float] = field(default_factory=list)
     charts_checked: int = 0
     errors: list[str] = field(default_factory=list)
 
 
-async def _settle(page: Any, runs_before: int) -> float:
+class NotSettled(Exception):
+    """The run an action caused did not finish with every chart drawn in time."""
+
+
+async def _settle(page: Any, runs_before: int, timeout_ms: int = ACTION_TIMEOUT_MS) -> float:
     start = time.perf_counter()
-    await page.wait_for_function(RAN_AND_SETTLED, arg=runs_before, polling="raf", timeout=ACTION_TIMEOUT_MS)
+    try:
+        await page.wait_for_function(RAN_AND_SETTLED, arg=runs_before, polling=POLL_MS, timeout=timeout_ms)
+    except PlaywrightTimeout as exc:
+        raise NotSettled(f"not settled after {timeout_ms / 1000:.0f} s: {await page.evaluate(STATE)}") from exc
     return time.perf_counter() - start
 
 
@@ -97,26 +123,58 @@ async def _switch_page(page: Any, rng: random.Random, stats: SessionStats) -> No
     await _check(page, stats, f"page {href}")
 
 
-async def run_session(browser: Any, url: str, seconds: float, seed: int) -> SessionStats:
-    """One session on ``url`` for ``seconds``: 70 % filter changes, 30 % page switches."""
-    rng = random.Random(seed)
-    stats = SessionStats()
-    context = await browser.new_context(viewport=b.VIEWPORT)
-    await context.add_init_script(COUNT_RUNS)
-    page = await context.new_page()
-    deadline = time.perf_counter() + seconds
+async def _reload(page: Any, url: str, stats: SessionStats) -> None:
+    """Start the session's page again after an error (a new script run from the URL)."""
     try:
         await page.goto(url, wait_until="commit", timeout=ACTION_TIMEOUT_MS)
         await _settle(page, 0)
-        await _check(page, stats, "first load")
+    except Exception as exc:  # recorded; the next action tries again
+        stats.errors.append(f"reload: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+
+
+async def new_context(browser: Any) -> Any:
+    """A browser context for several sessions (one tab each: one Streamlit session each), sharing
+    the HTTP cache as one user's browser would, so the server is not asked for the front end's
+    megabytes of JavaScript once per session."""
+    context = await browser.new_context(viewport=b.VIEWPORT)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    await context.add_init_script(COUNT_RUNS)
+    return context
+
+
+async def warm_up(context: Any, urls: list[str]) -> None:
+    """Visit each URL once, so the context's cache holds the front end's code before the sessions start."""
+    page = await context.new_page()
+    try:
+        for url in urls:
+            await page.goto(url, wait_until="commit")
+            await _settle(page, 0)
+    finally:
+        await page.close()
+
+
+async def run_session(context: Any, url: str, seconds: float, seed: int) -> SessionStats:
+    """One session on ``url``: once it has loaded, ``seconds`` of 70 % filter changes, 30 % page switches."""
+    rng = random.Random(seed)
+    stats = SessionStats()
+    page = await context.new_page()
+    try:
+        try:
+            start = time.perf_counter()
+            await page.goto(url, wait_until="commit", timeout=FIRST_LOAD_TIMEOUT_MS)
+            await _settle(page, 0, FIRST_LOAD_TIMEOUT_MS)
+            stats.first_load = time.perf_counter() - start
+            await _check(page, stats, "first load")
+        except Exception as exc:  # recorded; the session goes on from wherever the page is
+            stats.errors.append(f"first load: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        deadline = time.perf_counter() + seconds
         while time.perf_counter() < deadline:
             action = _change_filter if rng.random() < 0.7 else _switch_page
             try:
                 await action(page, rng, stats)
             except Exception as exc:  # a timeout or a broken page is an error of the run; reload and go on
-                stats.errors.append(f"{action.__name__}: {type(exc).__name__}: {str(exc).splitlines()[0][:160]}")
-                await page.goto(url, wait_until="commit", timeout=ACTION_TIMEOUT_MS)
-                await _settle(page, 0)
+                stats.errors.append(f"{action.__name__}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+                await _reload(page, url, stats)
     finally:
-        await context.close()
+        await page.close()
     return stats

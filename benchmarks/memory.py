@@ -22,7 +22,7 @@ class Memory:
     errors: tuple[str, ...]
     one_tree: int
     many_tree: int
-    """With the server's child processes (the export renderer's Chromium, if it started one)."""
+    """PSS of the server with its child processes (the export renderer's Chromium, if it started one)."""
 
 
 def measure_memory(browser: Any, script: str, env: Mapping[str, str] | None = None, sessions: int = 10,
@@ -35,14 +35,14 @@ def measure_memory(browser: Any, script: str, env: Mapping[str, str] | None = No
         pages = [first]
         try:
             wait_idle(first)
-            one, one_tree = srv.rss(), srv.tree_rss()
+            one, one_tree = srv.rss(), srv.tree_pss()
             for _ in range(sessions - 1):
                 page = b.new_page(browser)
                 pages.append(page)
                 page.goto(url, wait_until="commit", timeout=NAV_TIMEOUT_MS)
             for page in pages:
                 wait_idle(page)
-            many, many_tree = srv.rss(), srv.tree_rss()
+            many, many_tree = srv.rss(), srv.tree_pss()
             errors = tuple(error for page in pages for error in errors_on(page))
         finally:
             for page in pages:

@@ -57,8 +57,10 @@ def open_app(browser: Any, url: str, element: list[float] | None = None) -> tupl
 
 
 def wait_idle(page: Any) -> None:
+    """Script finished and a chart drawn; polled every 100 ms, not per animation frame, because
+    frames are throttled in pages the browser does not show (several sessions at once)."""
     page.wait_for_selector(b.APP_IDLE, timeout=NAV_TIMEOUT_MS)
-    page.wait_for_function(b.FIRST_CHART_DRAWN, polling="raf", timeout=NAV_TIMEOUT_MS)
+    page.wait_for_function(b.FIRST_CHART_DRAWN, polling=100, timeout=NAV_TIMEOUT_MS)
 
 
 def pick_option(page: Any, how: Filter) -> Any:

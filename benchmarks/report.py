@@ -50,6 +50,10 @@ class Results:
     profiles: dict[str, str] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     """Parts that could not be measured: the run fails, so CI notices a benchmark that rotted."""
+    durations: dict[str, float] = field(default_factory=dict)
+    """Seconds each part of the run took."""
+    started: str = field(default_factory=lambda: machine())
+    """The machine and its load when the run started."""
 
     def add(self, figure: Figure) -> Figure:
         self.figures.append(figure)
@@ -59,7 +63,8 @@ class Results:
         return [f for f in self.figures if f.met is False]
 
     def markdown(self, title: str = "Benchmark results") -> str:
-        lines = [f"# {title}", "", f"Run {dt.datetime.now().isoformat(timespec='seconds')} ({self.mode}) on {machine()}.",
+        lines = [f"# {title}", "", f"Run ending {dt.datetime.now().isoformat(timespec='seconds')} ({self.mode}) on {self.started}; "
+                 f"load average {os.getloadavg()[0]:.2f} at the end (the run's own browsers and servers included).",
                  f"Versions: {versions()}.", ""]
         met = [f for f in self.figures if f.met is not None]
         lines += [f"Goals: {sum(1 for f in met if f.met)} of {len(met)} met.", ""]
@@ -72,8 +77,11 @@ class Results:
             lines.append(f"| {figure.name} | {figure.shown()} | {figure.goal} | {figure.verdict()} | {note} |")
         if self.failures:
             lines += ["", "## Not measured", "", *[f"- {failure}" for failure in self.failures]]
-        if self.notes:
-            lines += ["", "## Notes", "", *[f"- {note}" for note in self.notes]]
+        notes = list(self.notes)
+        if self.durations:
+            notes.append("Time per part: " + "; ".join(f"{name} {seconds:.0f} s" for name, seconds in self.durations.items()) + ".")
+        if notes:
+            lines += ["", "## Notes", "", *[f"- {note}" for note in notes]]
         if self.profiles:
             lines += ["", "## Profiles", ""]
             for name, text in self.profiles.items():
@@ -93,7 +101,7 @@ def spread(values: list[float]) -> str:
 def machine() -> str:
     load = os.getloadavg()
     return (f"{platform.platform(terse=True)}, Python {platform.python_version()}, {os.cpu_count()} cores, "
-            f"load average {load[0]:.2f} at start")
+            f"load average {load[0]:.2f} at the start")
 
 
 def versions() -> str:

@@ -47,6 +47,19 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
+def pss_bytes(pid: int) -> int:
+    """Proportional set size (shared pages divided among their users), 0 once it is gone:
+    the honest way to add up a browser's many processes."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
 def descendants(pid: int) -> list[int]:
     """Every process below ``pid`` (children, grandchildren...), from /proc."""
     parents: dict[int, list[int]] = {}
@@ -85,9 +98,9 @@ class Server:
         """The server process's resident memory in bytes."""
         return rss_bytes(self.process.pid)
 
-    def tree_rss(self) -> int:
-        """The server and its children (an export Chromium, for instance), in bytes."""
-        return self.rss() + sum(rss_bytes(pid) for pid in descendants(self.process.pid))
+    def tree_pss(self) -> int:
+        """The server and its children (an export Chromium, for instance): their PSS, in bytes."""
+        return sum(pss_bytes(pid) for pid in [self.process.pid, *descendants(self.process.pid)])
 
     def log_tail(self, lines: int = 30) -> str:
         with contextlib.suppress(OSError):

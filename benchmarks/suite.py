@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,13 +33,16 @@ class Options:
 
 @contextlib.contextmanager
 def part(results: Results, name: str) -> Iterator[None]:
-    """Run one part; if it breaks, say so in the results and go on with the next part."""
+    """Run one part and time it; if it breaks, say so in the results and go on with the next part."""
+    start = time.perf_counter()
     try:
         yield
     except Exception as exc:  # a broken part must not lose the other parts' figures
         detail = str(exc).splitlines()[0][:300] if str(exc) else ""
         results.failures.append(f"{name} could not be measured: {type(exc).__name__}: {detail}")
         traceback.print_exc()
+    finally:
+        results.durations[name] = time.perf_counter() - start
 
 
 def _mib(value: int) -> float:
@@ -127,10 +131,11 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
 def profile_first_runs(results: Results, pages: tuple[str, ...]) -> None:
     """The server's part of a navigation: each page's first run in a new session (AppTest, cProfile)."""
     found = worker("firstrun", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(pages))
-    results.notes.append("Script time of a new session's first run (AppTest, shipped data, data already cached): "
+    results.notes.append("Script time of a new session's first run (AppTest, shipped data; data and every page "
+                         "visited once before, as in the browser runs): "
                          + "; ".join(f"{name} {seconds:.2f} s" for name, seconds in found["script_s"].items()) + ".")
     for page, text in found["profiles"].items():
-        results.profiles[f"first run of /{page} in a new session (cProfile of the script thread, cumulative)"] = text
+        results.profiles[f"first run of /{page} in a new session, caches warm (cProfile of the script thread, cumulative)"] = text
 
 
 def _shipped_env() -> dict[str, str]:
@@ -148,9 +153,9 @@ def memory(results: Results, browser: Any, options: Options) -> None:
         results.add(Figure(section, f"{label}: idle, before any session", _mib(found.idle), "MiB",
                            note=f"sessions open /{path}" if path else ""))
         results.add(Figure(section, f"{label}: after 1 session", _mib(found.one), "MiB",
-                           note=f"with child processes {_mib(found.one_tree):.0f} MiB"))
+                           note=f"PSS with child processes {_mib(found.one_tree):.0f} MiB"))
         results.add(Figure(section, f"{label}: after {found.sessions} concurrent sessions", _mib(found.many), "MiB",
-                           note=f"with child processes {_mib(found.many_tree):.0f} MiB"))
+                           note=f"PSS with child processes {_mib(found.many_tree):.0f} MiB"))
         ratio = found.many / found.one
         is_dashboard = script == "dashboard.py"
         results.add(Figure(section, f"{label}: {found.sessions} sessions ÷ 1", ratio, "×",

@@ -62,7 +62,7 @@ def indicator_ids(frames: DataFrames, category: str | None = None, keep: Iterabl
 
 
 def view_options(frames: DataFrames) -> Options:
-    years = frames.facts["year"].dropna().tolist() if not frames.facts.empty else []
+    years = frames.facts["year"].dropna().unique().tolist() if not frames.facts.empty else []
     return options_for(frames.dataset.regions, years, categories(frames), [str(i["id"]) for i in frames.dataset.indicators])
 
 
@@ -151,17 +151,20 @@ def progress_for(frames: DataFrames, region_id: str, category: str | None = None
         cats = {i["id"]: i["category"] for i in frames.dataset.indicators}
         rows = rows[rows["indicator_id"].map(cats).eq(category)]
     rows = rows.reset_index(drop=True)
-    rows["actual_sources"] = [_actual_sources(frames, row) for row in rows.to_dict("records")]
+    facts = frames.facts
+    reported = facts[facts["region_id"].eq(region_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                     & ~facts["derived"].astype(bool)] if not facts.empty else facts
+    rows["actual_sources"] = [_actual_sources(reported, row) for row in rows.to_dict("records")]
     return rows
 
 
-def _actual_sources(frames: DataFrames, row: dict) -> str:
-    """The sources of the actuals a progress row was computed from (the latest year and 2020)."""
-    facts = frames.facts
+def _actual_sources(reported: pd.DataFrame, row: dict) -> str:
+    """The sources of the actuals a progress row was computed from (the latest year and 2020);
+    ``reported`` holds the region's reported annual actuals."""
+    if reported.empty:
+        return ""
     years = [int(row["latest_year"])] + ([2020] if not i18n.is_missing(row.get("base_std")) else [])
-    used = facts[facts["region_id"].eq(row["region_id"]) & facts["indicator_id"].eq(row["indicator_id"])
-                 & facts["year"].isin(years) & facts["period"].eq("annual") & facts["kind"].eq("actual")
-                 & ~facts["derived"].astype(bool)]
+    used = reported[reported["indicator_id"].eq(row["indicator_id"]) & reported["year"].isin(years)]
     return "; ".join(dict.fromkeys(part for value in used["sources"] for part in str(value).split("; ")))
 
 

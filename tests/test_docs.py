@@ -44,6 +44,7 @@ def test_readme_opens_with_the_two_commands():
     assert commands == ["./scripts/run-dashboard", "./scripts/run-tests"]
     assert all((ROOT / c).exists() for c in commands)
     assert "scripts/run-tests" in (ROOT / ".ci" / "run").read_text()
+    assert "benchmarks/run.py --quick" in (ROOT / "scripts" / "run-tests").read_text(), "README: the quick benchmark"
 
 
 def test_readme_states_every_ledger_rule():

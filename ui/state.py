@@ -63,14 +63,18 @@ def load_frames() -> DataFrames | list[Problem]:
         return [Problem(str(path), 1, "the file cannot be read.")]
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _computed(version: tuple, name: str, args: tuple, _function: Callable, _frames: DataFrames) -> object:
     return _function(_frames, *args)
 
 
 def cached(function: Callable, frames: DataFrames, *args: object) -> object:
     """``function(frames, *args)`` computed once per data version and arguments (cards, figures):
-    a rerun that shows what was shown before (a filter set back, a page revisited) is quick."""
+    a rerun that shows what was shown before (a filter set back, a page revisited) is quick.
+
+    A resource cache, not a data cache: the object is shared, not unpickled, because unpickling
+    a Plotly figure validates it all again (a fifth of a page's first run, by the benchmark's
+    profile). Pages and exports only read what they get (exports work on a copy)."""
     try:
         version = _version(data_path())
     except OSError:
