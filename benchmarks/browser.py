@@ -50,3 +50,25 @@ def new_page(browser: Any) -> Any:
     """A page in a fresh context: its own cookies and storage, so its own Streamlit session."""
     context = browser.new_context(viewport=VIEWPORT)
     return context.new_page()
+
+
+def is_run_finished(payload: str | bytes) -> bool:
+    """Whether a websocket frame from the server is its "script finished" message for a run that
+    was not cut short by a newer one: the server's part of an action ends there."""
+    from google.protobuf.message import DecodeError
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if not isinstance(payload, bytes):
+        return False
+    try:
+        message = ForwardMsg.FromString(payload)
+    except DecodeError:
+        return False
+    return (message.WhichOneof("type") == "script_finished"
+            and message.script_finished != ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN)
+
+
+def on_run_finished(page: Any, callback: Any) -> None:
+    """Call ``callback()`` each time the server tells ``page`` that a script run finished."""
+    page.on("websocket", lambda socket: socket.on(
+        "framereceived", lambda payload: callback() if is_run_finished(payload) else None))

@@ -1,12 +1,14 @@
 """One browser session of the load test: change filters and pages at random until time is up.
 
-After every action the session waits for the script run it caused to finish (a counter of
-runs kept by the page itself, so a rerun that leaves the chart as it was is still seen), then
-checks that no error is shown and that every chart on the page is drawn.
+After every action the session waits for the script run it caused to finish (the server's
+"script finished" messages on the page's websocket, so a rerun that leaves the chart as it was is
+still seen) and for the page to show it, then checks that no error is shown and that every chart
+on the page is drawn.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 from dataclasses import dataclass, field
@@ -22,25 +24,13 @@ FIRST_LOAD_TIMEOUT_MS = 300_000
 SELECTBOXES = '[data-testid="stSelectbox"] [role="combobox"]'
 """Every selectbox on the page (the sidebar's filters, a page's indicator picker)."""
 
-COUNT_RUNS = """
-window.__runs = 0;
-const observeRuns = () => new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.target.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
-  }
-}).observe(document.body, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
-if (document.body) observeRuns(); else document.addEventListener('DOMContentLoaded', observeRuns);
-"""
-"""Installed before any page script: counts every start of a script run."""
-
-RAN_AND_SETTLED = "(before) => {" + b._JS_HELPERS + """
-  if (window.__runs <= before || !idle()) return false;
-  if (!document.querySelector('[data-testid="stMain"] h1')) return false;
+SETTLED = "() => {" + b._JS_HELPERS + """
+  if (!idle() || !document.querySelector('[data-testid="stMain"] h1')) return false;
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   return charts().every(drawn);
 }"""
-"""The run started after ``before`` runs has finished: heading shown, no placeholder left (a chart
-whose code is still loading shows a skeleton), every chart drawn."""
+"""The page shows what the last run sent: heading shown, no placeholder left (a chart whose
+code is still loading shows a skeleton), every chart drawn."""
 
 POLL_MS = 100
 """Polling interval: animation frames are throttled in pages the browser does not show, and
@@ -49,7 +39,7 @@ twenty sessions share two browsers."""
 UNDRAWN = "() => {" + b._JS_HELPERS + "return charts().filter(c => !drawn(c)).length; }"
 
 STATE = "() => {" + b._JS_HELPERS + """
-  return `runs=${window.__runs} idle=${idle()} h1=${!!document.querySelector('[data-testid="stMain"] h1')} `
+  return `idle=${idle()} h1=${!!document.querySelector('[data-testid="stMain"] h1')} `
     + `skeletons=${document.querySelectorAll('[data-testid="stSkeleton"]').length} `
     + `charts=${charts().length} drawn=${charts().filter(drawn).length} path=${location.pathname}`;
 }"""
@@ -71,12 +61,40 @@ class NotSettled(Exception):
     """The run an action caused did not finish with every chart drawn in time."""
 
 
-async def _settle(page: Any, runs_before: int, timeout_ms: int = ACTION_TIMEOUT_MS) -> float:
+class RunCounter:
+    """Script runs the server reports finished to one page, read from its websocket messages.
+
+    The page's own run indicator cannot be counted: under load a short run's start and end reach
+    the front end together and the indicator never changes."""
+
+    def __init__(self, page: Any) -> None:
+        self.finished = 0
+        self._changed = asyncio.Event()
+        b.on_run_finished(page, self._count)
+
+    def _count(self) -> None:
+        self.finished += 1
+        self._changed.set()
+
+    async def wait_beyond(self, count: int, timeout_s: float) -> None:
+        """Until more than ``count`` runs have finished."""
+        deadline = time.perf_counter() + timeout_s
+        while self.finished <= count:
+            self._changed.clear()
+            await asyncio.wait_for(self._changed.wait(), max(deadline - time.perf_counter(), 0.001))
+
+
+async def _settle(page: Any, runs: RunCounter, before: int, timeout_ms: int = ACTION_TIMEOUT_MS) -> float:
+    """Wait until a run has finished since ``before`` finished runs and the page shows its charts."""
     start = time.perf_counter()
     try:
-        await page.wait_for_function(RAN_AND_SETTLED, arg=runs_before, polling=POLL_MS, timeout=timeout_ms)
-    except PlaywrightTimeout as exc:
-        raise NotSettled(f"not settled after {timeout_ms / 1000:.0f} s: {await page.evaluate(STATE)}") from exc
+        await runs.wait_beyond(before, timeout_ms / 1000)
+        remaining = max(timeout_ms - (time.perf_counter() - start) * 1000, 1)
+        await page.wait_for_function(SETTLED, polling=POLL_MS, timeout=remaining)
+    except (PlaywrightTimeout, TimeoutError) as exc:
+        state = await page.evaluate(STATE)
+        raise NotSettled(f"not settled after {timeout_ms / 1000:.0f} s: runs finished={runs.finished} "
+                         f"(before the action {before}) {state}") from exc
     return time.perf_counter() - start
 
 
@@ -89,7 +107,7 @@ async def _check(page: Any, stats: SessionStats, what: str) -> None:
     stats.charts_checked += await page.locator(b.CHARTS).count()
 
 
-async def _change_filter(page: Any, rng: random.Random, stats: SessionStats) -> None:
+async def _change_filter(page: Any, runs: RunCounter, rng: random.Random, stats: SessionStats) -> None:
     boxes = page.locator(SELECTBOXES)
     await boxes.first.wait_for(timeout=ACTION_TIMEOUT_MS)
     box = boxes.nth(rng.randrange(await boxes.count()))
@@ -98,36 +116,40 @@ async def _change_filter(page: Any, rng: random.Random, stats: SessionStats) -> 
     options = page.locator('[role="listbox"] [role="option"]')
     await options.first.wait_for(timeout=ACTION_TIMEOUT_MS)
     choices = [i for i in range(await options.count()) if await options.nth(i).get_attribute("aria-selected") != "true"]
+    if not choices:  # a selectbox with one option: nothing to change
+        await page.keyboard.press("Escape")
+        return
     option = options.nth(rng.choice(choices))
     label = (await option.text_content() or "").strip()
-    runs = await page.evaluate("() => window.__runs")
+    before = runs.finished
     start = time.perf_counter()
     await option.click()
-    await _settle(page, runs)
+    await _settle(page, runs, before)
     stats.filter_changes.append(time.perf_counter() - start)
     await _check(page, stats, f"{key} → {label}")
 
 
-async def _switch_page(page: Any, rng: random.Random, stats: SessionStats) -> None:
+async def _switch_page(page: Any, runs: RunCounter, rng: random.Random, stats: SessionStats) -> None:
     links = page.locator('[data-testid="stSidebarNav"] a')
     count = await links.count()
     current = await page.evaluate("() => location.pathname")
     others = [i for i in range(count) if (await links.nth(i).get_attribute("href") or "").rstrip("/") != current.rstrip("/")]
     link = links.nth(rng.choice(others))
     href = await link.get_attribute("href")
-    runs = await page.evaluate("() => window.__runs")
+    before = runs.finished
     start = time.perf_counter()
     await link.click()
-    await _settle(page, runs)
+    await _settle(page, runs, before)
     stats.page_switches.append(time.perf_counter() - start)
     await _check(page, stats, f"page {href}")
 
 
-async def _reload(page: Any, url: str, stats: SessionStats) -> None:
+async def _reload(page: Any, runs: RunCounter, url: str, stats: SessionStats) -> None:
     """Start the session's page again after an error (a new script run from the URL)."""
     try:
+        before = runs.finished
         await page.goto(url, wait_until="commit", timeout=ACTION_TIMEOUT_MS)
-        await _settle(page, 0)
+        await _settle(page, runs, before)
     except Exception as exc:  # recorded; the next action tries again
         stats.errors.append(f"reload: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
 
@@ -138,17 +160,18 @@ async def new_context(browser: Any) -> Any:
     megabytes of JavaScript once per session."""
     context = await browser.new_context(viewport=b.VIEWPORT)
     context.set_default_timeout(ACTION_TIMEOUT_MS)
-    await context.add_init_script(COUNT_RUNS)
     return context
 
 
 async def warm_up(context: Any, urls: list[str]) -> None:
     """Visit each URL once, so the context's cache holds the front end's code before the sessions start."""
     page = await context.new_page()
+    runs = RunCounter(page)
     try:
         for url in urls:
+            before = runs.finished
             await page.goto(url, wait_until="commit")
-            await _settle(page, 0)
+            await _settle(page, runs, before)
     finally:
         await page.close()
 
@@ -158,11 +181,12 @@ async def run_session(context: Any, url: str, seconds: float, seed: int) -> Sess
     rng = random.Random(seed)
     stats = SessionStats()
     page = await context.new_page()
+    runs = RunCounter(page)
     try:
         try:
             start = time.perf_counter()
             await page.goto(url, wait_until="commit", timeout=FIRST_LOAD_TIMEOUT_MS)
-            await _settle(page, 0, FIRST_LOAD_TIMEOUT_MS)
+            await _settle(page, runs, 0, FIRST_LOAD_TIMEOUT_MS)
             stats.first_load = time.perf_counter() - start
             await _check(page, stats, "first load")
         except Exception as exc:  # recorded; the session goes on from wherever the page is
@@ -171,10 +195,10 @@ async def run_session(context: Any, url: str, seconds: float, seed: int) -> Sess
         while time.perf_counter() < deadline:
             action = _change_filter if rng.random() < 0.7 else _switch_page
             try:
-                await action(page, rng, stats)
+                await action(page, runs, rng, stats)
             except Exception as exc:  # a timeout or a broken page is an error of the run; reload and go on
                 stats.errors.append(f"{action.__name__}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
-                await _reload(page, url, stats)
+                await _reload(page, runs, url, stats)
     finally:
         await page.close()
     return stats

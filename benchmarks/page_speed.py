@@ -37,16 +37,22 @@ class Timings:
     first_element: list[float] = field(default_factory=list)
     """Navigation to the first element of the app in the page: the front end loaded and connected."""
     filter_change: list[float] = field(default_factory=list)
+    filter_server: list[float] = field(default_factory=list)
+    """A filter change to the server's "script finished" message: the server's part of it."""
     errors: list[str] = field(default_factory=list)
 
 
 FIRST_ELEMENT = '() => !!document.querySelector(\'[data-testid="stElementContainer"]\')'
 
 
-def open_app(browser: Any, url: str, element: list[float] | None = None) -> tuple[Any, float]:
+def open_app(browser: Any, url: str, element: list[float] | None = None,
+             finished: list[float] | None = None) -> tuple[Any, float]:
     """A fresh session on ``url``; seconds from navigation to the first chart drawn (and, into
-    ``element``, to the app's first element)."""
+    ``element``, to the app's first element). Into ``finished`` go the moments (perf_counter)
+    the server says a script run finished."""
     page = b.new_page(browser)
+    if finished is not None:
+        b.on_run_finished(page, lambda: finished.append(time.perf_counter()))
     start = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=NAV_TIMEOUT_MS)
     if element is not None:
@@ -75,15 +81,19 @@ def pick_option(page: Any, how: Filter) -> Any:
     raise RuntimeError(f"{how.selectbox}: no other option to pick")
 
 
-def change_filter(page: Any, how: Filter) -> float:
-    """Seconds from choosing another option to a drawn chart whose text changed, script idle."""
+def change_filter(page: Any, how: Filter, finished: list[float]) -> tuple[float, float | None]:
+    """Seconds from choosing another option to a drawn chart whose text changed, script idle;
+    and to the server's message that the run finished (None if none came), from ``finished``
+    as ``open_app`` fills it."""
     wait_idle(page)
     before = page.evaluate(b.ALL_CHARTS_TEXT)
     option = pick_option(page, how)
     start = time.perf_counter()
     option.click()
     page.wait_for_function(b.CHANGED_AND_IDLE, arg=before, polling="raf", timeout=NAV_TIMEOUT_MS)
-    return time.perf_counter() - start
+    end = time.perf_counter()
+    server = [t - start for t in finished if t > start]
+    return end - start, (server[0] if server else None)
 
 
 def errors_on(page: Any) -> list[str]:
@@ -97,10 +107,14 @@ def chart_shape(page: Any) -> list[dict]:
 
 def one_run(browser: Any, url: str, how: Filter, into: Timings) -> None:
     """One navigation and one filter change in a fresh session, appended to ``into``."""
-    page, first = open_app(browser, url, into.first_element)
+    finished: list[float] = []
+    page, first = open_app(browser, url, into.first_element, finished)
     try:
         into.first_chart.append(first)
-        into.filter_change.append(change_filter(page, how))
+        total, server = change_filter(page, how, finished)
+        into.filter_change.append(total)
+        if server is not None:
+            into.filter_server.append(server)
         into.errors += errors_on(page)
     finally:
         page.context.close()

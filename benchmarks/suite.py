@@ -121,6 +121,14 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                          "websocket open, script started), the rest until the chart is drawn: "
                          + "; ".join(f"{name} {elements[name]:.2f} s + {median(t.first_chart) - elements[name]:.2f} s"
                                      for name, t in [*timings.items(), ("bare app", floor)]) + ".")
+    everyone = [*timings.items(), ("bare app", floor)]
+    if all(t.filter_server for _, t in everyone):
+        results.notes.append("Where filter-change time goes: median seconds from the click to the server's "
+                             "\"script finished\" message on the websocket (the server's part: the event reaching "
+                             "it, the script run, its messages), the rest until the chart is drawn (the browser's part): "
+                             + "; ".join(f"{name} {median(t.filter_server):.2f} s + "
+                                         f"{median(t.filter_change) - median(t.filter_server):.2f} s" for name, t in everyone)
+                             + ".")
     for name, timing in timings.items():
         if timing.errors:
             results.notes.append(f"Errors shown on {name} during page-speed runs: {timing.errors[:3]}")

@@ -151,21 +151,28 @@ def progress_for(frames: DataFrames, region_id: str, category: str | None = None
         cats = {i["id"]: i["category"] for i in frames.dataset.indicators}
         rows = rows[rows["indicator_id"].map(cats).eq(category)]
     rows = rows.reset_index(drop=True)
-    facts = frames.facts
-    reported = facts[facts["region_id"].eq(region_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
-                     & ~facts["derived"].astype(bool)] if not facts.empty else facts
-    rows["actual_sources"] = [_actual_sources(reported, row) for row in rows.to_dict("records")]
+    sources = _reported_sources(frames.facts, region_id)
+    rows["actual_sources"] = [_actual_sources(sources, row) for row in rows.to_dict("records")]
     return rows
 
 
-def _actual_sources(reported: pd.DataFrame, row: dict) -> str:
-    """The sources of the actuals a progress row was computed from (the latest year and 2020);
-    ``reported`` holds the region's reported annual actuals."""
-    if reported.empty:
-        return ""
-    years = [int(row["latest_year"])] + ([2020] if not i18n.is_missing(row.get("base_std")) else [])
-    used = reported[reported["indicator_id"].eq(row["indicator_id"]) & reported["year"].isin(years)]
-    return "; ".join(dict.fromkeys(part for value in used["sources"] for part in str(value).split("; ")))
+def _reported_sources(facts: pd.DataFrame, region_id: str) -> dict[str, list[tuple[int, str]]]:
+    """The (year, sources) of a region's reported annual actuals, by indicator, in table order."""
+    if facts.empty:
+        return {}
+    rows = facts.loc[facts["region_id"].eq(region_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                     & ~facts["derived"].astype(bool) & facts["year"].notna(), ["indicator_id", "year", "sources"]]
+    found: dict[str, list[tuple[int, str]]] = {}
+    for indicator_id, year, value in rows.itertuples(index=False):
+        found.setdefault(str(indicator_id), []).append((int(year), str(value)))
+    return found
+
+
+def _actual_sources(sources: dict[str, list[tuple[int, str]]], row: dict) -> str:
+    """The sources of the actuals a progress row was computed from (the latest year and 2020)."""
+    years = {int(row["latest_year"])} | ({2020} if not i18n.is_missing(row.get("base_std")) else set())
+    values = [value for year, value in sources.get(str(row["indicator_id"]), []) if year in years]
+    return "; ".join(dict.fromkeys(part for value in values for part in value.split("; ")))
 
 
 def _decimals_of(*values: object) -> int:
