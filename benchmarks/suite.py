@@ -142,8 +142,12 @@ def profile_first_runs(results: Results, pages: tuple[str, ...]) -> None:
     results.notes.append("Script time of a new session's first run (AppTest, shipped data; data and every page "
                          "visited once before, as in the browser runs): "
                          + "; ".join(f"{name} {seconds:.2f} s" for name, seconds in found["script_s"].items()) + ".")
+    results.notes.append("Script time of the rerun after the filter change of the browser runs (AppTest, as above): "
+                         + "; ".join(f"{name} {seconds:.2f} s" for name, seconds in found["change_s"].items()) + ".")
     for page, text in found["profiles"].items():
         results.profiles[f"first run of /{page} in a new session, caches warm (cProfile of the script thread, cumulative)"] = text
+    for page, text in found["change_profiles"].items():
+        results.profiles[f"rerun of /{page} after the filter change (cProfile of the script thread, cumulative)"] = text
 
 
 def _shipped_env() -> dict[str, str]:

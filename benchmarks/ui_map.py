@@ -7,7 +7,11 @@ from benchmarks.page_speed import Filter
 CHART_PAGES = ("targets", "trends", "regions")
 """URL paths of the pages that draw charts (the overview shows cards, the data page tables)."""
 
-CATEGORY_FILTER = Filter(selectbox='.st-key-w_cat [data-testid="stSelectbox"]', option=2,
+CATEGORY_KEY = "w_cat"
+CATEGORY_OPTION = 2
+"""The category selectbox's widget key (ui.state) and the choice the benchmarks switch to."""
+
+CATEGORY_FILTER = Filter(selectbox=f'.st-key-{CATEGORY_KEY} [data-testid="stSelectbox"]', option=CATEGORY_OPTION,
                          label="sidebar category selectbox (ui.state key w_cat), all → the second category (fiscal)")
 """A change that redraws the chart on every chart page (the year leaves the trends chart as it is)."""
 
