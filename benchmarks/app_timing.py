@@ -138,17 +138,16 @@ def profile_first_runs(data: str, sources: str, pages: list[str]) -> dict:
         change_category(warm)
         warm.run(timeout=RUN_TIMEOUT)
     result: dict = {"script_s": {}, "profiles": {}, "change_s": {}, "change_profiles": {}}
+    def profiled_run(at: AppTest) -> tuple[float, str]:
+        start = time.perf_counter()
+        profiler = profiled_in_new_threads(lambda: at.run(timeout=RUN_TIMEOUT))
+        return time.perf_counter() - start, profile_summary(profiler, 25)
+
     for page in pages:
         at = new_session(page)
-        start = time.perf_counter()
-        profiler = profiled_in_new_threads(lambda at=at: at.run(timeout=RUN_TIMEOUT))
-        result["script_s"][page] = time.perf_counter() - start
-        result["profiles"][page] = profile_summary(profiler, 25)
+        result["script_s"][page], result["profiles"][page] = profiled_run(at)
         change_category(at)
-        start = time.perf_counter()
-        profiler = profiled_in_new_threads(lambda at=at: at.run(timeout=RUN_TIMEOUT))
-        result["change_s"][page] = time.perf_counter() - start
-        result["change_profiles"][page] = profile_summary(profiler, 25)
+        result["change_s"][page], result["change_profiles"][page] = profiled_run(at)
     bare = ROOT / "benchmarks" / "bare_app.py"
     AppTest.from_file(str(bare)).run()
     at = AppTest.from_file(str(bare))

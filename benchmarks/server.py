@@ -35,29 +35,27 @@ def free_port(ports: range = PORTS) -> int:
     raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
-def rss_bytes(pid: int) -> int:
-    """Resident memory of one process (VmRSS), 0 once it is gone."""
+def _proc_kib(path: str, field: str) -> int:
+    """A ``Field:  N kB`` line of a /proc file, in bytes; 0 once the process is gone."""
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        text = Path(path).read_text()
     except OSError:
         return 0
-    for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+    for line in text.splitlines():
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) * 1024
     return 0
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of one process (VmRSS), 0 once it is gone."""
+    return _proc_kib(f"/proc/{pid}/status", "VmRSS")
 
 
 def pss_bytes(pid: int) -> int:
     """Proportional set size (shared pages divided among their users), 0 once it is gone:
     the honest way to add up a browser's many processes."""
-    try:
-        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:
-        return 0
-    for line in rollup.splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) * 1024
-    return 0
+    return _proc_kib(f"/proc/{pid}/smaps_rollup", "Pss")
 
 
 def descendants(pid: int) -> list[int]:

@@ -116,12 +116,12 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
             ratio = median(values) / bare_median
             results.add(Figure(section, f"{label}: {name} ÷ bare app", ratio, "×", goal=f"≤ {SPEED_GOAL:g}×",
                                met=ratio <= SPEED_GOAL))
-    elements = {name: median(t.first_element) for name, t in [*timings.items(), ("bare app", floor)]}
+    everyone = [*timings.items(), ("bare app", floor)]
+    elements = {name: median(t.first_element) for name, t in everyone}
     results.notes.append("Where navigation time goes: median seconds to the app's first element (front end loaded, "
                          "websocket open, script started), the rest until the chart is drawn: "
                          + "; ".join(f"{name} {elements[name]:.2f} s + {median(t.first_chart) - elements[name]:.2f} s"
-                                     for name, t in [*timings.items(), ("bare app", floor)]) + ".")
-    everyone = [*timings.items(), ("bare app", floor)]
+                                     for name, t in everyone) + ".")
     if all(t.filter_server for _, t in everyone):
         results.notes.append("Where filter-change time goes: median seconds from the click to the server's "
                              "\"script finished\" message on the websocket (the server's part: the event reaching "
