@@ -15,17 +15,16 @@ if not view.regions:
     widgets.empty_state(i18n.t("no_region_selected", lang), lang)
     widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, [], view.year, indicators=indicators), lang,
                                key="trends-suggest-region")
-elif not indicators:
-    widgets.empty_state(i18n.t("trends_pick", lang), lang)
 else:
-    figure = state.cached(trend_figure, frames, view.regions, indicators, lang, view.year)
+    figure = state.cached(trend_figure, frames, view.regions, indicators, lang, view.year) if indicators else None
     if figure is None:
-        widgets.empty_state(i18n.t("trends_empty", lang), lang)
+        widgets.empty_state(i18n.t("trends_empty" if indicators else "trends_pick", lang), lang)
         widgets.choice_buttons(
             [(selection.indicator_name(frames, ind, lang), {"indicators": (ind,)})
              for ind in selection.indicators_with_data(frames, view.regions, view.category, limit=4)],
             lang, key="trends-suggest-indicator", intro_key="trends_suggest")
-        widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, view.regions, view.year, indicators=indicators),
+        widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, view.regions, view.year,
+                                                           indicators=indicators or None),
                                    lang, key="trends-suggest-region")
     else:
         first = view.regions[0] if len(view.regions) == 1 else None

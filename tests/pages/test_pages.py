@@ -191,6 +191,14 @@ def test_trends_empty_selection_offers_indicators_with_data():
     assert charts(at), "a suggested indicator has data"
 
 
+def test_trends_for_a_region_without_data_offers_a_selection_with_data():
+    at = open_page("trends", region="fenghua")
+    assert "请选择一个或多个指标" in shown(at)
+    assert not charts(at)
+    at.button[0].click().run()
+    assert charts(at), "a suggested region has data to draw"
+
+
 def test_trends_in_english():
     at = open_page("trends", lang="en", ind="gdp")
     (chart,) = charts(at)
