@@ -9,7 +9,7 @@ from pathlib import Path
 from metrics.problems import DatasetError, Problem
 from metrics.provenance import check_provenance
 from metrics.validate import validate
-from metrics.yaml_reader import read_yaml
+from metrics.includes import read_dataset
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "metrics.yaml"
 
@@ -51,7 +51,7 @@ def find_problems(path: str | Path = DEFAULT_DATA, sources_dir: Path | None = No
 def load(path: str | Path = DEFAULT_DATA, sources_dir: Path | None = None, check_sources: bool = True) -> Dataset:
     """Read and check ``path``; raise DatasetError listing every problem if it is not valid."""
     name = str(path)
-    located = read_yaml(path)
+    located = read_dataset(path)
     problems = validate(located, name)
     if check_sources:
         problems += check_provenance(located, name, sources_dir)
@@ -61,6 +61,6 @@ def load(path: str | Path = DEFAULT_DATA, sources_dir: Path | None = None, check
     observations = []
     for index, obs in enumerate(data["observations"]):
         record = dict(obs)
-        record["line"] = located.line("observations", index)
+        record["file"], record["line"] = located.where("observations", index)
         observations.append(record)
     return Dataset(name, list(data["sources"]), list(data["regions"]), list(data["indicators"]), observations)

@@ -62,7 +62,7 @@ def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
             "derivation": (f"({now.value:g}{now.unit} ÷ {before.value:g}{before.unit} − 1) × 100, "
                            f"{year} against {year - 1}, nominal; computed here, not reported"),
             "source_title": None, "source_publisher": None, "source_date": None, "source_url": None,
-            "line": now.line,
+            "file": now.file, "line": now.line,
         })
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -37,16 +37,16 @@ def _read_sources(located: Located, path: str, sources_dir: Path) -> tuple[dict[
         if not isinstance(source, dict) or source.get("provenance") != "quoted" or not isinstance(source.get("id"), str):
             continue
         file = sources_dir / f"{source['id']}.txt"
-        line = located.line("sources", index, "id")
+        file_of, line = located.where("sources", index, "id")
         try:
             raw = file.read_bytes()
         except OSError:
-            problems.append(Problem(path, line, f"source {source['id']!r}: no text {file.name} in {sources_dir}; "
+            problems.append(Problem(file_of, line, f"source {source['id']!r}: no text {file.name} in {sources_dir}; "
                                                 "a quoted source needs its text (or make it a cited source)."))
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if digest != source.get("sha256"):
-            problems.append(Problem(path, located.line("sources", index, "sha256"),
+            problems.append(Problem(*located.where("sources", index, "sha256"),
                                     f"source {source['id']!r}: the text has changed (its sha256 is {digest}); "
                                     "check the quotes against the new text, then update sha256."))
         texts[source["id"]] = raw.decode("utf-8", errors="replace")
@@ -66,7 +66,7 @@ def check_provenance(located: Located, path: str, sources_dir: Path | None = Non
             continue
         quote = obs["quote"]
         where = f"observation #{index + 1} ({obs.get('region')} {obs.get('indicator')} {obs.get('year')} {obs.get('kind')})"
-        line = located.line("observations", index, "quote")
+        path, line = located.where("observations", index, "quote")
         if quote not in text:
             problems.append(Problem(path, line, f"{where}: the quote is not found verbatim in {obs['source']}.txt; "
                                                 "copy it exactly (punctuation included)."))

@@ -26,7 +26,7 @@ PERIODS = ("annual", "Q1", "H1", "Q1-Q3", "average", "total", "change")
 SPAN_PERIODS = ("average", "total", "change")
 KINDS = ("actual", "target")
 COMPARATORS = ("at_least", "at_most", "about", "above", "reach", "qualitative")
-CROSS_SOURCE = ("agrees", "conflicts")
+CROSS_SOURCE = ("agrees", "conflicts", "revised")
 
 
 class Strict(BaseModel):
@@ -57,6 +57,7 @@ class CitedSource(Strict):
     type: Literal[SOURCE_TYPES]  # type: ignore[valid-type]
     url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)]
     date: dt.date | None
+    reposted_by: Text | None = None
     note: Text | None = None
 
 

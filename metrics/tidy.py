@@ -12,7 +12,7 @@ COLUMNS = [
     "indicator_id", "indicator_zh", "indicator_en", "category", "direction", "indicator_unit",
     "year", "period", "start_year", "kind", "comparator", "value", "unit", "value_std",
     "source_id", "provenance", "quote", "written", "note", "provisional", "cross_source",
-    "derived", "derivation", "source_title", "source_publisher", "source_date", "source_url", "line",
+    "derived", "derivation", "source_title", "source_publisher", "source_date", "source_url", "file", "line",
 ]
 """The tidy table's columns, in order. The first fifteen named in the dataset issue are all here."""
 
@@ -61,30 +61,51 @@ def _standardise(table: pd.DataFrame) -> pd.Series:
     return table["value"] * ratio
 
 
-def consolidate(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per fact: records of one fact from several sources that agree become one row.
+FACT_KEY = ["region_id", "indicator_id", "year", "period", "start_year", "kind"]
+"""What makes two records the same fact."""
 
-    The kept row is an exact value rather than a bound (突破万亿), then the quoted one (it was
-    checked against its text), then the first; ``sources`` lists every source id and ``n_sources`` counts them. Conflicting records
-    all stay, flagged ``conflict``.
+
+def consolidate(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact: records of one fact from several sources become one row.
+
+    Sources that agree: the kept row is an exact value rather than a bound (突破万亿), then the
+    quoted one (it was checked against its text), then the first. A revision (``revised``):
+    the row of the latest publication is kept, flagged ``revised``, with the first release's
+    value and date beside it (``first_value``, ``first_unit``, ``first_source_date``), as FRED
+    keeps vintages. ``sources`` lists every source id (the kept one first) and ``n_sources``
+    counts them. Conflicting records all stay, flagged ``conflict``.
     """
     table = table.copy()
+    for column in ("file", "source_date"):
+        if column not in table:
+            table[column] = ""
     table["sources"] = table["source_id"]
     table["n_sources"] = 1
     table["conflict"] = table["cross_source"].eq("conflicts")
-    agrees = table["cross_source"].eq("agrees")
-    if not agrees.any():
+    table["revised"] = False
+    table["first_value"] = float("nan")
+    table["first_unit"] = None
+    table["first_source_date"] = None
+    merged_groups = table["cross_source"].isin(["agrees", "revised"])
+    if not merged_groups.any():
         return table
-    key = ["region_id", "indicator_id", "year", "period", "start_year", "kind"]
-    grouped = table[agrees].copy()
+    grouped = table[merged_groups].copy()
     grouped["_bound"] = grouped["comparator"].notna()
     grouped["_rank"] = grouped["provenance"].map({"quoted": 0, "cited": 1}).fillna(2)
-    grouped = grouped.sort_values(["_bound", "_rank", "line"], kind="stable")
+    grouped["_newest"] = grouped["source_date"].fillna("").where(grouped["cross_source"].eq("revised"), "")
+    grouped = grouped.sort_values(["_newest", "_bound", "_rank", "file", "line"], ascending=[False, True, True, True, True],
+                                  kind="stable")
     pieces = []
-    for _, group in grouped.groupby(key, dropna=False, sort=False):
+    for _, group in grouped.groupby(FACT_KEY, dropna=False, sort=False):
         row = group.iloc[[0]].copy()
         row["sources"] = "; ".join(dict.fromkeys(group["source_id"]))
         row["n_sources"] = len(group)
-        pieces.append(row.drop(columns=["_bound", "_rank"]))
-    merged = pd.concat([table[~agrees], *pieces], ignore_index=True)
-    return merged.sort_values("line", kind="stable").reset_index(drop=True)
+        if group["cross_source"].iloc[0] == "revised":
+            first = group.iloc[-1]
+            row["revised"] = True
+            row["first_value"] = first["value"]
+            row["first_unit"] = first["unit"]
+            row["first_source_date"] = first["source_date"]
+        pieces.append(row.drop(columns=["_bound", "_rank", "_newest"]))
+    merged = pd.concat([table[~merged_groups], *pieces], ignore_index=True)
+    return merged.sort_values(["file", "line"], kind="stable").reset_index(drop=True)

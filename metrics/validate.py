@@ -66,20 +66,20 @@ def _check_schema(located: Located, path: str) -> list[Problem]:
         return [Problem(path, located.lines.get((), 1), "the file must be a mapping with the keys sources, regions, indicators and observations.")]
     for key in data:
         if key not in schema.SECTIONS:
-            problems.append(Problem(path, located.line(key), f"unknown top-level key {key!r}; the dataset has only {', '.join(schema.SECTIONS)}."))
+            problems.append(Problem(*located.where(key), f"unknown top-level key {key!r}; the dataset has only {', '.join(schema.SECTIONS)} (and include, a list of files to read with it)."))
     for section in schema.SECTIONS:
         if section not in data:
             problems.append(Problem(path, 1, f"the list {section!r} is missing."))
             continue
         records = data[section]
         if not isinstance(records, list):
-            problems.append(Problem(path, located.line(section), f"{section!r} must be a list of records (lines starting with '- ')."))
+            problems.append(Problem(*located.where(section), f"{section!r} must be a list of records (lines starting with '- ')."))
             continue
         for index, record in enumerate(records):
             if isinstance(record, dict):
                 for key in record:
                     if (section, index, key, "__duplicate__") in located.lines:
-                        problems.append(Problem(path, located.lines[(section, index, key, "__duplicate__")],
+                        problems.append(Problem(located.file(section, index), located.lines[(section, index, key, "__duplicate__")],
                                                 f"{_describe(section, index, record)}: the key {key!r} appears twice in one record."))
         try:
             _ADAPTERS[section].validate_python(records)
@@ -88,12 +88,12 @@ def _check_schema(located: Located, path: str) -> list[Problem]:
                 loc = error["loc"]
                 index = loc[0] if loc and isinstance(loc[0], int) else None
                 if index is None:
-                    problems.append(Problem(path, located.line(section), f"{section}: {error['msg']}."))
+                    problems.append(Problem(*located.where(section), f"{section}: {error['msg']}."))
                     continue
                 fields = tuple(part for part in loc[1:] if isinstance(part, str) and part not in ("quoted", "cited"))
                 record = records[index]
                 line = located.line(section, index, *fields[:1])
-                problems.append(Problem(path, line, f"{_describe(section, index, record)}: {_explain(error)}"))
+                problems.append(Problem(located.file(section, index), line, f"{_describe(section, index, record)}: {_explain(error)}"))
     return problems
 
 
@@ -111,18 +111,18 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
             if not isinstance(record, dict) or not isinstance(record.get("id"), str):
                 continue
             if record["id"] in table:
-                problems.append(Problem(path, located.line(section, index, "id"),
+                problems.append(Problem(*located.where(section, index, "id"),
                                         f"{_SINGULAR[section]} id {record['id']!r} is used twice; ids must be unique."))
             table[record["id"]] = record
         tables[section] = table
     regions = tables["regions"]
     for index, record in enumerate(located.data.get("regions") or []):
         if isinstance(record, dict) and isinstance(record.get("parent"), str) and record["parent"] not in regions:
-            problems.append(Problem(path, located.line("regions", index, "parent"),
+            problems.append(Problem(*located.where("regions", index, "parent"),
                                     f"region {record.get('id')!r}: parent {record['parent']!r} is not a region id.{_suggest(record['parent'], list(regions))}"))
     for index, record in enumerate(located.data.get("indicators") or []):
         if isinstance(record, dict) and isinstance(record.get("unit"), str) and not units.is_known(record["unit"]):
-            problems.append(Problem(path, located.line("indicators", index, "unit"),
+            problems.append(Problem(*located.where("indicators", index, "unit"),
                                     f"indicator {record.get('id')!r}: unit {record['unit']!r} is not a known unit (metrics/units.py lists them)."))
     return problems, tables
 
@@ -179,8 +179,8 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
 
 
 class _LineOf:
-    def __init__(self, located: Located, path: str, index: int):
-        self.located, self.path, self.index = located, path, index
+    def __init__(self, located: Located, index: int):
+        self.located, self.path, self.index = located, located.file("observations", index), index
 
     def __call__(self, field: str) -> int:
         return self.located.line("observations", self.index, field)
@@ -190,7 +190,7 @@ def observation_key(obs: dict) -> tuple:
     return (obs.get("region"), obs.get("indicator"), obs.get("year"), obs.get("period"), obs.get("start_year"), obs.get("kind"))
 
 
-def _check_groups(located: Located, path: str) -> list[Problem]:
+def _check_groups(located: Located, sources: dict[str, dict]) -> list[Problem]:
     """Same region, indicator, year, period and kind twice: a duplicate, unless two sources
     give it and both records say whether they agree or conflict."""
     problems: list[Problem] = []
@@ -202,15 +202,16 @@ def _check_groups(located: Located, path: str) -> list[Problem]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        first_line = located.line("observations", members[0])
+        first_path, first_line = located.where("observations", members[0])
+        first_at = f"line {first_line}" if first_path == located.path else f"{first_path}:{first_line}"
         seen_sources: set = set()
         duplicated = False
         for index in members:
             record = observations[index]
             if record.get("source") in seen_sources:
                 duplicated = True
-                problems.append(Problem(path, located.line("observations", index),
-                                        f"{_describe('observations', index, record)}: duplicate of the observation at line {first_line} "
+                problems.append(Problem(*located.where("observations", index),
+                                        f"{_describe('observations', index, record)}: duplicate of the observation at {first_at} "
                                         "(same region, indicator, year, period and kind from the same source); keep one."))
             seen_sources.add(record.get("source"))
         if duplicated:
@@ -219,22 +220,50 @@ def _check_groups(located: Located, path: str) -> list[Problem]:
         declared = {r.get("cross_source") for r in records}
         if None in declared or len(declared) != 1:
             for index, record in zip(members, records, strict=False):
-                problems.append(Problem(path, located.line("observations", index),
+                problems.append(Problem(*located.where("observations", index),
                                         f"{_describe('observations', index, record)}: the same fact comes from {len(records)} sources "
-                                        f"(first at line {first_line}); mark every record of the group with the same "
-                                        "cross_source: agrees or conflicts."))
+                                        f"(first at {first_at}); mark every record of the group with the same "
+                                        "cross_source: agrees, revised (a later publication changed the figure) or conflicts."))
             continue
         values = [r["value"] for r in records if isinstance(r.get("value"), (int, float))]
         if len(values) < 2:
             continue
         differ = _disagree(values, records)
         if declared == {"agrees"} and differ:
-            problems.append(Problem(path, first_line, f"{_describe('observations', members[0], records[0])}: marked cross_source: agrees "
+            problems.append(Problem(first_path, first_line, f"{_describe('observations', members[0], records[0])}: marked cross_source: agrees "
                                     f"but the values differ ({', '.join(map(str, values))}); mark the group as conflicts."))
+        if declared == {"revised"}:
+            problems += _check_revision(located, members, records, differ, sources)
         if declared == {"conflicts"} and not differ:
-            problems.append(Problem(path, first_line, f"{_describe('observations', members[0], records[0])}: marked cross_source: conflicts "
+            problems.append(Problem(first_path, first_line, f"{_describe('observations', members[0], records[0])}: marked cross_source: conflicts "
                                     "but the values are the same; mark the group as agrees."))
     return problems
+
+
+def _check_revision(located: Located, members: list[int], records: list[dict], differ: bool,
+                    sources: dict[str, dict]) -> list[Problem]:
+    """A revision is a later publication's different figure: every source needs a date, and
+    the latest date must belong to one source only, so that the current figure is known."""
+    first = located.where("observations", members[0])
+    what = _describe("observations", members[0], records[0])
+    if not differ:
+        return [Problem(*first, f"{what}: marked cross_source: revised but the values are the same; mark the group as agrees.")]
+    dates = [_source_date(sources.get(r.get("source"))) for r in records]
+    problems = [Problem(*located.where("observations", index, "source"),
+                        f"{_describe('observations', index, record)}: a revised figure needs the date of its source "
+                        f"{record.get('source')!r}, so that the latest can be shown; give the source a date.")
+                for index, record, date in zip(members, records, dates, strict=True) if date is None]
+    known = [d for d in dates if d is not None]
+    if not problems and known.count(max(known)) > 1:
+        problems.append(Problem(*first, f"{what}: marked cross_source: revised but the latest figures come from sources of the "
+                                        f"same date ({max(known)}); if neither revises the other, mark the group as conflicts."))
+    return problems
+
+
+def _source_date(source: dict | None) -> object:
+    if not isinstance(source, dict):
+        return None
+    return source.get("date") or source.get("stated_date") or source.get("posted_date")
 
 
 def _disagree(values: list[float], records: list[dict]) -> bool:
@@ -278,6 +307,6 @@ def validate(located: Located, path: str) -> list[Problem]:
     if isinstance(observations, list):
         for index, obs in enumerate(observations):
             if isinstance(obs, dict):
-                problems += _check_observation(obs, _describe("observations", index, obs), _LineOf(located, path, index), tables)
-        problems += _check_groups(located, path)
+                problems += _check_observation(obs, _describe("observations", index, obs), _LineOf(located, index), tables)
+        problems += _check_groups(located, tables["sources"])
     return problems

@@ -32,10 +32,16 @@ _SCALARS = yaml.constructor.SafeConstructor.yaml_constructors
 
 @dataclass
 class Located:
-    """The parsed document and the line (1-based) of each record and key."""
+    """The parsed document and the line (1-based) of each record and key.
+
+    A dataset read with its included files (``metrics.includes``) is one Located whose records
+    come from several files: ``origins`` maps a record, ``(section, index)``, to the file it was
+    read from, and ``file`` gives it (the main file's ``path`` for everything else)."""
 
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
+    path: str = ""
+    origins: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def line(self, *key: Any) -> int:
         """The line of the deepest known prefix of ``key``, or 1."""
@@ -44,6 +50,14 @@ class Located:
                 return self.lines[key]
             key = key[:-1]
         return 1
+
+    def where(self, *key: Any) -> tuple[str, int]:
+        """The file and line of ``key``, for a Problem."""
+        return self.file(*key), self.line(*key)
+
+    def file(self, *key: Any) -> str:
+        """The file that holds ``key`` (a section, then a record index, then fields)."""
+        return self.origins.get(tuple(key[:2]), self.path)  # type: ignore[arg-type]
 
 
 class _AliasError(Exception):
@@ -141,4 +155,4 @@ def read_yaml(path: str | Path) -> Located:
         raise DatasetError([Problem(name, exc.line, "the data is nested deeper than the dataset's format allows.")]) from None
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise DatasetError([Problem(name, 1, f"a value cannot be read: {exc}")]) from None
-    return Located(data, lines)
+    return Located(data, lines, name)
