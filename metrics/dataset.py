@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from metrics.includes import read_dataset
 from metrics.problems import DatasetError, Problem
 from metrics.provenance import check_provenance
 from metrics.validate import validate
-from metrics.includes import read_dataset
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "metrics.yaml"
 
