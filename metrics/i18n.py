@@ -12,6 +12,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from metrics import units
+from metrics.values import is_missing
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -205,6 +206,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "level_port": ("港口", "port"),
     # periods
     "year_not_stated": ("年份未注明", "year not stated"),
+    # what kind of figure, in a table's own column
+    "comparator_qualitative": ("定性表述", "qualitative"),
+    "figure_derived": ("本站计算", "computed here"),
+    "figure_revised": ("已修订", "revised"),
+    "figure_conflict": ("来源不一致", "sources disagree"),
+    # source types
+    "type_government_work_report": ("政府工作报告", "government work report"),
+    "type_news_article": ("新闻报道", "news article"),
+    "type_statistical_bulletin": ("统计公报", "statistical bulletin"),
+    "type_plan_report": ("计划执行情况报告", "plan execution report"),
+    "type_government_release": ("政府发布", "government release"),
 }
 
 _COMPARATORS: dict[str, tuple[str, str]] = {
@@ -307,13 +319,6 @@ def _plain(number: Decimal, lang: str, decimals: int | None) -> str:
     return text
 
 
-def is_missing(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(math.isnan(float(value)))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return True
 
 
 def fmt_number(value: float | int | Decimal, lang: str, decimals: int | None = None) -> str:
@@ -371,6 +376,42 @@ def fmt_signed(value: float, unit: str, lang: str, decimals: int | None = None) 
     if lang == "en" and unit == "百分点":
         text = f"{fmt_number(abs(value), lang, decimals)} pp"
     return f"{sign}{text}"
+
+
+def comparator_word(comparator: object, lang: str) -> str:
+    """The wording of a comparator alone: 以上 / at least; "" for none or an exact figure."""
+    if not isinstance(comparator, str) or comparator == "reach":
+        return ""
+    if comparator == "qualitative":
+        return t("comparator_qualitative", lang)
+    return comparator_phrase(comparator, "", lang).strip()
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit for a column of its own: 亿元 / CNY 100 million, 百分点 / percentage points."""
+    if lang == "en" and unit == "百分点":
+        return "percentage points"
+    return units.label(unit, lang)
+
+
+def figure_status(row: object, lang: str) -> str:
+    """What kind of figure a fact is, in words: provisional, computed here, revised, in conflict."""
+    getter = row.get if hasattr(row, "get") else (lambda key, default=None: getattr(row, key, default))
+    marks = []
+    if getter("provisional") is True:
+        marks.append(t("provisional", lang))
+    if getter("derived") is True:
+        marks.append(t("figure_derived", lang))
+    if getter("revised") is True:
+        marks.append(t("figure_revised", lang))
+    if getter("conflict") is True:
+        marks.append(t("figure_conflict", lang))
+    return ("; " if lang == "en" else "、").join(marks)
+
+
+def source_type_label(source_type: str, lang: str) -> str:
+    key = f"type_{source_type}"
+    return t(key, lang) if has(key) else source_type
 
 
 def comparator_phrase(comparator: str | None, value_text: str, lang: str) -> str:

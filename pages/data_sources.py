@@ -33,7 +33,7 @@ elif rows.empty:
 else:
     st.caption(widgets.md(i18n.t("data_rows", lang, n=len(rows))))
     evidence = i18n.t("col_evidence", lang)
-    widgets.table(selection.table_display(rows, lang), widgets.basename(frames, view.regions[0], year, "page_data", lang),
+    widgets.table(selection.table_display(rows, lang), rows, "facts", widgets.basename(frames, view.regions[0], year, "page_data", lang),
                   lang, key="data-table", sources=frames.sources, height=420,
                   column_config={evidence: st.column_config.TextColumn(evidence, width="large")})
 if year is not None and view.regions:
@@ -43,5 +43,6 @@ if year is not None and view.regions:
 
 st.subheader(widgets.md(i18n.t("sources_heading", lang)))
 url = i18n.t("col_url", lang)
-widgets.table(selection.source_table(frames, lang), i18n.t("sources_heading", lang), lang, key="sources-table",
+widgets.table(selection.source_table(frames, lang), frames.sources, "sources", i18n.t("sources_heading", lang), lang,
+              key="sources-table",
               column_config={url: st.column_config.LinkColumn(url)})

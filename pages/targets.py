@@ -42,7 +42,7 @@ for region in view.regions:
             widgets.chart(figure, widgets.basename(frames, region, view.year, "page_targets", lang), lang,
                           key=f"ledger-{region}")
         st.markdown(f"**{widgets.md(i18n.t('targets_table', lang))}**")
-        widgets.table(selection.ledger_table(ledger, lang),
+        widgets.table(selection.ledger_table(ledger, lang), ledger, "ledger",
                       widgets.basename(frames, region, view.year, "page_targets", lang), lang,
                       key=f"ledger-table-{region}", sources=frames.sources)
 
@@ -54,6 +54,7 @@ for region in view.regions:
     else:
         widgets.chart(figure, widgets.basename(frames, region, 2025, "progress_heading", lang), lang,
                       key=f"progress-{region}")
-        widgets.table(selection.progress_table(selection.progress_for(frames, region, view.category), lang),
+        progress = selection.progress_for(frames, region, view.category)
+        widgets.table(selection.progress_table(progress, lang), progress, "progress",
                       widgets.basename(frames, region, 2025, "progress_heading", lang), lang,
                       key=f"progress-table-{region}", sources=frames.sources)

@@ -109,17 +109,18 @@ def _figure_callable(fig: go.Figure, fmt: str, caption: Caption | None) -> Calla
     return lambda: figure_bytes(fig, fmt, caption)
 
 
-def table_downloads(df: pd.DataFrame, basename: str, lang: str, sources: pd.DataFrame | None = None,
+def table_downloads(raw: pd.DataFrame, kind: str, basename: str, lang: str, sources: pd.DataFrame | None = None,
                     key: str | None = None) -> None:
-    """CSV (UTF-8 with BOM, for Excel) and XLSX (with a sources sheet) buttons for one table.
-    ``sources`` is the dataset's sources table (``frames.sources``) for full citations."""
+    """CSV (UTF-8 with BOM, for Excel) and XLSX (with a sources sheet) buttons for one table,
+    built from the page's raw rows (``kind``: facts, ledger, progress or sources), never from the
+    display table. ``sources`` is the dataset's sources table (``frames.sources``)."""
     csv_column, xlsx_column = st.columns(2)
     with csv_column:
-        st.download_button(f"{_word('download', lang)} CSV", data=lambda: table_csv(df, lang),
+        st.download_button(f"{_word('download', lang)} CSV", data=lambda: table_csv(raw, kind, lang, sources),
                            file_name=_file_name(basename, "csv"), mime=CSV_MIME, on_click="ignore",
                            key=f"download-{key or basename}-csv", width="stretch")
     with xlsx_column:
-        st.download_button(f"{_word('download', lang)} XLSX", data=lambda: table_xlsx(df, lang, sources),
+        st.download_button(f"{_word('download', lang)} XLSX", data=lambda: table_xlsx(raw, kind, lang, sources),
                            file_name=_file_name(basename, "xlsx"), mime=XLSX_MIME, on_click="ignore",
                            key=f"download-{key or basename}-xlsx", width="stretch")
 

@@ -153,10 +153,11 @@ def chart(fig: go.Figure, basename: str, lang: str, key: str) -> None:
     chart_downloads(fig, basename, lang, key=key)
 
 
-def table(frame: pd.DataFrame, basename: str, lang: str, key: str, sources: pd.DataFrame | None = None,
-          column_config: dict | None = None, height: int | str = "auto") -> None:
+def table(frame: pd.DataFrame, raw: pd.DataFrame, kind: str, basename: str, lang: str, key: str,
+          sources: pd.DataFrame | None = None, column_config: dict | None = None, height: int | str = "auto") -> None:
+    """The display table ``frame``; its downloads are built from ``raw``, the rows it shows."""
     st.dataframe(frame, hide_index=True, column_config=column_config, key=key, height=height)
-    table_downloads(frame, basename, lang, sources=sources, key=key)
+    table_downloads(raw, kind, basename, lang, sources=sources, key=key)
 
 
 def basename(frames: DataFrames, region_id: str | None, year: int | None, page_key: str, lang: str) -> str:

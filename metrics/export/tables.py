@@ -16,6 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from metrics.export import labels
+from metrics.export.sheets import sheet_frame
+from metrics.values import split_ids
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,17 +33,6 @@ _REFERENCES = (
 fact) takes precedence over ``source_id`` (the one kept)."""
 
 
-def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The frame with headers in ``lang``; a header that would repeat keeps its column name too."""
-    headers: list[str] = []
-    for column in frame.columns:
-        header = labels.column_label(str(column), lang)
-        if header in headers:
-            header = f"{header} ({column})"
-        headers.append(header)
-    return frame.set_axis(headers, axis=1)
-
-
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -52,17 +43,18 @@ def _defuse(value: Any) -> Any:
     return value
 
 
-def table_csv(frame: pd.DataFrame, lang: str = "zh") -> bytes:
-    """CSV in UTF-8 with a byte-order mark (what Excel needs to read UTF-8), localised headers.
+def table_csv(raw: pd.DataFrame, kind: str, lang: str = "zh", sources: pd.DataFrame | None = None) -> bytes:
+    """CSV in UTF-8 with a byte-order mark (what Excel needs to read UTF-8) of a page's raw rows
+    (``sheets.sheet_frame``: names, numbers, units, source titles).
 
     Text cells that Excel would evaluate as a formula are prefixed with an apostrophe; numbers
     are untouched.
     """
-    safe = frame.copy()
+    safe, _ = sheet_frame(raw, kind, lang, sources)
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(_defuse)
-    return localise(safe, lang).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _cell(value: Any) -> Any:
@@ -87,12 +79,6 @@ def _cell(value: Any) -> Any:
     return str(value)
 
 
-def _split_ids(value: Any) -> list[str]:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return []
-    return [part.strip() for part in str(value).split(";") if part.strip()]
-
-
 def _source_date(source: dict) -> Any:
     for key in ("stated_date", "date", "posted_date"):
         value = source.get(key)
@@ -106,7 +92,7 @@ def _catalogue(frame: pd.DataFrame, sources: pd.DataFrame | None) -> dict[str, d
     catalogue: dict[str, dict] = {}
     if {"source_id", "source_title"} <= set(frame.columns):
         for row in frame.drop_duplicates("source_id").to_dict("records"):
-            for source_id in _split_ids(row.get("source_id")):
+            for source_id in split_ids(row.get("source_id")):
                 catalogue.setdefault(source_id, {
                     "id": source_id, "provenance": row.get("provenance"), "title": row.get("source_title"),
                     "publisher": row.get("source_publisher"), "date": row.get("source_date"),
@@ -125,7 +111,7 @@ def source_rows(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) ->
         used = [ref for ref in used if ref[0] != "source_id"]
     for number, row in enumerate(frame.to_dict("records"), start=1):
         for ids_column, quote_column, provenance_column, role in used:
-            ids = _split_ids(row.get(ids_column))
+            ids = split_ids(row.get(ids_column))
             quoted_id = str(row.get("source_id")) if ids_column == "sources" else (ids[0] if ids else None)
             derived = bool(row.get("derived")) if "derived" in row and not pd.isna(row.get("derived")) else False
             for source_id in ids:
@@ -149,10 +135,19 @@ def source_rows(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) ->
                 }
 
 
-def _write_sheet(sheet: Worksheet, headers: list[str], rows: Iterator[list[Any]]) -> None:
-    """Header in bold, frozen; columns as wide as their text (up to a limit); text that starts
-    with ``=`` stays text (openpyxl would otherwise store it as a formula)."""
+def _number_format(value: float) -> str:
+    """Excel's format for a number with the decimals it was written with: 14594.9 -> #,##0.0."""
+    text = repr(float(value))
+    places = 0 if "e" in text or text.endswith(".0") else len(text.partition(".")[2])
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def _write_sheet(sheet: Worksheet, headers: list[str], rows: Iterator[list[Any]], numeric: list[bool] | None = None) -> None:
+    """Header in bold, frozen; columns as wide as their text (up to a limit); numbers with the
+    decimals they were written with; text that starts with ``=`` stays text (openpyxl would
+    otherwise store it as a formula)."""
     sheet.append(headers)
+    numeric = numeric or [False] * len(headers)
     widths = [min(max(len(str(h)) * 2, 8), 60) for h in headers]
     for row in rows:
         sheet.append(row)
@@ -160,8 +155,11 @@ def _write_sheet(sheet: Worksheet, headers: list[str], rows: Iterator[list[Any]]
             if value is None:
                 continue
             widths[index] = min(max(widths[index], len(str(value)) + 2), 60)
+            cell = sheet.cell(sheet.max_row, index + 1)
             if isinstance(value, str) and value.startswith("="):
-                sheet.cell(sheet.max_row, index + 1).data_type = "s"
+                cell.data_type = "s"
+            elif numeric[index] and isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell.number_format = _number_format(value)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -170,19 +168,21 @@ def _write_sheet(sheet: Worksheet, headers: list[str], rows: Iterator[list[Any]]
     sheet.freeze_panes = "A2"
 
 
-def table_xlsx(frame: pd.DataFrame, lang: str = "zh", sources: pd.DataFrame | None = None) -> bytes:
-    """An XLSX workbook: sheet 1 the table (localised headers), sheet 2 ``来源 Sources`` with one
-    line per data row and source it uses. ``sources`` is the dataset's sources table
-    (``frames.sources``); without it only what the table itself says about its sources is listed."""
+def table_xlsx(raw: pd.DataFrame, kind: str, lang: str = "zh", sources: pd.DataFrame | None = None) -> bytes:
+    """An XLSX workbook of a page's raw rows: sheet 1 the table (``sheets.sheet_frame``: names,
+    numbers as numbers with their decimals, units in their own column, source titles), sheet 2
+    ``来源 Sources`` with one line per data row and source it uses, quote or citation included.
+    ``sources`` is the dataset's sources table (``frames.sources``)."""
     book = Workbook()
     data = book.active
     data.title = "数据" if lang == "zh" else "Data"
-    localised = localise(frame, lang)
-    _write_sheet(data, list(localised.columns), ([_cell(v) for v in row] for row in localised.itertuples(index=False)))
-    sheet = book.create_sheet(labels.SOURCES_SHEET)
-    keys = list(labels.SOURCE_COLUMNS)
-    headers = [labels.SOURCE_COLUMNS[key][0 if lang == "zh" else 1] for key in keys]
-    _write_sheet(sheet, headers, ([row[key] for key in keys] for row in source_rows(frame, sources, lang)))
+    frame, numeric = sheet_frame(raw, kind, lang, sources)
+    _write_sheet(data, list(frame.columns), ([_cell(v) for v in row] for row in frame.itertuples(index=False)), numeric)
+    if kind != "sources":
+        sheet = book.create_sheet(labels.SOURCES_SHEET)
+        keys = list(labels.SOURCE_COLUMNS)
+        headers = [labels.SOURCE_COLUMNS[key][0 if lang == "zh" else 1] for key in keys]
+        _write_sheet(sheet, headers, ([row[key] for key in keys] for row in source_rows(raw, sources, lang)))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

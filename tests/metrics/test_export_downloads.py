@@ -21,7 +21,7 @@ def chart_and_table_page():
     from ui.downloads import chart_downloads, table_downloads
 
     chart_downloads(go.Figure(go.Bar(x=["甲"], y=[1])), "宁波市_2021_目标与完成", "zh")
-    table_downloads(pd.DataFrame({"region_zh": ["宁波市"]}), "宁波市_2021_目标表", "zh")
+    table_downloads(pd.DataFrame({"title": ["报告"], "publisher": ["宁波市统计局"]}), "sources", "宁波市_2021_目标表", "zh")
 
 
 def deck_page(frames, charts):
@@ -52,7 +52,7 @@ def test_the_callables_return_the_files(monkeypatch, renderer):
     monkeypatch.setattr(downloads, "st", fake)
     monkeypatch.setattr(downloads, "_warm_once", lambda: True)
     downloads.chart_downloads(go.Figure(go.Bar(x=["甲"], y=[1])), "宁波市_2021_目标与完成", "zh")
-    downloads.table_downloads(pd.DataFrame({"region_zh": ["宁波市"], "value": [1.5]}), "宁波市_2021_表", "en")
+    downloads.table_downloads(pd.DataFrame({"title": ["Report"], "publisher": ["Bureau"]}), "sources", "宁波市_2021_表", "en")
     calls = {c.kwargs["file_name"]: c for c in fake.download_button.call_args_list}
     assert set(calls) == {"宁波市_2021_目标与完成.png", "宁波市_2021_目标与完成.svg", "宁波市_2021_目标与完成.pdf",
                           "宁波市_2021_表.csv", "宁波市_2021_表.xlsx"}
@@ -60,7 +60,7 @@ def test_the_callables_return_the_files(monkeypatch, renderer):
     assert calls["宁波市_2021_目标与完成.png"].kwargs["data"]().startswith(b"\x89PNG")
     assert calls["宁波市_2021_目标与完成.svg"].kwargs["data"]().lstrip().startswith(b"<svg")
     assert calls["宁波市_2021_目标与完成.pdf"].kwargs["data"]().startswith(b"%PDF")
-    assert calls["宁波市_2021_表.csv"].kwargs["data"]().startswith(b"\xef\xbb\xbfRegion (zh)")
+    assert calls["宁波市_2021_表.csv"].kwargs["data"]().startswith(b"\xef\xbb\xbfTitle,Publisher")
     assert calls["宁波市_2021_表.xlsx"].kwargs["data"]().startswith(b"PK")
 
 

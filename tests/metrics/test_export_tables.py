@@ -1,5 +1,5 @@
-"""Tables: CSV that Excel on a Chinese Windows machine opens (UTF-8 with BOM) and that
-round-trips; XLSX with the data and a sheet of every row's sources."""
+"""Tables: CSV that Excel on a Chinese Windows machine opens (UTF-8 with BOM), XLSX with the
+data as numbers and a sheet of every row's sources; both built from a page's raw rows."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 
 from metrics.export import table_csv, table_xlsx
 from metrics.export.labels import SOURCES_SHEET
-from metrics.export.tables import localise
+from metrics.export.sheets import SHEET_COLUMNS
 
 BOM = b"\xef\xbb\xbf"
 
@@ -24,39 +24,44 @@ def sheet_rows(data: bytes, name: str) -> list[tuple]:
     return [tuple(row) for row in book[name].iter_rows(values_only=True)]
 
 
-def test_csv_starts_with_the_bom_and_round_trips(sample_frames):
+def test_csv_starts_with_the_bom_and_holds_names_numbers_and_units(sample_frames):
     table = sample_frames.facts
-    data = table_csv(table, "zh")
+    data = table_csv(table, "facts", "zh", sample_frames.sources)
     assert data.startswith(BOM)
     assert data[len(BOM):].decode("utf-8").count("\r\n") == len(table) + 1
     back = read_csv(data)
-    assert list(back.columns) == list(localise(table, "zh").columns)
+    assert list(back.columns) == [c.header[0] for c in SHEET_COLUMNS["facts"]]
     assert back["地区"].tolist() == table["region_zh"].tolist()
     assert back["指标"].tolist() == table["indicator_zh"].tolist()
     assert back["数值"].tolist() == table["value"].tolist()
-    assert back["原文"].fillna("").tolist() == table["quote"].fillna("").tolist()
-    assert table_csv(back.set_axis(list(table.columns), axis=1), "zh") == data
+    assert set(back["单位"]) <= {"亿元", "%", "万亿元"}
+    assert "示例市2021年统计公报" in set(back["来源"]) and "sample-bulletin" not in set(back["来源"])
 
 
-def test_csv_in_english_has_english_headers(sample_frames):
-    back = read_csv(table_csv(sample_frames.ledger, "en"))
-    assert {"Region", "Indicator", "Target", "Actual", "Status"} <= set(back.columns)
+def test_csv_in_english_has_english_headers_and_units(sample_frames):
+    back = read_csv(table_csv(sample_frames.ledger, "ledger", "en", sample_frames.sources))
+    assert {"Region", "Indicator", "Target", "Actual", "Status", "Target unit"} <= set(back.columns)
+    assert set(back["Region"]) == {"Sample City"}
+    assert not any("一" <= ch <= "鿿" for value in back["Status"] for ch in str(value))
 
 
-def test_repeated_headers_stay_apart():
-    frame = pd.DataFrame({"note": ["a"], "description_zh": ["b"]})
-    assert list(localise(frame, "zh").columns) == ["说明", "说明 (description_zh)"]
-
-
-def test_xlsx_has_the_data_and_a_sources_sheet(sample_frames):
+def test_xlsx_stores_numbers_as_numbers_with_their_decimals(sample_frames):
     table = sample_frames.facts
-    data = table_xlsx(table, "zh", sample_frames.sources)
+    data = table_xlsx(table, "facts", "zh", sample_frames.sources)
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["数据", SOURCES_SHEET]
-    rows = sheet_rows(data, "数据")
-    assert len(rows) == len(table) + 1
-    assert rows[0][:3] == ("地区编号", "地区", "地区(英文)")
-    assert [row[1] for row in rows[1:]] == table["region_zh"].tolist()
+    sheet = book["数据"]
+    headers = [c.value for c in sheet[1]]
+    value_column = headers.index("数值") + 1
+    cells = [sheet.cell(row, value_column) for row in range(2, len(table) + 2)]
+    assert all(isinstance(c.value, (int, float)) for c in cells if c.value is not None)
+    written = {c.value: c.number_format for c in cells if c.value is not None}
+    assert written[8.2] == "#,##0.0"
+
+
+def test_xlsx_sources_sheet_lists_every_row(sample_frames):
+    table = sample_frames.facts
+    data = table_xlsx(table, "facts", "zh", sample_frames.sources)
     sources = sheet_rows(data, SOURCES_SHEET)
     header, body = sources[0], sources[1:]
     assert header == ("数据行", "用途", "来源编号", "来源性质", "标题", "发布单位", "日期", "链接", "原文", "说明")
@@ -64,7 +69,7 @@ def test_xlsx_has_the_data_and_a_sources_sheet(sample_frames):
     by_row = {row[0]: row for row in body}
     for number, record in enumerate(table.to_dict("records"), start=1):
         line = by_row[number]
-        assert line[2] == record["source_id"] and line[3] == record["provenance"]
+        assert line[3] == record["provenance"]
         if record["provenance"] == "quoted":
             assert line[8] == record["quote"] and line[4] == "示例市政府工作报告"
         else:
@@ -73,7 +78,7 @@ def test_xlsx_has_the_data_and_a_sources_sheet(sample_frames):
 
 def test_xlsx_of_the_ledger_lists_target_and_actual_sources(sample_frames):
     ledger = sample_frames.ledger
-    body = sheet_rows(table_xlsx(ledger, "en", sample_frames.sources), SOURCES_SHEET)[1:]
+    body = sheet_rows(table_xlsx(ledger, "ledger", "en", sample_frames.sources), SOURCES_SHEET)[1:]
     roles = {(row[0], row[1]) for row in body}
     assert {(n, "target") for n in range(1, len(ledger) + 1)} <= roles
     with_actual = [n for n, value in enumerate(ledger["actual_sources"], start=1) if isinstance(value, str)]
@@ -86,35 +91,33 @@ def test_xlsx_marks_derived_rows_and_splits_their_sources(sample_frames):
     derived = sample_frames.table.head(1).copy()
     derived[["derived", "provenance", "source_id", "quote"]] = [True, "derived", "sample-report; sample-bulletin", None]
     derived["derivation"] = "(1.1万亿元 ÷ 1000.5亿元 − 1) × 100"
-    body = sheet_rows(table_xlsx(derived, "zh", sample_frames.sources), SOURCES_SHEET)[1:]
+    body = sheet_rows(table_xlsx(derived, "facts", "zh", sample_frames.sources), SOURCES_SHEET)[1:]
     assert [row[2] for row in body] == ["sample-report", "sample-bulletin"]
     assert all(row[3] == "derived" and row[9].startswith("(1.1万亿元") and row[4] for row in body)
 
 
-def test_xlsx_without_the_sources_table_uses_the_rows_own_columns(sample_frames):
-    body = sheet_rows(table_xlsx(sample_frames.table, "zh"), SOURCES_SHEET)[1:]
-    assert {row[4] for row in body} == {"示例市政府工作报告", "示例市2021年统计公报"}
+def test_the_sources_table_is_one_sheet_of_citations(sample_frames):
+    data = table_xlsx(sample_frames.sources, "sources", "en", sample_frames.sources)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Data"]
+    rows = sheet_rows(data, "Data")
+    assert rows[0][:3] == ("Title", "Publisher", "Type")
+    assert {row[0] for row in rows[1:]} == {"示例市政府工作报告", "示例市2021年统计公报"}
 
 
-def test_empty_table_still_makes_both_sheets():
-    data = table_xlsx(pd.DataFrame({"region_id": pd.Series(dtype=object)}), "en")
+def test_empty_table_still_makes_both_sheets(sample_frames):
+    data = table_xlsx(sample_frames.facts.head(0), "facts", "en")
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Data", SOURCES_SHEET]
-    assert read_csv(table_csv(pd.DataFrame({"year": pd.Series(dtype="Int64")}), "en")).columns.tolist() == ["Year"]
+    assert read_csv(table_csv(sample_frames.facts.head(0), "facts", "en")).columns.tolist()[:2] == ["Region", "Indicator"]
 
 
-def test_text_that_looks_like_a_formula_stays_text():
-    data = table_xlsx(pd.DataFrame({"note": ["=1+1", "plain"]}), "en")
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    cell = book["Data"]["A2"]
+def test_text_that_looks_like_a_formula_stays_text(sample_frames):
+    rows = sample_frames.facts.head(2).copy()
+    rows["note"] = ["=1+1", "-3 points"]
+    book = openpyxl.load_workbook(io.BytesIO(table_xlsx(rows, "facts", "en")))
+    headers = [c.value for c in book["Data"][1]]
+    cell = book["Data"].cell(2, headers.index("Note") + 1)
     assert cell.value == "=1+1" and cell.data_type == "s"
-
-
-def test_csv_never_carries_a_live_formula():
-    from metrics.export.tables import table_csv
-
-    frame = pd.DataFrame({"note": ["=HYPERLINK(\"http://x\")", "plain", "-3 points"], "value": [-1.5, 2.0, 3.0]})
-    text = table_csv(frame, "en").decode("utf-8-sig")
-    back = pd.read_csv(io.StringIO(text))
-    assert list(back.iloc[:, 0]) == ["'=HYPERLINK(\"http://x\")", "plain", "'-3 points"]
-    assert list(back.iloc[:, 1]) == [-1.5, 2.0, 3.0]
+    back = read_csv(table_csv(rows, "facts", "en"))
+    assert list(back["Note"]) == ["'=1+1", "'-3 points"]

@@ -293,3 +293,32 @@ def test_overview_offers_copyable_briefing_sentences():
     en = open_page("overview", region="yuyao", year="2020", lang="en")
     english = "\n".join(str(code.value) for code in en.code)
     assert "In 2020" in english and "Yuyao" in english and "年" not in english
+
+
+@pytest.mark.parametrize(("page", "params", "kinds"), [
+    ("data_sources", {"region": "ningbo", "year": "2021"}, {"facts", "sources"}),
+    ("targets", {"region": "ningbo", "year": "2021"}, {"ledger", "progress"}),
+])
+def test_every_table_download_lists_each_rows_sources(monkeypatch, page, params, kinds):
+    """The XLSX the page offers, built from exactly what the page hands to the download: its
+    sources sheet names a source for every data row (it once was empty for every table)."""
+    import io
+
+    import openpyxl
+
+    import ui.widgets
+    from metrics.export import table_xlsx
+    from metrics.export.labels import SOURCES_SHEET
+
+    handed: list[tuple] = []
+    real = ui.widgets.table_downloads
+    monkeypatch.setattr(ui.widgets, "table_downloads",
+                        lambda raw, kind, *args, **kwargs: (handed.append((raw, kind, kwargs.get("sources"))), real(raw, kind, *args, **kwargs)))
+    open_page(page, **params)
+    assert {kind for _, kind, _ in handed} == kinds
+    for raw, kind, sources in handed:
+        book = openpyxl.load_workbook(io.BytesIO(table_xlsx(raw, kind, "zh", sources)))
+        assert book["数据"].max_row == len(raw) + 1
+        if kind != "sources":
+            rows = {row[0] for row in book[SOURCES_SHEET].iter_rows(min_row=2, values_only=True)}
+            assert rows == set(range(1, len(raw) + 1)), kind

@@ -1,0 +1,122 @@
+"""The table a download holds, built from the page's raw rows, never from its display table.
+
+A display table holds formatted text (``14594.9亿元``, ``7%左右``) in translated columns: fine to
+read, useless to compute with, and it has lost the source ids the sources sheet needs. So each
+page hands its raw rows (tidy facts, ledger, progress or sources) and their ``kind`` to the
+export, which writes what an Excel user expects: region and indicator names, numbers as
+numbers, the unit in its own column, the status in words, and source titles instead of ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from metrics import i18n
+
+TABLE_KINDS = ("facts", "ledger", "progress", "sources")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: tuple[str, str]
+    value: Callable[[dict, str, dict[str, str]], Any]
+    number: bool = False
+
+
+def _get(key: str) -> Callable[[dict, str, dict[str, str]], Any]:
+    return lambda row, lang, titles: None if i18n.is_missing_or_blank(row.get(key)) else row.get(key)
+
+
+def _year(key: str) -> Callable[[dict, str, dict[str, str]], Any]:
+    return lambda row, lang, titles: None if i18n.is_missing(row.get(key)) else int(row[key])
+
+
+def _titles(*keys: str) -> Callable[[dict, str, dict[str, str]], Any]:
+    def value(row: dict, lang: str, titles: dict[str, str]) -> str:
+        ids = [part for key in keys for part in i18n.split_ids(row.get(key))]
+        return "; ".join(dict.fromkeys(titles.get(source_id, source_id) for source_id in ids))
+    return value
+
+
+_REGION = Column("region", ("地区", "Region"), lambda row, lang, titles: i18n.name(row, "region", lang))
+_INDICATOR = Column("indicator", ("指标", "Indicator"), lambda row, lang, titles: i18n.name(row, "indicator", lang))
+_PERIOD = Column("period", ("时期", "Period"),
+                 lambda row, lang, titles: i18n.period_label(row["period"], row.get("year"), row.get("start_year"), lang))
+
+SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "facts": (
+        _REGION, _INDICATOR, Column("year", ("年份", "Year"), _year("year")), _PERIOD,
+        Column("kind", ("类型", "Kind"), lambda row, lang, titles: i18n.kind_label(row["kind"], lang)),
+        Column("comparator", ("表述", "Wording"),
+               lambda row, lang, titles: i18n.comparator_word(row.get("comparator"), lang)),
+        Column("value", ("数值", "Value"), _get("value"), number=True),
+        Column("unit", ("单位", "Unit"), lambda row, lang, titles: i18n.unit_label(str(row["unit"]), lang)),
+        Column("status", ("数值性质", "Status of the figure"), lambda row, lang, titles: i18n.figure_status(row, lang)),
+        Column("provenance", ("来源性质", "Provenance"), lambda row, lang, titles: i18n.provenance_label(row["provenance"], lang)),
+        Column("sources", ("来源", "Sources"), _titles("sources", "source_id")),
+        Column("note", ("说明", "Note"), lambda row, lang, titles: i18n.text_of(row.get("note")) or i18n.text_of(row.get("derivation"))),
+    ),
+    "ledger": (
+        _REGION, _INDICATOR, _PERIOD,
+        Column("comparator", ("目标表述", "Target wording"),
+               lambda row, lang, titles: i18n.comparator_word(row.get("comparator"), lang)),
+        Column("target_value", ("目标值", "Target"), _get("target_value"), number=True),
+        Column("target_unit", ("目标单位", "Target unit"), lambda row, lang, titles: i18n.unit_label(str(row["target_unit"]), lang)),
+        Column("actual_value", ("实际值", "Actual"), _get("actual_value"), number=True),
+        Column("actual_unit", ("实际单位", "Actual unit"),
+               lambda row, lang, titles: "" if i18n.is_missing_or_blank(row.get("actual_unit"))
+               else i18n.unit_label(str(row["actual_unit"]), lang)),
+        Column("gap", ("差距", "Gap"), _get("gap"), number=True),
+        Column("gap_unit", ("差距单位", "Gap unit"),
+               lambda row, lang, titles: "" if i18n.is_missing_or_blank(row.get("gap_unit")) else i18n.unit_label(str(row["gap_unit"]), lang)),
+        Column("status", ("完成情况", "Status"), lambda row, lang, titles: i18n.status_label(str(row["status"]), lang)),
+        Column("target_source", ("目标来源", "Target source"), _titles("target_source")),
+        Column("actual_sources", ("实际来源", "Actual source"), _titles("actual_sources")),
+    ),
+    "progress": (
+        _REGION, _INDICATOR,
+        Column("latest_year", ("最新年份", "Latest year"), _year("latest_year")),
+        Column("latest_std", ("最新值", "Latest value"), _get("latest_std"), number=True),
+        Column("indicator_unit", ("单位", "Unit"), lambda row, lang, titles: i18n.unit_label(str(row["indicator_unit"]), lang)),
+        Column("comparator", ("目标表述", "Target wording"),
+               lambda row, lang, titles: i18n.comparator_word(row.get("comparator"), lang)),
+        Column("target_value", ("2025年目标", "2025 target"), _get("target_value"), number=True),
+        Column("target_unit", ("目标单位", "Target unit"), lambda row, lang, titles: i18n.unit_label(str(row["target_unit"]), lang)),
+        Column("required_per_year", ("所需年均变化", "Required per year"), _get("required_per_year"), number=True),
+        Column("achieved_per_year", ("已实现年均变化", "Achieved per year"), _get("achieved_per_year"), number=True),
+        Column("change_unit", ("变化单位", "Change unit"),
+               lambda row, lang, titles: "" if i18n.is_missing_or_blank(row.get("change_unit")) else i18n.unit_label(str(row["change_unit"]), lang)),
+        Column("target_source", ("目标来源", "Target source"), _titles("target_source")),
+    ),
+    "sources": (
+        Column("title", ("标题", "Title"), _get("title")),
+        Column("publisher", ("发布单位", "Publisher"), _get("publisher")),
+        Column("type", ("类型", "Type"), lambda row, lang, titles: i18n.source_type_label(str(row.get("type")), lang)),
+        Column("date", ("日期", "Date"), lambda row, lang, titles: i18n.source_date(row) or None),
+        Column("provenance", ("来源性质", "Provenance"), lambda row, lang, titles: i18n.provenance_label(str(row.get("provenance")), lang)),
+        Column("url", ("链接", "URL"), _get("url")),
+        Column("reposted_by", ("转载网站", "Reposted by"), _get("reposted_by")),
+    ),
+}
+"""The columns of each downloadable table, in order."""
+
+
+def source_titles(sources: pd.DataFrame | None) -> dict[str, str]:
+    """Source id -> its title as a citation names it."""
+    if sources is None or sources.empty:
+        return {}
+    return {str(row["id"]): str(row["title"]) for row in sources.to_dict("records")}
+
+
+def sheet_frame(raw: pd.DataFrame, kind: str, lang: str, sources: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[bool]]:
+    """The download's table (headers in ``lang``) and, per column, whether it holds numbers."""
+    columns = SHEET_COLUMNS[kind]
+    titles = source_titles(sources)
+    records = raw.to_dict("records")
+    data = {column.header[0 if lang == "zh" else 1]: [column.value(row, lang, titles) for row in records] for column in columns}
+    return pd.DataFrame(data, columns=list(data)), [column.number for column in columns]
