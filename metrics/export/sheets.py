@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from metrics import i18n
+from metrics.values import is_missing_or_blank, split_ids
 
 TABLE_KINDS = ("facts", "ledger", "progress", "sources")
 
@@ -29,7 +30,7 @@ class Column:
 
 
 def _get(key: str) -> Callable[[dict, str, dict[str, str]], Any]:
-    return lambda row, lang, titles: None if i18n.is_missing_or_blank(row.get(key)) else row.get(key)
+    return lambda row, lang, titles: None if is_missing_or_blank(row.get(key)) else row.get(key)
 
 
 def _year(key: str) -> Callable[[dict, str, dict[str, str]], Any]:
@@ -38,7 +39,7 @@ def _year(key: str) -> Callable[[dict, str, dict[str, str]], Any]:
 
 def _titles(*keys: str) -> Callable[[dict, str, dict[str, str]], Any]:
     def value(row: dict, lang: str, titles: dict[str, str]) -> str:
-        ids = [part for key in keys for part in i18n.split_ids(row.get(key))]
+        ids = [part for key in keys for part in split_ids(row.get(key))]
         return "; ".join(dict.fromkeys(titles.get(source_id, source_id) for source_id in ids))
     return value
 
@@ -69,11 +70,11 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("target_unit", ("目标单位", "Target unit"), lambda row, lang, titles: i18n.unit_label(str(row["target_unit"]), lang)),
         Column("actual_value", ("实际值", "Actual"), _get("actual_value"), number=True),
         Column("actual_unit", ("实际单位", "Actual unit"),
-               lambda row, lang, titles: "" if i18n.is_missing_or_blank(row.get("actual_unit"))
+               lambda row, lang, titles: "" if is_missing_or_blank(row.get("actual_unit"))
                else i18n.unit_label(str(row["actual_unit"]), lang)),
         Column("gap", ("差距", "Gap"), _get("gap"), number=True),
         Column("gap_unit", ("差距单位", "Gap unit"),
-               lambda row, lang, titles: "" if i18n.is_missing_or_blank(row.get("gap_unit")) else i18n.unit_label(str(row["gap_unit"]), lang)),
+               lambda row, lang, titles: "" if is_missing_or_blank(row.get("gap_unit")) else i18n.unit_label(str(row["gap_unit"]), lang)),
         Column("status", ("完成情况", "Status"), lambda row, lang, titles: i18n.status_label(str(row["status"]), lang)),
         Column("target_source", ("目标来源", "Target source"), _titles("target_source")),
         Column("actual_sources", ("实际来源", "Actual source"), _titles("actual_sources")),
@@ -90,7 +91,7 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("required_per_year", ("所需年均变化", "Required per year"), _get("required_per_year"), number=True),
         Column("achieved_per_year", ("已实现年均变化", "Achieved per year"), _get("achieved_per_year"), number=True),
         Column("change_unit", ("变化单位", "Change unit"),
-               lambda row, lang, titles: "" if i18n.is_missing_or_blank(row.get("change_unit")) else i18n.unit_label(str(row["change_unit"]), lang)),
+               lambda row, lang, titles: "" if is_missing_or_blank(row.get("change_unit")) else i18n.unit_label(str(row["change_unit"]), lang)),
         Column("target_source", ("目标来源", "Target source"), _titles("target_source")),
     ),
     "sources": (
