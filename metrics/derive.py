@@ -9,42 +9,38 @@ only where no growth is reported for that region and year.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
+from metrics import series
 from metrics.tidy import COLUMNS
 
-NOMINAL_GROWTH = {
-    "fiscal_revenue": "fiscal_revenue_growth",
-    "total_fiscal_revenue": "total_fiscal_revenue_growth",
-    "trade_total": "trade_total_growth",
-    "exports": "exports_growth",
-    "imports": "imports_growth",
-    "retail_sales": "retail_sales_growth",
-    "urban_disposable_income": "urban_disposable_income_growth",
-    "rural_disposable_income": "rural_disposable_income_growth",
-    "disposable_income": "disposable_income_growth",
-    "fdi": "fdi_growth",
-}
-"""Level indicator -> its growth indicator, for levels whose reported growth is nominal."""
 
-
-def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame, regions: Mapping[str, Mapping] | None = None) -> pd.DataFrame:
     """Rows of growth computed from consecutive annual actual levels, where none is reported.
 
-    ``indicators`` has one row per indicator id (id, name_zh, name_en, category, direction, unit).
+    ``indicators`` has one row per indicator id (id, names, category, direction, unit, and the
+    ``growth`` / ``growth_basis`` pairing of the data); only levels whose growth is nominal are
+    derived, and never across a caliber break of the region or the indicator (``regions``: id ->
+    region record).
     """
     actual = table[table["kind"].eq("actual") & table["period"].eq("annual") & table["year"].notna()
                    & ~table["derived"].astype(bool) & table["comparator"].isna() & ~table["provisional"]]
     reported = set(zip(actual["region_id"], actual["indicator_id"], actual["year"], strict=False))
+    records = {str(r["id"]): r for r in indicators.to_dict("records")}
+    nominal = series.nominal_growth(records)
     meta = indicators.set_index("id")
     rows = []
-    levels = actual[actual["indicator_id"].isin(list(NOMINAL_GROWTH))]
+    levels = actual[actual["indicator_id"].isin(list(nominal))]
     levels = levels.sort_values("provenance").drop_duplicates(["region_id", "indicator_id", "year"])
     by_key = {(r.region_id, r.indicator_id, int(r.year)): r for r in levels.itertuples(index=False)}
     for (region, indicator, year), now in by_key.items():
         before = by_key.get((region, indicator, year - 1))
-        growth_id = NOMINAL_GROWTH[indicator]
+        growth_id = nominal[indicator]
         if before is None or growth_id not in meta.index or before.value_std in (0, None):
+            continue
+        if series.breaks_between((regions or {}).get(region), records.get(indicator), year - 1, year):
             continue
         if (region, growth_id, year) in reported:
             continue
@@ -62,14 +58,14 @@ def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
             "derivation": (f"({now.value:g}{now.unit} ÷ {before.value:g}{before.unit} − 1) × 100, "
                            f"{year} against {year - 1}, nominal; computed here, not reported"),
             "source_title": None, "source_publisher": None, "source_date": None, "source_url": None,
-            "file": now.file, "line": now.line,
+            "file": getattr(now, "file", None), "line": now.line,
         })
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def with_derived(table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+def with_derived(table: pd.DataFrame, indicators: pd.DataFrame, regions: Mapping[str, Mapping] | None = None) -> pd.DataFrame:
     """The table with derived growth rows appended (marked ``derived``)."""
-    derived = derived_growth(table, indicators)
+    derived = derived_growth(table, indicators, regions)
     if derived.empty:
         return table
     combined = pd.concat([table, derived.astype({"year": "Int64", "start_year": "Int64"})], ignore_index=True)

@@ -67,6 +67,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "card_nearest": ("最近有数据的年份:{years}", "nearest years with data: {years}"),
     "card_sources": ("来源", "Sources"),
     "card_on_previous": ("比上年", "on the year before"),
+    "card_on_previous_nominal": ("比上年（名义，本站计算）", "on the year before (nominal, computed here)"),
+    "card_on_previous_computed": ("比上年（本站计算）", "on the year before (computed here)"),
+    "card_change_break": ("口径调整，未计算比上年变化：{note}", "The basis changed, so no change on the year before is computed: {note}"),
     "card_growth": ("增长", "growth"),
     "card_target": ("目标 {target}:{status}", "Target {target}: {status}"),
     "card_target_gap": ("目标 {target}:{status},{gap}", "Target {target}: {status}, {gap}"),
@@ -74,7 +77,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "card_conflict": ("来源数据不一致,见来源", "sources disagree: see sources"),
     "qualitative_target": ("定性目标(原文见来源)", "qualitative target (wording in the sources)"),
     "target_label": ("目标", "Target"),
-    "card_change_computed": ("比上年变化为本站计算", "change computed here"),
     # provenance
     "prov_quoted": ("原文摘录", "quoted"),
     "prov_cited": ("引用出版物", "cited"),
@@ -246,7 +248,12 @@ _EN_MONEY: dict[str, tuple[str, Decimal, str]] = {
     "美元": ("USD", Decimal(1), ""),
     "万美元": ("USD", Decimal(10000), ""),
     "亿美元": ("USD", Decimal("0.1"), "billion"),
+    "billion yuan": ("CNY", Decimal(1), "billion"),
 }
+
+# Units written in English by an English-language source, shown to a Chinese reader in the
+# Chinese unit: an exact change of unit (120.12 billion yuan = 1201.2亿元).
+_ZH_FOR_EN_UNIT: dict[str, tuple[Decimal, str]] = {"billion yuan": (Decimal(10), "亿元")}
 _EN_COUNTS: dict[str, tuple[Decimal, str]] = {
     "万人": (Decimal(10000), "persons"),
     "万名": (Decimal(10000), "persons"),
@@ -352,6 +359,9 @@ def fmt_value(value: float, unit: str, lang: str, decimals: int | None = None) -
     if lang != "en":
         if unit == "百分点":
             return f"{fmt_number(value, lang, decimals)}个百分点"
+        if unit in _ZH_FOR_EN_UNIT:
+            factor, zh_unit = _ZH_FOR_EN_UNIT[unit]
+            return f"{fmt_number(_decimal(value) * factor, lang, decimals)}{zh_unit}"
         return f"{fmt_number(value, lang, decimals)}{unit}"
     number = _decimal(value)
     if unit in _EN_MONEY:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from metrics import i18n, units
+from metrics import i18n, series, units
 from metrics.selection import (
     annual_facts,
     gap_decimals,
@@ -27,10 +27,6 @@ from metrics.selection import (
 from metrics.sentences import Lookup, indicator_sentence
 from metrics.suggest import suggest
 from metrics.views import DataFrames
-
-HEADLINE: tuple[str, ...] = ("gdp", "fiscal_revenue", "trade_total", "rd_intensity", "urban_disposable_income",
-                             "rural_disposable_income", "urbanization_rate", "registered_unemployment_rate")
-"""The cards, in order; a level's growth indicator (gdp -> gdp_growth) goes on the same card."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +88,8 @@ class Card:
     bound: str | None = None
     conflict: bool = False
     change: Change | None = None
+    change_note: str | None = None
+    """Why no change on the year before is shown, when that needs saying (a caliber break)."""
     target: TargetInfo | None = None
     sources: list[SourceRef] = field(default_factory=list)
     sentence: str | None = None
@@ -153,33 +151,47 @@ def _target_ref(frames: DataFrames, row: dict, label: str, lang: str) -> SourceR
 
 
 def _computed_change(frames: DataFrames, region_id: str, indicator_id: str, year: int, fact: dict,
-                     lang: str) -> Change | None:
-    """The change on the year before, from two reported exact values of this dataset."""
+                     lang: str) -> tuple[Change | None, str | None]:
+    """The change on the year before, from two reported exact values, where it is honest: a rate
+    (in percentage points) or a level whose reported growth is nominal; never a level whose
+    growth is reported in real terms (GDP), never across a caliber break. The second value is
+    why no change is shown, when that needs saying."""
     if _text(fact.get("comparator")) or fact.get("provisional") or fact.get("derived"):
-        return None
+        return None, None
+    indicators = frames.dataset.indicator_by_id
+    unit = indicator_unit(frames, indicator_id)
+    is_rate = units.is_rate(unit)
+    if not is_rate and series.growth_basis(indicators, indicator_id) != "nominal":
+        return None, None
     before = annual_facts(frames, region_id, indicator_id, year - 1, include_derived=False)
     before = before[before["comparator"].isna() & before["value_std"].notna() & ~before["conflict"].astype(bool)]
     if before.empty:
-        return None
+        return None, None
+    breaks = series.breaks_between(frames.dataset.region_by_id.get(region_id), indicators.get(indicator_id), year - 1, year)
+    if breaks:
+        return None, i18n.t("card_change_break", lang, note=breaks[0]["note_en" if lang == "en" else "note_zh"])
     previous = float(before.iloc[0]["value_std"])
     current = float(fact["value_std"])
-    unit = indicator_unit(frames, indicator_id)
-    label = i18n.t("card_on_previous", lang)
-    if units.is_rate(unit):
+    if is_rate:
         delta = current - previous
         decimals = max(gap_decimals({"target_std": previous, "actual_std": current}), 1)
-        return Change(delta, "百分点", i18n.fmt_signed(delta, "百分点", lang, decimals), label, "computed")
+        return Change(delta, "百分点", i18n.fmt_signed(delta, "百分点", lang, decimals),
+                      i18n.t("card_on_previous_computed", lang), "computed"), None
     if previous == 0:
-        return None
+        return None, None
     growth = (current / previous - 1.0) * 100.0
-    return Change(growth, "%", i18n.fmt_signed(growth, "%", lang, 1), label, "computed")
+    return Change(growth, "%", i18n.fmt_signed(growth, "%", lang, 1), i18n.t("card_on_previous_nominal", lang), "computed"), None
 
 
 def _growth_change(fact: dict, lang: str) -> Change:
-    basis = "derived" if fact.get("derived") else "reported"
+    """A growth the data holds: reported by a source (labelled as the year-on-year change it is),
+    or derived here from two nominal levels (labelled nominal, computed here)."""
+    if fact.get("derived"):
+        return Change(float(fact["value"]), str(fact["unit"]), i18n.fmt_signed(float(fact["value"]), str(fact["unit"]), lang),
+                      i18n.t("card_on_previous_nominal", lang), "derived")
     value = float(fact["value"])
     return Change(value, str(fact["unit"]), i18n.fmt_signed(value, str(fact["unit"]), lang),
-                  i18n.t("card_growth", lang), basis)
+                  i18n.t("card_on_previous", lang), "reported")
 
 
 def _target_info(frames: DataFrames, region_id: str, year: int, ids: list[str], lang: str) -> tuple[TargetInfo | None, list[SourceRef]]:
@@ -233,7 +245,7 @@ def overview_card(frames: DataFrames, region_id: str, year: int, indicator_id: s
             card.sources += _source_refs(frames, growth, f"{indicator_name(frames, growth_id, lang)} "
                                                          f"{i18n.year_label(year, lang)}", lang)
         else:
-            card.change = _computed_change(frames, region_id, indicator_id, year, fact, lang)
+            card.change, card.change_note = _computed_change(frames, region_id, indicator_id, year, fact, lang)
     card.target, target_refs = _target_info(frames, region_id, year, [i for i in (growth_id, indicator_id) if i], lang)
     card.sources += target_refs
     card.sentence = indicator_sentence(frames, region_id, year, indicator_id, lang, growth_id, lookup)
@@ -248,7 +260,7 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
     narrow_frames = narrow(frames, region_id, [year - 1, year])
     lookup = Lookup(narrow_frames, region_id, year)
     cards = []
-    for indicator_id in HEADLINE:
+    for indicator_id in series.headline(known):
         if indicator_id not in known or (category and known[indicator_id]["category"] != category):
             continue
         card = overview_card(narrow_frames, region_id, year, indicator_id, lang, lookup)
@@ -261,5 +273,5 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
 
 def card_indicators(frames: DataFrames) -> list[str]:
     """Every indicator a card shows: the headline levels and their growth indicators."""
-    ids = [i for i in HEADLINE if i in frames.dataset.indicator_by_id]
+    ids = series.headline(frames.dataset.indicator_by_id)
     return ids + [g for g in (growth_of(frames, i) for i in ids) if g]

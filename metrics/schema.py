@@ -27,6 +27,7 @@ SPAN_PERIODS = ("average", "total", "change")
 KINDS = ("actual", "target")
 COMPARATORS = ("at_least", "at_most", "about", "above", "reach", "qualitative")
 CROSS_SOURCE = ("agrees", "conflicts", "revised")
+GROWTH_BASES = ("real", "nominal")
 
 
 class Strict(BaseModel):
@@ -64,12 +65,22 @@ class CitedSource(Strict):
 Source = Annotated[QuotedSource | CitedSource, Field(discriminator="provenance")]
 
 
+class Break(Strict):
+    """From ``year`` on, a series is on a new basis (a census re-basing, a boundary change): no
+    change is computed across it and charts mark it."""
+
+    year: Annotated[int, Field(ge=1949, le=2100)]
+    note_zh: Text
+    note_en: Text
+
+
 class Region(Strict):
     id: Id
     name_zh: Text
     name_en: Text
     level: Literal[LEVELS]  # type: ignore[valid-type]
     parent: Id | None
+    breaks: list[Break] | None = None
 
 
 class Indicator(Strict):
@@ -83,6 +94,10 @@ class Indicator(Strict):
     description_en: Text
     caliber_zh: Text | None = None
     caliber_en: Text | None = None
+    growth: Id | None = None
+    growth_basis: Literal[GROWTH_BASES] | None = None  # type: ignore[valid-type]
+    headline: Annotated[int, Field(ge=1, le=99)] | None = None
+    breaks: list[Break] | None = None
 
 
 class Observation(Strict):

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from metrics import i18n
-from metrics.derive import NOMINAL_GROWTH
+from metrics import i18n, series
 from metrics.query_state import Options, options_for
 from metrics.views import DataFrames
 
@@ -21,8 +20,6 @@ RANKED_LEVELS = ("district", "county_level_city", "county")
 """Region levels compared with each other on the regions page; the city and the port are shown apart."""
 DRAWN_PERIODS = ("annual", "average")
 """Periods a time axis can show: a year, or an average over a span drawn across that span."""
-HEADLINE_INDICATORS = ("gdp", "gdp_growth", "fiscal_revenue", "trade_total", "rd_intensity", "urban_disposable_income",
-                       "rural_disposable_income", "urbanization_rate", "registered_unemployment_rate")
 
 
 # names and choices ---------------------------------------------------------------------------
@@ -67,12 +64,13 @@ def view_options(frames: DataFrames) -> Options:
 
 
 def growth_of(frames: DataFrames, indicator_id: str) -> str | None:
-    """The growth indicator that goes with a level (gdp -> gdp_growth), if the dataset has it."""
-    known = frames.dataset.indicator_by_id
-    for candidate in (NOMINAL_GROWTH.get(indicator_id), f"{indicator_id}_growth"):
-        if candidate and candidate in known:
-            return candidate
-    return None
+    """The growth indicator that goes with a level (gdp -> gdp_growth), as the data pairs them."""
+    return series.growth_of(frames.dataset.indicator_by_id, indicator_id)
+
+
+def headline_order(frames: DataFrames) -> dict[str, int]:
+    """Indicator -> its place among the headline indicators (each level, then its growth)."""
+    return {ind: n for n, ind in enumerate(series.headline_with_growth(frames.dataset.indicator_by_id))}
 
 
 # single facts --------------------------------------------------------------------------------
@@ -291,7 +289,7 @@ def indicators_with_data(frames: DataFrames, regions: Sequence[str], category: s
     if category:
         rows = rows[rows["category"].eq(category)]
     counts = rows.groupby("indicator_id").size()
-    order = {ind: n for n, ind in enumerate(HEADLINE_INDICATORS)}
+    order = headline_order(frames)
     ranked = sorted(counts.index, key=lambda ind: (-int(counts[ind]), order.get(ind, len(order)), ind))
     return [str(i) for i in ranked[:limit]]
 
@@ -357,7 +355,7 @@ def default_compare_indicator(frames: DataFrames, year: int, category: str | Non
     if rows.empty:
         return None
     counts = rows.groupby("indicator_id")["region_id"].nunique()
-    order = {ind: n for n, ind in enumerate(HEADLINE_INDICATORS)}
+    order = headline_order(frames)
     return str(min(counts.index, key=lambda ind: (-int(counts[ind]), order.get(ind, len(order)), ind)))
 
 

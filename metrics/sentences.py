@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from metrics import i18n
 from metrics.selection import (
-    HEADLINE_INDICATORS,
     gap_decimals,
     growth_of,
+    headline_order,
     indicator_name,
     narrow,
     region_name,
@@ -160,7 +160,8 @@ def _sentence(frames: DataFrames, lookup: Lookup, region_id: str, year: int, ind
 def _pairs(frames: DataFrames) -> list[tuple[str, str | None]]:
     """(indicator, its growth indicator) in briefing order: headline first, growth folded into its level."""
     ids = [str(i["id"]) for i in frames.dataset.indicators]
-    ordered = [i for i in HEADLINE_INDICATORS if i in ids] + [i for i in ids if i not in HEADLINE_INDICATORS]
+    order = headline_order(frames)
+    ordered = sorted(ids, key=lambda i: order.get(i, len(order)))
     growths = {growth_of(frames, i) for i in ordered} - {None}
     pairs = []
     for indicator in ordered:

@@ -23,6 +23,7 @@ _UNITS = [
     Unit("万元", "cny", 1e4, "CNY 10,000"),
     Unit("亿元", "cny", 1e8, "CNY 100 million"),
     Unit("万亿元", "cny", 1e12, "CNY trillion"),
+    Unit("billion yuan", "cny", 1e9, "CNY billion"),
     Unit("美元", "usd", 1.0, "USD"),
     Unit("万美元", "usd", 1e4, "USD 10,000"),
     Unit("亿美元", "usd", 1e8, "USD 100 million"),

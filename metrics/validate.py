@@ -120,6 +120,24 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
         if isinstance(record, dict) and isinstance(record.get("parent"), str) and record["parent"] not in regions:
             problems.append(Problem(*located.where("regions", index, "parent"),
                                     f"region {record.get('id')!r}: parent {record['parent']!r} is not a region id.{_suggest(record['parent'], list(regions))}"))
+    indicators = tables["indicators"]
+    headline_of: dict[int, str] = {}
+    for index, record in enumerate(located.data.get("indicators") or []):
+        if not isinstance(record, dict):
+            continue
+        growth = record.get("growth")
+        if isinstance(growth, str) and growth not in indicators:
+            problems.append(Problem(*located.where("indicators", index, "growth"),
+                                    f"indicator {record.get('id')!r}: growth {growth!r} is not an indicator id.{_suggest(growth, list(indicators))}"))
+        if record.get("growth_basis") is not None and growth is None:
+            problems.append(Problem(*located.where("indicators", index, "growth_basis"),
+                                    f"indicator {record.get('id')!r}: growth_basis needs growth, the indicator whose basis it states."))
+        rank = record.get("headline")
+        if isinstance(rank, int) and rank in headline_of:
+            problems.append(Problem(*located.where("indicators", index, "headline"),
+                                    f"indicator {record.get('id')!r}: headline {rank} is also {headline_of[rank]!r}'s; give each card its own place."))
+        elif isinstance(rank, int):
+            headline_of[rank] = str(record.get("id"))
     for index, record in enumerate(located.data.get("indicators") or []):
         if isinstance(record, dict) and isinstance(record.get("unit"), str) and not units.is_known(record["unit"]):
             problems.append(Problem(*located.where("indicators", index, "unit"),

@@ -32,10 +32,11 @@ class DataFrames:
 def data_frames(dataset: Dataset) -> DataFrames:
     indicators = pd.DataFrame.from_records(dataset.indicators)
     recorded = tidy_table(dataset)
-    table = with_derived(recorded, indicators) if not recorded.empty else recorded
+    table = with_derived(recorded, indicators, dataset.region_by_id) if not recorded.empty else recorded
     facts = consolidate(table) if not table.empty else table
     ledger = target_ledger(facts) if not facts.empty else pd.DataFrame()
-    progress = progress_to_targets(facts) if not facts.empty else pd.DataFrame()
+    progress = (progress_to_targets(facts, regions=dataset.region_by_id, indicators=dataset.indicator_by_id)
+                if not facts.empty else pd.DataFrame())
     sources = pd.DataFrame.from_records(dataset.sources)
     return DataFrames(dataset, table, facts, ledger, progress, pd.DataFrame.from_records(dataset.regions),
                       indicators, sources)

@@ -113,7 +113,7 @@ def sources_popover(refs: Sequence[SourceRef], lang: str, key: str) -> None:
 def card(item: Card, lang: str, key: str) -> None:
     """One overview card: value and unit, change on the year before, target, provenance, sources, sentence."""
     with st.container(border=True):
-        delta = f"{item.change.text} {i18n.t('card_on_previous', lang)}" if item.change is not None else None
+        delta = f"{item.change.text} {item.change.label}" if item.change is not None else None
         label = f"{item.title} ({item.unit_text})" if item.unit_text else item.title
         st.metric(label=md(label), value=item.number_text or "–", delta=delta,
                   delta_color="normal" if item.higher_is_better else "inverse")
@@ -121,9 +121,9 @@ def card(item: Card, lang: str, key: str) -> None:
             notes = [item.provenance_text, i18n.year_label(item.year, lang)]
             if item.provisional:
                 notes.append(i18n.t("provisional", lang))
-            if item.change is not None and item.change.basis != "reported":
-                notes.append(i18n.t("card_change_computed", lang))
             st.caption(md(" · ".join(notes)))
+            if item.change_note:
+                st.caption(md(item.change_note))
         else:
             near = ", ".join(i18n.year_label(y, lang) for y in item.nearest_years)
             st.caption(md(item.empty_text + (("; " if lang == "en" else ";") + i18n.t("card_nearest", lang, years=near)

@@ -28,6 +28,7 @@ _INDICATORS = [
     ("fiscal_revenue", "一般公共预算收入", "General public budget revenue", "亿元", "fiscal", "higher"),
     ("fiscal_revenue_growth", "一般公共预算收入增长", "General public budget revenue growth", "%", "fiscal", "higher"),
     ("trade_total", "进出口总额", "Foreign trade", "亿元", "trade", "higher"),
+    ("trade_total_growth", "进出口总额增长", "Foreign trade growth", "%", "trade", "higher"),
     ("rd_intensity", "研发投入强度", "R&D intensity", "%", "innovation", "higher"),
     ("urbanization_rate", "常住人口城镇化率", "Urbanisation rate", "%", "urbanisation", "higher"),
     ("registered_unemployment_rate", "城镇登记失业率", "Registered urban unemployment rate", "%", "labour", "lower"),
@@ -35,8 +36,17 @@ _INDICATORS = [
     ("port_cargo_throughput", "港口货物吞吐量", "Port cargo throughput", "亿吨", "port", "higher"),
     ("fdi_growth", "实际利用外资增长", "FDI growth", "%", "investment", "higher"),
 ]
+_SERIES = {
+    "gdp": {"growth": "gdp_growth", "growth_basis": "real", "headline": 1},
+    "fiscal_revenue": {"growth": "fiscal_revenue_growth", "growth_basis": "nominal", "headline": 2},
+    "trade_total": {"growth": "trade_total_growth", "growth_basis": "nominal", "headline": 3}, "rd_intensity": {"headline": 4},
+    "urbanization_rate": {"headline": 7, "breaks": [{"year": 2021, "note_zh": "七普口径", "note_en": "census basis"}]},
+    "registered_unemployment_rate": {"headline": 8},
+}
+"""What the real data says of these indicators: growth pairs, headline order, the census break."""
 INDICATORS = [{"id": i, "name_zh": zh, "name_en": en, "unit": unit, "category": category, "direction": direction,
-               "description_zh": zh, "description_en": en} for i, zh, en, unit, category, direction in _INDICATORS]
+               "description_zh": zh, "description_en": en, **_SERIES.get(i, {})}
+              for i, zh, en, unit, category, direction in _INDICATORS]
 UNITS = {i["id"]: i["unit"] for i in INDICATORS}
 
 

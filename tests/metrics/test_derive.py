@@ -4,10 +4,12 @@ import pytest
 from metrics.derive import derived_growth, with_derived
 
 INDICATORS = pd.DataFrame([
-    {"id": "fiscal_revenue", "name_zh": "一般公共预算收入", "name_en": "Revenue", "category": "fiscal", "direction": "higher", "unit": "亿元"},
+    {"id": "fiscal_revenue", "name_zh": "一般公共预算收入", "name_en": "Revenue", "category": "fiscal", "direction": "higher", "unit": "亿元",
+     "growth": "fiscal_revenue_growth", "growth_basis": "nominal"},
     {"id": "fiscal_revenue_growth", "name_zh": "一般公共预算收入增长", "name_en": "Revenue growth", "category": "fiscal",
      "direction": "higher", "unit": "%"},
-    {"id": "gdp", "name_zh": "地区生产总值", "name_en": "GDP", "category": "output", "direction": "higher", "unit": "亿元"},
+    {"id": "gdp", "name_zh": "地区生产总值", "name_en": "GDP", "category": "output", "direction": "higher", "unit": "亿元",
+     "growth": "gdp_growth", "growth_basis": "real"},
 ])
 
 
@@ -51,3 +53,10 @@ def test_with_derived_appends_rows():
     table = pd.DataFrame([_level("fiscal_revenue", 2020, 1510.8), _level("fiscal_revenue", 2021, 1723.1)])
     combined = with_derived(table, INDICATORS)
     assert len(combined) == 3 and combined["derived"].sum() == 1
+
+
+def test_no_growth_is_derived_across_a_boundary_change():
+    table = pd.DataFrame([_level("fiscal_revenue", 2015, 100.0), _level("fiscal_revenue", 2016, 150.0)])
+    regions = {"ningbo": {"id": "ningbo", "breaks": [{"year": 2016, "note_zh": "区划调整", "note_en": "boundary change"}]}}
+    assert derived_growth(table, INDICATORS, regions).empty
+    assert len(derived_growth(table, INDICATORS)) == 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.overview import HEADLINE, card_indicators, overview_cards
+from metrics import series
+from metrics.overview import card_indicators, overview_cards
 from metrics.suggest import suggest, years_with_data
 from tests.metrics.builders import build_frames, obs
 
@@ -37,7 +38,7 @@ def _card(cards, indicator):
 
 def test_one_card_per_headline_indicator_in_order(frames):
     cards = overview_cards(frames, "ningbo", 2021, "zh")
-    assert [c.indicator_id for c in cards] == [i for i in HEADLINE if i in frames.dataset.indicator_by_id]
+    assert [c.indicator_id for c in cards] == series.headline(frames.dataset.indicator_by_id)
 
 
 def test_gdp_card_has_value_unit_reported_growth_target_gap_sources_and_sentence(frames):
@@ -66,12 +67,34 @@ def test_a_nominal_growth_without_a_reported_one_is_the_datasets_derived_row(fra
     assert fiscal.sentence == "2021年,宁波市一般公共预算收入1723.1亿元。"
 
 
-def test_change_on_the_year_before_is_computed_and_marked(frames):
-    cards = overview_cards(frames, "ningbo", 2021, "zh")
-    trade = _card(cards, "trade_total")
-    assert trade.change.basis == "computed" and trade.change.text == "+21.9%"
-    urban = _card(cards, "urbanization_rate")
-    assert urban.change.basis == "computed" and urban.change.unit == "百分点" and urban.change.text == "+3.4个百分点"
+def test_a_nominal_change_is_computed_and_says_so_where_the_number_is(frames):
+    trade = _card(overview_cards(frames, "ningbo", 2021, "zh"), "trade_total")
+    assert trade.change.basis == "derived" and trade.change.text == "+21.9%"
+    assert trade.change.label == "比上年（名义，本站计算）"
+    english = _card(overview_cards(frames, "ningbo", 2021, "en"), "trade_total")
+    assert english.change.label == "on the year before (nominal, computed here)"
+
+
+def test_a_level_whose_growth_is_real_never_gets_a_change_of_levels(tmp_path):
+    """Yuyao's 2021 GDP once showed "+18.1% 比上年": two nominal levels from two publications."""
+    frames = build_frames(tmp_path, [obs("yuyao", "gdp", 2020, 1220.7), obs("yuyao", "gdp", 2021, 1441.6),
+                                     obs("yuyao", "gdp_growth", 2021, 7, kind="target")])
+    gdp = _card(overview_cards(frames, "yuyao", 2021, "zh"), "gdp")
+    assert gdp.value == 1441.6 and gdp.change is None and gdp.change_note is None
+    assert "尚无实际数" in gdp.target.text
+
+
+def test_no_change_across_the_census_rebasing(frames):
+    urban = _card(overview_cards(frames, "ningbo", 2021, "zh"), "urbanization_rate")
+    assert urban.value == 78.4 and urban.change is None
+    assert urban.change_note == "口径调整，未计算比上年变化：七普口径"
+
+
+def test_a_rate_change_within_one_basis_is_in_points_and_marked(tmp_path):
+    frames = build_frames(tmp_path, [obs("ningbo", "registered_unemployment_rate", 2019, 1.95),
+                                     obs("ningbo", "registered_unemployment_rate", 2020, 2.22)])
+    card = _card(overview_cards(frames, "ningbo", 2020, "en"), "registered_unemployment_rate")
+    assert card.change.text == "+0.27 pp" and card.change.label == "on the year before (computed here)"
 
 
 def test_conflicting_sources_are_flagged_and_both_listed(frames):

@@ -191,8 +191,10 @@ def test_trends_empty_selection_offers_indicators_with_data():
     assert charts(at), "a suggested indicator has data"
 
 
-def test_trends_for_a_region_without_data_offers_a_selection_with_data():
-    at = open_page("trends", region="fenghua")
+def test_trends_for_a_region_without_data_offers_a_selection_with_data(monkeypatch):
+    monkeypatch.setenv("METRICS_DATA", str(TEST_DATA / "valid.yaml"))
+    monkeypatch.setenv("METRICS_SOURCES", str(TEST_DATA / "sources"))
+    at = open_page("trends", region="east")
     assert "请选择一个或多个指标" in shown(at)
     assert not charts(at)
     at.button[0].click().run()
@@ -209,18 +211,18 @@ def test_trends_in_english():
 # regions ---------------------------------------------------------------------------------------
 
 def test_regions_ranks_one_year_and_names_the_missing():
-    at = open_page("regions", cmp="gdp", region="yuyao")
+    at = open_page("regions", cmp="gdp", region="yinzhou", year="2023")
     (chart,) = charts(at)
     bar = chart["data"][0]
     assert bar["x"] == sorted(bar["x"], reverse=True)
-    assert "余姚市" in bar["y"] and "宁波市" not in bar["y"]
+    assert "鄞州区" in bar["y"] and "宁波市" not in bar["y"]
     text = shown(at)
-    assert "2021年无数据" in text and "全市(不参与排名)" in text
+    assert "其他年份有数据(不参与排名)" in text and "江北区 2022年" in text and "全市(不参与排名)" in text
 
 
 def test_regions_empty_selection_suggests_years():
-    at = open_page("regions", cmp="gdp", year="2016")
-    assert "2016年没有任何区(县、市)的地区生产总值数据" in shown(at)
+    at = open_page("regions", cmp="urbanization_rate", year="2016")
+    assert "2016年没有任何区(县、市)的常住人口城镇化率数据" in shown(at)
     year_buttons = [b for b in at.button if b.label.endswith("年")]
     assert year_buttons
     year_buttons[0].click().run()

@@ -1,0 +1,65 @@
+"""What the dataset's indicator and region records say about a series, in one place.
+
+The level -> growth pairs and their basis, the headline order and the caliber breaks are facts
+about the data, kept in ``data/metrics.yaml`` beside each indicator and region (as owid/etl
+keeps them in its metadata), never in Python lists copied between modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+Record = Mapping[str, Any]
+
+
+def growth_of(indicators: Mapping[str, Record], indicator_id: str) -> str | None:
+    """The indicator of this level's reported growth (gdp -> gdp_growth), if the data pairs them."""
+    record = indicators.get(indicator_id) or {}
+    growth = record.get("growth")
+    return growth if isinstance(growth, str) and growth in indicators else None
+
+
+def growth_basis(indicators: Mapping[str, Record], indicator_id: str) -> str | None:
+    """``real`` (at comparable prices: never computed from levels), ``nominal``, or None (unknown)."""
+    basis = (indicators.get(indicator_id) or {}).get("growth_basis")
+    return basis if isinstance(basis, str) else None
+
+
+def nominal_growth(indicators: Mapping[str, Record]) -> dict[str, str]:
+    """Level -> growth indicator, for the levels whose reported growth is nominal: the only ones
+    whose growth may be computed here from two levels."""
+    return {i: g for i in indicators if (g := growth_of(indicators, i)) and growth_basis(indicators, i) == "nominal"}
+
+
+def headline(indicators: Mapping[str, Record]) -> list[str]:
+    """The headline indicators (the overview's cards), in their order."""
+    ranked = [(int(r["headline"]), i) for i, r in indicators.items() if isinstance(r.get("headline"), (int, float))
+              and r["headline"] == r["headline"]]
+    return [i for _, i in sorted(ranked)]
+
+
+def headline_with_growth(indicators: Mapping[str, Record]) -> list[str]:
+    """Each headline indicator followed by its growth indicator: the order lists and charts use."""
+    ordered: list[str] = []
+    for indicator_id in headline(indicators):
+        ordered.append(indicator_id)
+        growth = growth_of(indicators, indicator_id)
+        if growth:
+            ordered.append(growth)
+    return ordered
+
+
+def breaks(region: Record | None, indicator: Record | None) -> list[Record]:
+    """The caliber breaks of a region's series of an indicator: the region's (a boundary change)
+    and the indicator's (a census re-basing), by year."""
+    found = [b for record in (region, indicator) if record is not None
+             for b in (record.get("breaks") if isinstance(record.get("breaks"), list) else [])]
+    return sorted(found, key=lambda b: int(b["year"]))
+
+
+def breaks_between(region: Record | None, indicator: Record | None, earlier: int, later: int) -> list[Record]:
+    """Breaks that separate ``earlier`` from ``later``: a new basis from a year after the first
+    and no later than the second. Across one of them no change is computed."""
+    low, high = sorted((int(earlier), int(later)))
+    return [b for b in breaks(region, indicator) if low < int(b["year"]) <= high]
