@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--year", type=int, required=True)
     brief.add_argument("--lang", choices=("zh", "en"), default="zh")
     brief.add_argument("--out", required=True, help="output file, .pptx or .pdf")
+    from metrics.importer.cli import add_commands
+
+    add_commands(commands, with_data)
     return parser
 
 
@@ -60,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(f"{args.data}: OK, {len(dataset.observations)} observations from {len(dataset.sources)} sources.")
         return 0
+    if args.command in ("import", "accept"):
+        from metrics.importer.cli import run
+
+        return run(args, dataset, sources)
     from metrics.views import data_frames
 
     frames = data_frames(dataset)

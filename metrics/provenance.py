@@ -1,7 +1,7 @@
 """Check that every quoted figure really comes from its text.
 
-For each quoted source: the file exists in the sources folder and its sha256 is the one
-recorded. For each observation from it: the quote is found verbatim in the text, and it
+For each quoted source: the file exists in the sources folder (or, for a text brought in by
+the importer, in ``texts/`` beside the dataset file) and its sha256 is the one recorded. For each observation from it: the quote is found verbatim in the text, and it
 carries the value as written (the digits, or the Chinese numeral given in ``written``).
 """
 
@@ -37,11 +37,14 @@ def _read_sources(located: Located, path: str, sources_dir: Path) -> tuple[dict[
         if not isinstance(source, dict) or source.get("provenance") != "quoted" or not isinstance(source.get("id"), str):
             continue
         file = sources_dir / f"{source['id']}.txt"
+        imported = Path(path).parent / "texts" / f"{source['id']}.txt"
+        if not file.exists() and imported.exists():
+            file = imported
         file_of, line = located.where("sources", index, "id")
         try:
             raw = file.read_bytes()
         except OSError:
-            problems.append(Problem(file_of, line, f"source {source['id']!r}: no text {file.name} in {sources_dir}; "
+            problems.append(Problem(file_of, line, f"source {source['id']!r}: no text {file.name} in {sources_dir} or {imported.parent}; "
                                                 "a quoted source needs its text (or make it a cited source)."))
             continue
         digest = hashlib.sha256(raw).hexdigest()

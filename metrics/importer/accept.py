@@ -1,0 +1,88 @@
+"""Accept reviewed drafts: check them with the dataset's own validation, then write them.
+
+Nothing is written unless the whole new dataset (old records, the new source, proposed
+indicators and regions, accepted drafts) passes ``validate`` and the provenance check, with
+the normalised text stored in ``data/texts/<source-id>.txt`` and its sha256 in the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from metrics.dataset import find_problems
+from metrics.importer import write
+from metrics.importer.drafts import CONFIDENT, Draft
+from metrics.problems import Problem
+
+
+@dataclass
+class Plan:
+    """Exactly what accepting will write."""
+
+    source: dict
+    text: str
+    indicators: list[dict]
+    regions: list[dict]
+    observations: list[dict]
+
+    def additions(self) -> dict[str, list[dict]]:
+        return {"sources": [self.source], "regions": self.regions, "indicators": self.indicators,
+                "observations": self.observations}
+
+    def preview(self) -> str:
+        return write.render([self.source]) + write.render(self.regions) + write.render(self.indicators) + \
+            write.render(self.observations)
+
+
+class AcceptError(ValueError):
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def plan(drafts: list[Draft], source: dict, text: str, dataset_ids: dict[str, set[str]], only_confident: bool = False) -> Plan:
+    """The records to add: accepted drafts (confident ones only, if asked) and what they need."""
+    chosen = [d for d in drafts if d.accepted and (not only_confident or d.confidence >= CONFIDENT)]
+    if not chosen:
+        raise AcceptError("no draft is accepted; nothing to write.")
+    if source["id"] in dataset_ids["sources"]:
+        raise AcceptError(f"source {source['id']!r} is already in the dataset; give the import a new --source-id.")
+    source = {**source, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    indicators = {d.proposed_indicator["id"]: d.proposed_indicator for d in chosen
+                  if d.proposed_indicator and d.indicator == d.proposed_indicator["id"] and d.indicator not in dataset_ids["indicators"]}
+    regions = {d.proposed_region["id"]: d.proposed_region for d in chosen
+               if d.proposed_region and d.region == d.proposed_region["id"] and d.region not in dataset_ids["regions"]}
+    observations = [{**d.observation(), "source": source["id"]} for d in chosen]
+    return Plan(source, text, list(indicators.values()), list(regions.values()), observations)
+
+
+def apply(accepted: Plan, data_path: Path, sources_dir: Path | None = None) -> Path:
+    """Check the new dataset as a whole, then write it; returns the backup of the old file."""
+    data_path = Path(data_path)
+    new_text = write.with_records(data_path.read_text(encoding="utf-8"), accepted.additions())
+    text_file = write.texts_dir(data_path) / f"{accepted.source['id']}.txt"
+    created_text = not text_file.exists()
+    if not created_text and text_file.read_text(encoding="utf-8") != accepted.text:
+        raise AcceptError(f"{text_file} exists with another text; give the import a new --source-id.")
+    staged = None
+    try:
+        if created_text:
+            text_file.parent.mkdir(parents=True, exist_ok=True)
+            text_file.write_text(accepted.text, encoding="utf-8", newline="")
+        staged = write.stage(data_path, new_text)
+        problems = find_problems(staged, sources_dir)
+        if problems:
+            raise AcceptError(f"{len(problems)} problem(s) with the accepted drafts; nothing was written.",
+                              [Problem(f"{data_path} (after accepting)", p.line, p.message) for p in problems])
+        backup = write.commit(data_path, staged)
+        staged = None
+        return backup
+    except BaseException:
+        if created_text and text_file.exists():
+            text_file.unlink()
+        raise
+    finally:
+        if staged is not None and staged.exists():
+            staged.unlink()

@@ -1,0 +1,35 @@
+from metrics.importer.mentions import find_mentions
+from metrics.importer.normalise import normalise
+
+
+def test_radicals_and_full_width_digits():
+    assert normalise("⽐上年增⻓３．３％") == "比上年增长3.3%\n"
+
+
+def test_pdf_spacing_and_wrapped_lines():
+    text = normalise("全市地区生产总值达到 12408.7 亿元,比上\n年增长 3.3%。\n第二段。", pdf=True)
+    assert "全市地区生产总值达到12408.7亿元,比上年增长3.3%。" in text
+
+
+def test_repeated_page_headers_dropped():
+    page = "宁波市人民政府工作报告\n正文第{n}页的内容写在这里。\n- {n} -\n"
+    text = normalise("".join(page.format(n=n) for n in range(1, 5)), pdf=True)
+    assert "宁波市人民政府工作报告" not in text and "- 2 -" not in text and "正文第3页" in text
+
+
+def test_traditional_repost_simplified():
+    assert "进出口总额" in normalise("全年進出口總額突破萬億元,經濟增長8.2%,對外貿易穩定。")
+
+
+def test_simplified_text_untouched():
+    text = "全年进出口总额突破万亿元。"
+    assert normalise(text) == text + "\n"
+
+
+def test_mentions_units_and_numerals():
+    found = [(m.value, m.unit) for m in find_mentions("提高5.8个百分点,超越七百亿元,突破万亿,三千五百万人,1.81:1")]
+    assert found == [(5.8, "百分点"), (700, "亿元"), (1, "万亿元"), (3500, "万人"), (1.81, "倍")]
+
+
+def test_years_and_plans_are_not_numbers():
+    assert find_mentions("2021年是“十四五”开局之年,第10位") == []
