@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--year", type=int, required=True)
     brief.add_argument("--lang", choices=("zh", "en"), default="zh")
     brief.add_argument("--out", required=True, help="output file, .pptx or .pdf")
+    coverage = with_data(commands.add_parser("coverage", help="the region x year grid: how many headline families have data"))
+    coverage.add_argument("--family", help="one headline indicator (e.g. gdp): 1 where it has data, · where not")
+    coverage.add_argument("--format", choices=("text", "csv"), default="text")
     from metrics.importer.cli import add_commands
 
     add_commands(commands, with_data)
@@ -84,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             ledger = ledger[ledger["region_id"].eq(args.region)]
         _write(ledger, args.format)
         return 0
+    if args.command == "coverage":
+        from metrics.coverage_report import run_coverage
+
+        return run_coverage(frames, args.family, args.format)
     if args.command == "brief":
         from metrics.export.brief_cli import run_brief
 

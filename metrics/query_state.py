@@ -40,6 +40,8 @@ class Options:
     indicators: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict)
     """Other spellings of a region id (its Chinese or English name, lowercased) -> the id."""
+    default_years: Mapping[str, int] = field(default_factory=dict)
+    """Region id -> the year a view of it opens on: its latest mostly published year."""
 
     @property
     def default_region(self) -> str | None:
@@ -49,6 +51,14 @@ class Options:
 
     @property
     def default_year(self) -> int:
+        return self.year_for(self.default_region)
+
+    def year_for(self, region: str | None) -> int:
+        """The year a view of ``region`` opens on: its latest mostly published year if the data
+        says, else DEFAULT_YEAR (or the last year, when DEFAULT_YEAR is out of range)."""
+        year = self.default_years.get(region) if region else None
+        if year is not None and self.first_year <= year <= self.last_year:
+            return year
         if self.first_year <= DEFAULT_YEAR <= self.last_year:
             return DEFAULT_YEAR
         return self.last_year
@@ -82,7 +92,7 @@ class Notice:
 
 
 def options_for(regions: Iterable[Mapping], years: Iterable[object], categories: Iterable[str],
-                indicators: Iterable[str]) -> Options:
+                indicators: Iterable[str], default_years: Mapping[str, int] | None = None) -> Options:
     """Options from the dataset: ``regions`` as records (id, name_zh, name_en), the years it holds.
 
     The year range covers 2016–2025 and every year in the data."""
@@ -97,7 +107,8 @@ def options_for(regions: Iterable[Mapping], years: Iterable[object], categories:
     known_years = [int(y) for y in years if _is_int(y)]
     first = min([FIRST_YEAR, *known_years])
     last = max([LAST_YEAR, *known_years])
-    return Options(ids, first, last, tuple(dict.fromkeys(categories)), tuple(dict.fromkeys(indicators)), aliases)
+    return Options(ids, first, last, tuple(dict.fromkeys(categories)), tuple(dict.fromkeys(indicators)), aliases,
+                   dict(default_years or {}))
 
 
 def _is_int(value: object) -> bool:
@@ -153,9 +164,10 @@ def parse(params: Mapping[str, object], options: Options) -> tuple[ViewState, li
         raw = {key: get(key) for key in PARAMS}
     except Exception:  # a mapping that cannot be read is a garbled query
         return default, [Notice("query", _shown(params), "garbled")]
+    regions = _parse_regions(raw["region"], options, default.regions, notices)
     state = ViewState(
-        regions=_parse_regions(raw["region"], options, default.regions, notices),
-        year=_parse_year(raw["year"], options, notices),
+        regions=regions,
+        year=_parse_year(raw["year"], options, notices, options.year_for(regions[0] if regions else None)),
         category=_parse_category(raw["cat"], options, notices),
         lang=_parse_lang(raw["lang"], notices),
         indicators=_parse_indicators(raw["ind"], options, notices),
@@ -192,20 +204,20 @@ def _parse_regions(value: object, options: Options, default: tuple[str, ...], no
     return tuple(chosen) if chosen else default
 
 
-def _parse_year(value: object, options: Options, notices: list[Notice]) -> int:
+def _parse_year(value: object, options: Options, notices: list[Notice], default: int) -> int:
     if value is None:
-        return options.default_year
+        return default
     text = _text_or_notice("year", value, notices)
     if text is None:
-        return options.default_year
+        return default
     digits = text.strip().removesuffix("年").strip()
     if not re.fullmatch(r"[0-9]{1,6}", digits):
         notices.append(Notice("year", _shown(text), "garbled"))
-        return options.default_year
+        return default
     year = int(digits)
     if not options.first_year <= year <= options.last_year:
         notices.append(Notice("year", _shown(text), "year_out_of_range"))
-        return options.default_year
+        return default
     return year
 
 

@@ -11,11 +11,9 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from metrics import i18n, series
-from metrics.query_state import Options, options_for
+from metrics.query_state import Options
 from metrics.views import DataFrames
 
-CATEGORY_ORDER = ("output", "fiscal", "trade", "investment", "consumption", "innovation", "income", "labour",
-                  "urbanisation", "population", "port", "prices", "finance", "enterprises", "environment")
 RANKED_LEVELS = ("district", "county_level_city", "county")
 """Region levels compared with each other on the regions page; the city and the port are shown apart."""
 DRAWN_PERIODS = ("annual", "average")
@@ -44,9 +42,8 @@ def region_ids(frames: DataFrames) -> list[str]:
 
 
 def categories(frames: DataFrames) -> list[str]:
-    present = {i["category"] for i in frames.dataset.indicators}
-    ordered = [c for c in CATEGORY_ORDER if c in present]
-    return ordered + sorted(present - set(ordered))
+    """The dataset's indicator categories, in the format's order (``schema.CATEGORIES``)."""
+    return list(frames.options.categories)
 
 
 def indicator_ids(frames: DataFrames, category: str | None = None, keep: Iterable[str] = ()) -> list[str]:
@@ -59,8 +56,8 @@ def indicator_ids(frames: DataFrames, category: str | None = None, keep: Iterabl
 
 
 def view_options(frames: DataFrames) -> Options:
-    years = frames.facts["year"].dropna().unique().tolist() if not frames.facts.empty else []
-    return options_for(frames.dataset.regions, years, categories(frames), [str(i["id"]) for i in frames.dataset.indicators])
+    """What a view of this data may hold (computed once per dataset, see ``DataFrames.options``)."""
+    return frames.options
 
 
 def growth_of(frames: DataFrames, indicator_id: str) -> str | None:

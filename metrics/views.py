@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -11,6 +13,9 @@ from metrics.derive import with_derived
 from metrics.ledger import target_ledger
 from metrics.progress import progress_to_targets
 from metrics.tidy import consolidate, tidy_table
+
+if TYPE_CHECKING:
+    from metrics.query_state import Options
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,18 @@ class DataFrames:
     regions: pd.DataFrame
     indicators: pd.DataFrame
     sources: pd.DataFrame
+
+    @cached_property
+    def options(self) -> Options:
+        """What a view of this data may hold, and its defaults (the latest mostly published year
+        of each region): computed once per dataset, read several times a run."""
+        from metrics import coverage, query_state, schema
+
+        years = self.facts["year"].dropna().unique().tolist() if not self.facts.empty else []
+        present = {str(i["category"]) for i in self.dataset.indicators}
+        categories = [c for c in schema.CATEGORIES if c in present]
+        return query_state.options_for(self.dataset.regions, years, categories, [str(i["id"]) for i in self.dataset.indicators],
+                                       default_years=coverage.latest_full_years(self))
 
 
 def data_frames(dataset: Dataset) -> DataFrames:

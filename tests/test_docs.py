@@ -64,3 +64,10 @@ def test_the_readme_link_example_restores_its_view(real_frames):
     state, notices = query_state.parse(dict(parse_qsl(example)), selection.view_options(real_frames))
     assert notices == []
     assert state.regions == ("ningbo", "yuyao") and state.year == 2021 and state.lang == "en" and state.category == "fiscal"
+
+
+def test_the_coverage_grid_in_the_data_readme_is_the_commands_output(real_frames):
+    from metrics.coverage_report import coverage_text
+
+    block = _section(DATA_README, "Coverage").split("```text\n", 1)[1].split("```", 1)[0]
+    assert block.strip() == coverage_text(real_frames).strip()

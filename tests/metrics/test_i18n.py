@@ -8,7 +8,7 @@ import pytest
 
 from metrics import i18n
 from metrics.ledger import STATUSES
-from metrics.selection import CATEGORY_ORDER
+from metrics.schema import CATEGORIES as CATEGORY_ORDER
 
 
 def _fields(text: str) -> set[str]:

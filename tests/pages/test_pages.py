@@ -68,8 +68,15 @@ def blocks(node, kind: str) -> list:
 
 # overview --------------------------------------------------------------------------------------
 
-def test_overview_default_is_ningbo_2021_in_chinese():
+def test_overview_opens_on_the_latest_mostly_published_year():
     at = open_page()
+    assert at.subheader[0].value == "宁波市 · 2024年"
+    assert metrics(at)["地区生产总值"][0] == "18147.7亿元"
+    assert open_page(region="yuyao").subheader[0].value == "余姚市 · 2020年"
+
+
+def test_overview_ningbo_2021_in_chinese():
+    at = open_page(year="2021")
     assert at.title[0].value == "概览"
     cards = metrics(at)
     assert cards["地区生产总值"] == ("14594.9亿元", "+8.2% 比上年")
@@ -98,7 +105,7 @@ def test_overview_empty_selection_suggests_data_and_a_click_goes_there():
 
 
 def test_overview_in_english():
-    at = open_page(lang="en")
+    at = open_page(lang="en", year="2021")
     assert at.title[0].value == "Overview"
     cards = metrics(at)
     assert cards["GDP (CNY billion)"] == ("1,459.49", "+8.2% on the year before")
@@ -128,7 +135,7 @@ def test_a_bad_link_gives_notices_and_defaults():
     at = open_page(region="atlantis", year="1999", lang="fr")
     warning = unescape(at.warning[0].value)
     assert "atlantis" in warning and "1999" in warning and "fr" in warning
-    assert metrics(at)["地区生产总值"][0] == "14594.9亿元"
+    assert metrics(at)["地区生产总值"][0] == "18147.7亿元", "the default year, 2024"
     assert at.query_params["region"] in ("ningbo", ["ningbo"])
 
 
@@ -143,7 +150,7 @@ def test_another_dataset_defaults_to_its_first_region(monkeypatch):
 # targets ---------------------------------------------------------------------------------------
 
 def test_targets_ledger_with_status_as_text_and_colour_and_counts():
-    at = open_page("targets")
+    at = open_page("targets", year="2021")
     counts = metrics(at)
     assert set(counts) == {"已完成", "预计完成", "未完成", "预计未完成", "需判断", "尚无实际数"}
     assert int(counts["已完成"][0]) >= 5 and int(counts["尚无实际数"][0]) > 0
@@ -165,7 +172,7 @@ def test_targets_empty_selection():
 
 
 def test_targets_in_english():
-    at = open_page("targets", lang="en")
+    at = open_page("targets", lang="en", year="2021")
     assert at.title[0].value == "Targets and results"
     assert {"met", "no actual yet"} <= set(metrics(at))
     assert charts(at)[0]["layout"]["title"]["text"] == "Ningbo: targets and actuals, 2021"
@@ -230,7 +237,7 @@ def test_regions_empty_selection_suggests_years():
 
 
 def test_regions_in_english():
-    at = open_page("regions", cmp="gdp", lang="en")
+    at = open_page("regions", cmp="gdp", lang="en", year="2021")
     (chart,) = charts(at)
     assert chart["layout"]["title"]["text"] == "GDP: districts and counties, 2021"
     assert "Beilun" in chart["data"][0]["y"]
@@ -239,7 +246,7 @@ def test_regions_in_english():
 # data and sources -----------------------------------------------------------------------------
 
 def test_data_page_shows_provenance_and_evidence_and_sources():
-    at = open_page("data_sources")
+    at = open_page("data_sources", year="2021")
     table, sources = (frame.value for frame in at.dataframe)
     assert {"来源性质", "原文 / 出处 / 计算方法"} <= set(table.columns)
     assert set(table["来源性质"]) <= {"原文摘录", "引用出版物", "本站推算"}
