@@ -30,6 +30,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "filter_language": ("语言", "Language"),
     "filter_regions": ("地区", "Regions"),
     "filter_year": ("年份", "Year"),
+    "year_no_data": ("{year}年（无数据）", "{year} (no data)"),
     "filter_category": ("指标类别", "Indicator category"),
     "all_categories": ("全部类别", "All categories"),
     "filter_indicators": ("指标", "Indicators"),
@@ -58,6 +59,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "suggestion_none": ("数据集中暂无可推荐的选择。", "The dataset has no selection to suggest yet."),
     # overview
     "overview_heading": ("{region} · {year}年", "{region} · {year}"),
+    "overview_newer": ("已有{year}年的较新数据：{names}。", "Newer figures exist for {year}: {names}."),
+    "overview_show_year": ("查看{year}年", "Show {year}"),
     "overview_empty": ("{region}{year}年暂无这些指标的数据。", "No data for these indicators for {region} in {year}."),
     "overview_no_cards_in_category": ("所选类别中没有概览指标。", "The chosen category has no overview indicators."),
     "card_no_data": ("{year}年暂无数据", "no data for {year}"),

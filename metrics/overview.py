@@ -9,9 +9,8 @@ change in percentage points for a rate, the nominal growth in percent for a leve
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from metrics import i18n, series, units
+from metrics import coverage, i18n, series, units
+from metrics.cards import Card, Change, SourceRef, TargetInfo
 from metrics.selection import (
     annual_facts,
     gap_decimals,
@@ -27,80 +26,6 @@ from metrics.selection import (
 from metrics.sentences import Lookup, indicator_sentence
 from metrics.suggest import suggest
 from metrics.views import DataFrames
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """One source of a card's value, with what a reader needs to check it."""
-
-    source_id: str
-    provenance: str
-    """quoted, cited or derived."""
-    title: str = ""
-    publisher: str = ""
-    date: str = ""
-    url: str | None = None
-    quote: str = ""
-    derivation: str = ""
-    note: str = ""
-    value_text: str = ""
-    label: str = ""
-    """What the value is (地区生产总值 2021年), for a card with two values."""
-
-
-@dataclass(frozen=True)
-class Change:
-    value: float
-    unit: str
-    text: str
-    """+8.2%, +0.15个百分点."""
-    label: str
-    """增长 / 比上年 / growth / on the year before."""
-    basis: str
-    """reported (a source states it), derived (the dataset's derived row) or computed (here)."""
-
-
-@dataclass(frozen=True)
-class TargetInfo:
-    indicator_id: str
-    text: str
-    """The card's target line: 目标 7%:已完成,+1.2个百分点."""
-    status: str
-    gap: float | None
-
-
-@dataclass
-class Card:
-    indicator_id: str
-    category: str
-    title: str
-    year: int
-    value: float | None = None
-    unit: str = ""
-    value_text: str = ""
-    """The value as a sentence writes it: 14594.9亿元, CNY 1,459.49 billion, 3%(预计)."""
-    number_text: str = ""
-    """The value as the card shows it, short: 14594.9亿元 (Chinese), 1,459.49 (English, unit in ``unit_text``)."""
-    unit_text: str = ""
-    provenance: str = ""
-    provenance_text: str = ""
-    provisional: bool = False
-    bound: str | None = None
-    conflict: bool = False
-    change: Change | None = None
-    change_note: str | None = None
-    """Why no change on the year before is shown, when that needs saying (a caliber break)."""
-    target: TargetInfo | None = None
-    sources: list[SourceRef] = field(default_factory=list)
-    sentence: str | None = None
-    empty_text: str = ""
-    """Said instead of a value when the year has none."""
-    nearest_years: list[int] = field(default_factory=list)
-    higher_is_better: bool = True
-
-    @property
-    def has_data(self) -> bool:
-        return self.value is not None or self.target is not None
 
 
 def _text(value: object) -> str | None:
@@ -259,11 +184,16 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
     known = frames.dataset.indicator_by_id
     narrow_frames = narrow(frames, region_id, [year - 1, year])
     lookup = Lookup(narrow_frames, region_id, year)
+    histories = _histories(frames, region_id)
+    region = frames.dataset.region_by_id.get(region_id)
     cards = []
     for indicator_id in series.headline(known):
         if indicator_id not in known or (category and known[indicator_id]["category"] != category):
             continue
         card = overview_card(narrow_frames, region_id, year, indicator_id, lang, lookup)
+        card.region_id = region_id
+        card.history = histories.get(indicator_id, [])
+        card.break_years = [int(b["year"]) for b in series.breaks(region, known[indicator_id])]
         if card.value is None:
             near = suggest(frames.facts, [region_id], year, indicators=[indicator_id], kinds=("actual",), limit=5)
             card.nearest_years = sorted({s.year for s in near if s.region_id == region_id})[:3]
@@ -271,7 +201,32 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
     return cards
 
 
+def _histories(frames: DataFrames, region_id: str) -> dict[str, list[tuple[int, float]]]:
+    """Indicator -> (year, value) of the region's exact annual actuals (latest vintage), by year."""
+    facts = frames.facts
+    if facts.empty:
+        return {}
+    rows = facts[facts["region_id"].eq(region_id) & facts["kind"].eq("actual") & facts["period"].eq("annual")
+                 & facts["year"].notna() & facts["value_std"].notna() & facts["comparator"].isna()
+                 & ~facts["derived"].astype(bool) & ~facts["conflict"].astype(bool)]
+    rows = rows.drop_duplicates(["indicator_id", "year"]).sort_values("year")
+    return {str(ind): [(int(y), float(v)) for y, v in zip(group["year"], group["value_std"], strict=True)]
+            for ind, group in rows.groupby("indicator_id")}
+
+
 def card_indicators(frames: DataFrames) -> list[str]:
     """Every indicator a card shows: the headline levels and their growth indicators."""
     ids = series.headline(frames.dataset.indicator_by_id)
     return ids + [g for g in (growth_of(frames, i) for i in ids) if g]
+
+
+def newer_figures_note(frames: DataFrames, region_id: str, year: int, lang: str) -> tuple[str, int] | None:
+    """A sentence naming the headline figures the region has for a later year, and that year
+    (the latest), so the page can offer it; None when ``year`` is the latest with any."""
+    newer = coverage.newer_figures(frames, region_id, year)
+    if not newer:
+        return None
+    latest = max(newer)
+    separator = ", " if lang == "en" else "、"
+    names = separator.join(indicator_name(frames, family, lang) for family in newer[latest])
+    return i18n.t("overview_newer", lang, year=latest, names=names), latest

@@ -28,6 +28,12 @@ for region in view.regions:
             frames, suggest.suggest(frames.facts, [region], view.year, indicators=overview.card_indicators(frames)),
             lang, key=f"overview-suggest-{region}")
         continue
+    newer = state.cached(overview.newer_figures_note, frames, region, view.year, lang)
+    if newer is not None:
+        note, latest = newer
+        st.caption(widgets.md(note))
+        widgets.choice_buttons([(i18n.t("overview_show_year", lang, year=latest), {"year": latest})], lang,
+                               key=f"overview-newer-{region}", intro_key=None)
     widgets.card_grid(cards, lang, key=f"card-{region}")
     with st.expander(i18n.t("briefing_heading", lang)):
         lines = state.cached(sentences.briefing_sentences, frames, region, view.year, lang)

@@ -18,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from metrics import i18n, query_state, selection
+from metrics import coverage, i18n, query_state, selection
 from metrics.dataset import DEFAULT_DATA, load
 from metrics.problems import DatasetError, Problem
 from metrics.query_state import ViewState
@@ -155,8 +155,10 @@ def sidebar(frames: DataFrames) -> ViewState:
                label=i18n.t("filter_regions", lang), options=list(options.regions),
                format_func=lambda r: selection.region_name(frames, r, lang),
                placeholder=i18n.t("regions_placeholder", lang))
+        with_data = coverage.years_with_data(frames, view.regions)
         _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
-               options=list(options.years), format_func=lambda y: i18n.year_label(y, lang))
+               options=list(options.years),
+               format_func=lambda y: i18n.year_label(y, lang) if y in with_data else i18n.t("year_no_data", lang, year=y))
         _bound(st.selectbox, "w_cat", view.category or "all", "category", lambda c: None if c == "all" else c,
                label=i18n.t("filter_category", lang), options=["all", *options.categories],
                format_func=lambda c: i18n.category_label(None if c == "all" else c, lang))

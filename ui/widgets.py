@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import i18n, selection
-from metrics.overview import Card, SourceRef
+from metrics.cards import Card, SourceRef
+from metrics.charts.sparkline import SPARK_HEIGHT, sparkline
 from metrics.problems import Problem
 from metrics.query_state import Notice
 from metrics.suggest import Suggestion
@@ -66,11 +67,12 @@ def suggestion_buttons(frames: DataFrames, items: Sequence[Suggestion], lang: st
                       kwargs={"regions": (item.region_id,), "year": item.year})
 
 
-def choice_buttons(labels: Sequence[tuple[str, dict]], lang: str, key: str, intro_key: str = "suggest_intro") -> None:
+def choice_buttons(labels: Sequence[tuple[str, dict]], lang: str, key: str, intro_key: str | None = "suggest_intro") -> None:
     """Buttons that each apply a change to the view (another indicator, another year)."""
     if not labels:
         return
-    st.caption(md(i18n.t(intro_key, lang)))
+    if intro_key:
+        st.caption(md(i18n.t(intro_key, lang)))
     columns = st.columns(len(labels))
     for number, (column, (label, changes)) in enumerate(zip(columns, labels, strict=True)):
         column.button(md(label), key=f"{key}-{number}", on_click=state.apply, kwargs=changes)
@@ -117,6 +119,10 @@ def card(item: Card, lang: str, key: str) -> None:
         label = f"{item.title} ({item.unit_text})" if item.unit_text else item.title
         st.metric(label=md(label), value=item.number_text or "–", delta=delta,
                   delta_color="normal" if item.higher_is_better else "inverse")
+        spark = sparkline(item.history, item.year, item.region_id, item.break_years)
+        if spark is not None:
+            st.plotly_chart(spark, theme=None, key=f"{key}-spark", config={"staticPlot": True, "displayModeBar": False},
+                            height=SPARK_HEIGHT)
         if item.value is not None:
             notes = [item.provenance_text, i18n.year_label(item.year, lang)]
             if item.provisional:

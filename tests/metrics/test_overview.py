@@ -157,3 +157,24 @@ def test_sample_dataset(sample_frames):
     assert unemployment.value is None and unemployment.target.text == "目标 3.5%以内:尚无实际数"
     before = _card(overview_cards(sample_frames, "sample", 2020, "zh"), "gdp")
     assert before.sources[0].provenance == "quoted" and before.sources[0].quote == "2020年地区生产总值达到1000.5亿元"
+
+
+def test_each_card_carries_its_history_for_the_sparkline(frames):
+    from metrics.charts.sparkline import sparkline
+
+    gdp = _card(overview_cards(frames, "haishu", 2020, "zh"), "gdp")
+    assert gdp.history == [(2020, 1400.0)], "a bound (突破1500) is not a point of the line"
+    assert sparkline(gdp.history, 2020, "haishu") is None
+    urban = _card(overview_cards(frames, "ningbo", 2021, "zh"), "urbanization_rate")
+    assert urban.history == [(2020, 75.0), (2021, 78.4)] and urban.break_years == [2021]
+    fig = sparkline(urban.history, 2021, "ningbo", urban.break_years)
+    assert list(fig.data[0].x) == [2020, None, 2021], "no line across the census re-basing"
+    assert list(fig.data[1].x) == [2021]
+
+
+def test_the_overview_names_newer_figures(frames):
+    from metrics.overview import newer_figures_note
+
+    note, year = newer_figures_note(frames, "ningbo", 2020, "zh")
+    assert year == 2021 and note.startswith("已有2021年的较新数据：地区生产总值、")
+    assert newer_figures_note(frames, "ningbo", 2021, "en") is None

@@ -331,3 +331,9 @@ def test_every_table_download_lists_each_rows_sources(monkeypatch, page, params,
         if kind != "sources":
             rows = {row[0] for row in book[SOURCES_SHEET].iter_rows(min_row=2, values_only=True)}
             assert rows == set(range(1, len(raw) + 1)), kind
+
+
+def test_the_year_selector_marks_years_without_data():
+    at = open_page(region="fenghua", year="2020")
+    labels = at.selectbox(key="w_year").options
+    assert "2020年" in labels and "2016年（无数据）" in labels
