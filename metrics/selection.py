@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from metrics import i18n, series
+from metrics.ledger import STATUSES
 from metrics.query_state import Options
+from metrics.values import join_ids, split_ids
 from metrics.views import DataFrames
 
 RANKED_LEVELS = ("district", "county_level_city", "county")
@@ -125,23 +127,28 @@ def records_of_fact(frames: DataFrames, fact: dict) -> pd.DataFrame:
 
 # targets page --------------------------------------------------------------------------------
 
-def ledger_for(frames: DataFrames, region_id: str, year: int, category: str | None = None) -> pd.DataFrame:
-    """The targets of a region for a year (annual and spans ending that year)."""
+def ledger_for(frames: DataFrames, region_id: str, year: int, category: str | None = None,
+               statuses: Sequence[str] = ()) -> pd.DataFrame:
+    """The targets of a region for a year (annual and spans ending that year), judged ones first
+    (in the order of ``ledger.STATUSES``), only those of ``statuses`` if given."""
     ledger = frames.ledger
     if ledger.empty:
         return ledger
     rows = ledger[ledger["region_id"].eq(region_id) & ledger["year"].eq(year)]
     if category:
         rows = rows[rows["category"].eq(category)]
-    return rows.reset_index(drop=True)
+    if statuses:
+        rows = rows[rows["status"].isin(list(statuses))]
+    rank = {status: n for n, status in enumerate(STATUSES)}
+    return rows.sort_values("status", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
 
 
 def progress_for(frames: DataFrames, region_id: str, category: str | None = None) -> pd.DataFrame:
-    """Progress to the 2025 targets of a region, only targets with a latest actual."""
+    """The 十四五 scorecard of a region: every numeric 2025 target, judged or in progress."""
     progress = frames.progress
     if progress.empty:
         return progress
-    rows = progress[progress["region_id"].eq(region_id) & progress["latest_std"].notna()]
+    rows = progress[progress["region_id"].eq(region_id)]
     if category:
         cats = {i["id"]: i["category"] for i in frames.dataset.indicators}
         rows = rows[rows["indicator_id"].map(cats).eq(category)]
@@ -165,9 +172,10 @@ def _reported_sources(facts: pd.DataFrame, region_id: str) -> dict[str, list[tup
 
 def _actual_sources(sources: dict[str, list[tuple[int, str]]], row: dict) -> str:
     """The sources of the actuals a progress row was computed from (the latest year and 2020)."""
-    years = {int(row["latest_year"])} | ({2020} if not i18n.is_missing(row.get("base_std")) else set())
+    years = (set() if i18n.is_missing(row.get("latest_year")) else {int(row["latest_year"])}) | (
+        {2020} if not i18n.is_missing(row.get("base_std")) else set())
     values = [value for year, value in sources.get(str(row["indicator_id"]), []) if year in years]
-    return "; ".join(dict.fromkeys(part for value in values for part in value.split("; ")))
+    return join_ids(part for value in values for part in split_ids(value))
 
 
 def _decimals_of(*values: object) -> int:
@@ -232,6 +240,8 @@ def ledger_table(ledger: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def progress_table(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The scorecard as the page shows it: target, base, latest actual with its year, the verdict
+    (or progress, labelled with its year), required and achieved growth a year."""
     rows = []
     for row in progress.to_dict("records"):
         unit = str(row["change_unit"] or "%")
@@ -240,12 +250,25 @@ def progress_table(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
         target = i18n.comparator_phrase(row["comparator"], i18n.fmt_value(row["target_value"], row["target_unit"], lang), lang)
         rows.append({
             i18n.t("col_indicator", lang): i18n.name(row, "indicator", lang),
-            i18n.t("col_latest", lang): latest,
             i18n.t("col_target_2025", lang): target,
+            i18n.t("col_base_2020", lang): "" if i18n.is_missing(row["base_std"]) else i18n.fmt_value(row["base_std"], row["indicator_unit"], lang),
+            i18n.t("col_latest", lang): latest,
+            i18n.t("col_verdict", lang): score_status(row, lang),
+            i18n.t("col_gap", lang): "" if i18n.is_missing(row.get("gap")) else i18n.fmt_signed(float(row["gap"]), str(row["gap_unit"]), lang, 1),
             i18n.t("col_required", lang): _per_year_text(row["required_per_year"], unit, lang),
             i18n.t("col_achieved", lang): _per_year_text(row["achieved_per_year"], unit, lang),
         })
     return pd.DataFrame(rows)
+
+
+def score_status(row: dict, lang: str) -> str:
+    """A scorecard row's status in words: the verdict, progress with its year, or no actual."""
+    if row.get("verdict"):
+        return i18n.status_label(str(row["status"]), lang)
+    if i18n.is_missing(row.get("latest_year")):
+        return i18n.t("score_no_actual", lang)
+    text = i18n.t("score_progress", lang, year=int(row["latest_year"]))
+    return text + ("; " + i18n.t("score_break", lang) if row.get("broken") else "")
 
 
 def _per_year_text(value: object, unit: str, lang: str) -> str:

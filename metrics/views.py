@@ -52,7 +52,7 @@ def data_frames(dataset: Dataset) -> DataFrames:
     table = with_derived(recorded, indicators, dataset.region_by_id) if not recorded.empty else recorded
     facts = consolidate(table) if not table.empty else table
     ledger = target_ledger(facts) if not facts.empty else pd.DataFrame()
-    progress = (progress_to_targets(facts, regions=dataset.region_by_id, indicators=dataset.indicator_by_id)
+    progress = (progress_to_targets(facts, regions=dataset.region_by_id, indicators=dataset.indicator_by_id, ledger=ledger)
                 if not facts.empty else pd.DataFrame())
     sources = pd.DataFrame.from_records(dataset.sources)
     return DataFrames(dataset, table, facts, ledger, progress, pd.DataFrame.from_records(dataset.regions),

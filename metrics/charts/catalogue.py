@@ -30,6 +30,8 @@ def ledger_figure(frames: DataFrames, region_id: str, year: int, lang: str, cate
 
 def progress_figure(frames: DataFrames, region_id: str, lang: str, category: str | None = None) -> go.Figure | None:
     progress = selection.progress_for(frames, region_id, category)
+    if not progress.empty:
+        progress = progress[progress["required_per_year"].notna() | progress["achieved_per_year"].notna()]
     if progress.empty:
         return None
     return progress_chart(progress, region=selection.region_name(frames, region_id, lang), region_id=region_id,

@@ -37,8 +37,8 @@ def progress_chart(progress: pd.DataFrame, *, region: str, region_id: str, catal
                 textposition="outside", cliponaxis=False,
                 hovertext=[hover([f"{region} · {i18n.name(r, 'indicator', lang)}", name,
                                   i18n.fmt_signed(v, unit, lang, 2) if v is not None else "–",
-                                  f"{i18n.t('col_latest', lang)}: {i18n.fmt_value(r['latest_std'], r['indicator_unit'], lang)} "
-                                  f"({int(r['latest_year'])})",
+                                  f"{i18n.t('col_latest', lang)}: {i18n.fmt_value(r['latest_std'], r['indicator_unit'], lang)}"
+                                  + ("" if i18n.is_missing(r["latest_year"]) else f" ({int(r['latest_year'])})"),
                                   f"{i18n.t('col_target_2025', lang)}: "
                                   f"{i18n.comparator_phrase(r['comparator'], i18n.fmt_value(r['target_value'], r['target_unit'], lang), lang)}",
                                   i18n.t("prov_derived", lang)])

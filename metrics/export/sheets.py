@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from metrics import i18n
+from metrics.selection import score_status
 from metrics.values import is_missing_or_blank, split_ids
 
 TABLE_KINDS = ("facts", "ledger", "progress", "sources")
@@ -81,6 +82,7 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
     "progress": (
         _REGION, _INDICATOR,
+        Column("base_std", ("2020年基数", "2020 base"), _get("base_std"), number=True),
         Column("latest_year", ("最新年份", "Latest year"), _year("latest_year")),
         Column("latest_std", ("最新值", "Latest value"), _get("latest_std"), number=True),
         Column("indicator_unit", ("单位", "Unit"), lambda row, lang, titles: i18n.unit_label(str(row["indicator_unit"]), lang)),
@@ -88,6 +90,8 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
                lambda row, lang, titles: i18n.comparator_word(row.get("comparator"), lang)),
         Column("target_value", ("2025年目标", "2025 target"), _get("target_value"), number=True),
         Column("target_unit", ("目标单位", "Target unit"), lambda row, lang, titles: i18n.unit_label(str(row["target_unit"]), lang)),
+        Column("status", ("完成情况", "Status"), lambda row, lang, titles: score_status(row, lang)),
+        Column("gap", ("差距", "Gap"), _get("gap"), number=True),
         Column("required_per_year", ("所需年均变化", "Required per year"), _get("required_per_year"), number=True),
         Column("achieved_per_year", ("已实现年均变化", "Achieved per year"), _get("achieved_per_year"), number=True),
         Column("change_unit", ("变化单位", "Change unit"),

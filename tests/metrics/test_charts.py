@@ -87,9 +87,9 @@ def test_progress_chart(frames):
     _common(fig, "zh")
     assert "本站根据上述来源计算" in _footnote(fig)
     bars = [t for t in fig.data if t.type == "bar"]
-    assert {t.name for t in bars} == {"所需年均增长", "2020年以来年均增长"}
-    required = next(t for t in bars if t.name == "所需年均增长")
-    assert required.text[0] == "+3.9%"
+    assert {t.name for t in bars} == {"目标所需年均增长", "2020年至最新已达到"}
+    required = next(t for t in bars if t.name == "目标所需年均增长")
+    assert required.text[0] == "+6.5%", "(17000 ÷ 12408.7)^(1/5) − 1, from the 2020 base"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -157,5 +157,5 @@ def test_data_text_is_escaped_in_charts(tmp_path):
 
 def test_the_catalogue_names_every_chart(real_frames):
     charts = list(figures_for(real_frames, "ningbo", 2021, "zh"))
-    assert [name for name, _ in charts] == ["目标与完成", "“十四五”2025年目标进度", "趋势", "区域对比"]
+    assert [name for name, _ in charts] == ["目标与完成", "“十四五”目标完成情况(2021–2025年)", "趋势", "区域对比"]
     assert all(isinstance(fig, go.Figure) and fig.layout.template == TEMPLATE for _, fig in charts)

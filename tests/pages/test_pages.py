@@ -160,7 +160,7 @@ def test_targets_ledger_with_status_as_text_and_colour_and_counts():
     texts = {text for trace in ledger["data"] for text in trace.get("text", []) or []}
     assert any("已完成" in text for text in texts)
     assert ledger["layout"]["title"]["text"] == "宁波市2021年目标与实际"
-    assert "所需年均增长" in {trace.get("name") for trace in progress["data"]}
+    assert "目标所需年均增长" in {trace.get("name") for trace in progress["data"]}
     table = at.dataframe[0].value
     assert "完成情况" in table.columns and "尚无实际数" in set(table["完成情况"])
 
@@ -337,3 +337,21 @@ def test_the_year_selector_marks_years_without_data():
     at = open_page(region="fenghua", year="2020")
     labels = at.selectbox(key="w_year").options
     assert "2020年" in labels and "2016年（无数据）" in labels
+
+
+def test_targets_list_judged_first_and_filter_by_status():
+    at = open_page("targets", year="2021")
+    table = at.dataframe[0].value
+    statuses = list(table["完成情况"])
+    assert statuses.index("尚无实际数") > statuses.index("已完成"), "judged targets come first"
+    at.get("button_group")[0].set_value(["met"]).run()
+    assert set(at.dataframe[0].value["完成情况"]) == {"已完成"}
+
+
+def test_the_scorecard_judges_the_2025_targets_with_the_2025_actuals():
+    at = open_page("targets", year="2025")
+    text = shown(at)
+    assert "“十四五”目标完成情况(2021–2025年)" in text
+    score = at.dataframe[-1].value
+    gdp = score[score["指标"].eq("地区生产总值")].iloc[0]
+    assert gdp["完成情况"] == "已完成" and gdp["最近实际数"].endswith("(2025年)")
