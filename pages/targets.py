@@ -44,7 +44,7 @@ for region in view.regions:
         st.markdown(f"**{widgets.md(i18n.t('targets_table', lang))}**")
         present = [s for s in STATUSES if counts[s]]
         chosen = st.pills(i18n.t("targets_status_filter", lang), present, selection_mode="multi", key=f"status-{region}",
-                          format_func=lambda s: f"{i18n.status_label(s, lang)} ({counts[s]})")
+                          format_func=lambda s, counts=counts: f"{i18n.status_label(s, lang)} ({counts[s]})")
         if chosen:
             ledger = selection.ledger_for(frames, region, view.year, view.category, chosen)
         widgets.table(selection.ledger_table(ledger, lang), ledger, "ledger",
