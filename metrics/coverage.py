@@ -35,6 +35,11 @@ def families(frames: DataFrames) -> dict[str, str]:
     return mapping
 
 
+def families_of_headline(frames: DataFrames) -> list[str]:
+    """The headline families (one per headline level), in card order."""
+    return series.headline(frames.dataset.indicator_by_id)
+
+
 def family_years(frames: DataFrames) -> pd.DataFrame:
     """One row per (region, year, family) with an annual actual figure: region_id, year, family."""
     facts = frames.facts
@@ -57,7 +62,7 @@ def grid(frames: DataFrames, years: list[int] | None = None, family: str | None 
     counts = present.groupby(["region_id", "year"]).size()
     region_ids = [str(r["id"]) for r in frames.dataset.regions]
     if years is None:
-        years = sorted({int(y) for y in present["year"]}) if not present.empty else []
+        years = list(range(int(present["year"].min()), int(present["year"].max()) + 1)) if not present.empty else []
     table = pd.DataFrame(0, index=region_ids, columns=years, dtype=int)
     for (region, year), n in counts.items():
         if region in table.index and year in table.columns:

@@ -111,6 +111,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "targets_none": ("{region}{year}年没有目标。", "{region} set no targets for {year} in the dataset."),
     "targets_table": ("目标明细", "All targets"),
     "targets_status_filter": ("按完成情况筛选(不选即全部)", "Filter by status (none chosen: all)"),
+    "heatmap_heading": ("历年对比", "Across the years"),
+    "heatmap_title": ("{indicator}:各区(县、市)历年数值", "{indicator}: districts and counties, year by year"),
+    "heatmap_subtitle": ("单位:{unit};{total}个区(县、市)中{n}个有数据;空白为未公布;>、≥为下限(如“突破”);*为预计、修订或本站计算",
+                         "Unit: {unit}; {n} of {total} districts and counties have data; blank: not published; "
+                         ">, ≥: a lower bound (“over”); *: provisional, revised or computed here"),
+    "heatmap_gap": ("未见公布数据", "no published figure found"),
+    "coverage_heading": ("数据覆盖", "Coverage"),
+    "coverage_title": ("各地区历年有数据的核心指标数", "Headline figures with data, by region and year"),
+    "coverage_subtitle": ("共{n}项核心指标(水平值与其增速算一项);空白为无数据",
+                          "Out of {n} headline indicators (a level and its growth count once); blank: no data"),
     "progress_heading": ("“十四五”目标完成情况(2021–2025年)", "14th Five-Year Plan scorecard (2021–2025)"),
     "progress_note": ("每个2025年目标:2020年基数到目标所需的年均增长,与2020年到最新实际数已达到的年均增长;"
                       "有2025年实际数时给出完成情况,否则最新年份的数值只作进展,不作结论。均为本站计算(水平值为复合增长率,比率为每年百分点)。",

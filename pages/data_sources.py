@@ -3,6 +3,7 @@
 import streamlit as st
 
 from metrics import i18n, selection, suggest
+from metrics.charts import coverage_figure
 from ui import state, widgets
 
 frames, view = state.context()
@@ -40,6 +41,11 @@ if year is not None and view.regions:
     hidden = selection.no_year_count(frames, view.regions, view.category)
     if hidden:
         st.caption(widgets.md(i18n.t("data_no_year", lang, n=hidden)))
+
+st.subheader(widgets.md(i18n.t("coverage_heading", lang)))
+grid = state.cached(coverage_figure, frames, lang)
+if grid is not None:
+    widgets.chart(grid, i18n.t("coverage_heading", lang), lang, key="coverage")
 
 st.subheader(widgets.md(i18n.t("sources_heading", lang)))
 url = i18n.t("col_url", lang)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from metrics import i18n, selection, suggest
-from metrics.charts import comparison_figure
+from metrics.charts import comparison_figure, heatmap_figure
 from ui import state, widgets
 
 frames, view = state.context()
@@ -33,3 +33,8 @@ else:
         st.caption(widgets.md(i18n.t("regions_selected_note", lang)))
 for line in selection.comparison_notes(frames, comparison, lang):
     st.markdown(widgets.md(line))
+
+st.subheader(widgets.md(i18n.t("heatmap_heading", lang)))
+heatmap = state.cached(heatmap_figure, frames, indicator, lang)
+if heatmap is not None:
+    widgets.chart(heatmap, widgets.basename(frames, None, None, "heatmap_heading", lang) + f"_{name}", lang, key="heatmap")

@@ -10,8 +10,9 @@ from collections.abc import Iterator, Sequence
 
 import plotly.graph_objects as go
 
-from metrics import i18n, selection
+from metrics import coverage, i18n, selection
 from metrics.charts.common import catalogue
+from metrics.charts.heatmap import coverage_heatmap, value_heatmap
 from metrics.charts.ledger import ledger_chart
 from metrics.charts.progress import progress_chart
 from metrics.charts.regions import region_chart
@@ -64,6 +65,36 @@ def comparison_figure(frames: DataFrames, indicator_id: str, year: int, lang: st
                       selected: Sequence[str] = ()) -> go.Figure | None:
     """The regions chart of one indicator and year (``selection.comparison`` then ``region_figure``)."""
     return region_figure(frames, selection.comparison(frames, indicator_id, year), lang, selected)
+
+
+def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figure | None:
+    """One indicator across the districts, county-level cities and counties, every year with data."""
+    facts = frames.facts
+    ranked = selection.ranked_region_ids(frames)
+    if facts.empty or not ranked:
+        return None
+    rows = facts[facts["indicator_id"].eq(indicator_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                 & facts["year"].notna() & facts["value_std"].notna() & facts["region_id"].isin(ranked)
+                 & ~facts["conflict"].astype(bool)]
+    rows = rows.sort_values(["derived", "comparator"], na_position="first", kind="stable").drop_duplicates(["region_id", "year"])
+    if rows.empty:
+        return None
+    rows = rows.assign(year=rows["year"].astype(int))
+    years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
+    names = {r: selection.region_name(frames, r, lang) for r in ranked}
+    return value_heatmap(rows, region_ids=ranked, region_names=names, years=years,
+                         indicator=selection.indicator_name(frames, indicator_id, lang),
+                         unit=selection.indicator_unit(frames, indicator_id), catalogue=catalogue(frames.sources), lang=lang)
+
+
+def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
+    """The region × year grid of headline figures with data (``metrics.coverage``)."""
+    grid = coverage.grid(frames)
+    grid = grid[grid.sum(axis=1) > 0]
+    if grid.empty:
+        return None
+    names = {r: selection.region_name(frames, r, lang) for r in grid.index}
+    return coverage_heatmap(grid, region_names=names, families=len(coverage.families_of_headline(frames)), lang=lang)
 
 
 def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Iterator[tuple[str, go.Figure]]:

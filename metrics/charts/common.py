@@ -97,7 +97,8 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
     lines = _wrap(footnote, FOOTNOTE_WIDTH) if footnote else []
     bottom = 70 + FOOTNOTE_LINE_PX * len(lines)
     head = (62 if subtitle else 42)
-    title_spec: dict = {"text": esc(title), "y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 12}}
+    title_spec: dict = {"text": esc(title), "y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 12, "l": 16},
+                        "x": 0, "xref": "container", "xanchor": "left"}
     if subtitle:
         title_spec["subtitle"] = {"text": esc(subtitle), "font": {"size": 12, "color": "#555555"}}
     total = height + bottom + head + 34 + top

@@ -159,3 +159,19 @@ def test_the_catalogue_names_every_chart(real_frames):
     charts = list(figures_for(real_frames, "ningbo", 2021, "zh"))
     assert [name for name, _ in charts] == ["目标与完成", "“十四五”目标完成情况(2021–2025年)", "趋势", "区域对比"]
     assert all(isinstance(fig, go.Figure) and fig.layout.template == TEMPLATE for _, fig in charts)
+
+
+def test_the_heatmap_leaves_gaps_blank_and_shows_bounds_as_bounds(tmp_path):
+    from metrics.charts import heatmap_figure
+    from tests.metrics.builders import build_frames, obs
+
+    frames = build_frames(tmp_path, [obs("yuyao", "gdp", 2019, 1100.0), obs("yuyao", "gdp", 2021, 1441.5),
+                                     obs("haishu", "gdp", 2021, 1000, comparator="above"), obs("ningbo", "gdp", 2021, 14594.9)])
+    fig = heatmap_figure(frames, "gdp", "zh")
+    cells = fig.data[0]
+    assert list(cells.x) == ["2019", "2020", "2021"]
+    rows = dict(zip(cells.y, cells.text, strict=True))
+    assert list(rows["余姚市"]) == ["1100", "", "1441.5"], "2020 is a gap, not joined or guessed"
+    assert rows["海曙区"][2] == "&gt;1000", "escaped for Plotly, shown as >1000"
+    assert "宁波市" not in rows, "the city is not one of the districts"
+    assert "3个区(县、市)中2个有数据" in fig.layout.title.subtitle.text
