@@ -191,6 +191,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "footnote_computed_some": ("部分数值由本站推算", "some values are computed here"),
     "footnote_computed_all": ("图中数值由本站根据上述来源计算", "the values are computed here from these sources"),
     "chart_year": ("年份", "Year"),
+    "chart_break": ("口径调整", "basis changed"),
+    "chart_revised_from": ("已修订;首次公布为{value}({date})", "revised; first published as {value} ({date})"),
     "chart_ledger_title": ("{region}{year}年目标与实际", "{region}: targets and actuals, {year}"),
     "chart_ledger_subtitle": ("空心菱形为目标,实心圆为实际;文字标明完成情况", "Hollow diamond: target; filled circle: actual; the label gives the status"),
     "chart_progress_title": ("{region}:“十四五”目标所需与已达到的年均增长", "{region}: growth the 2025 targets required and growth achieved"),

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 import plotly.graph_objects as go
 
-from metrics import coverage, i18n, selection
+from metrics import coverage, i18n, selection, series
 from metrics.charts.common import catalogue
 from metrics.charts.heatmap import coverage_heatmap, value_heatmap
 from metrics.charts.ledger import ledger_chart
@@ -48,7 +48,9 @@ def trend_figure(frames: DataFrames, regions: Sequence[str], indicators: Sequenc
     return trend_chart(rows, indicators=drawn, indicator_names={i: selection.indicator_name(frames, i, lang) for i in drawn},
                        indicator_units={i: selection.indicator_unit(frames, i) for i in drawn}, regions=list(regions),
                        region_names={r: selection.region_name(frames, r, lang) for r in regions},
-                       catalogue=catalogue(frames.sources), lang=lang, year=year)
+                       catalogue=catalogue(frames.sources), lang=lang, year=year,
+                       breaks={(r, i): series.breaks(frames.dataset.region_by_id.get(r), frames.dataset.indicator_by_id.get(i))
+                               for r in regions for i in drawn})
 
 
 def region_figure(frames: DataFrames, comparison: selection.Comparison, lang: str,

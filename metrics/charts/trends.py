@@ -27,7 +27,23 @@ def _hover(row: dict, lang: str) -> str:
              i18n.provenance_label(row["provenance"], lang)]
     if row.get("provisional"):
         lines.append(i18n.t("provisional", lang))
+    if row.get("revised") is True and not i18n.is_missing(row.get("first_value")):
+        first = i18n.fmt_value(float(row["first_value"]), str(row["first_unit"]), lang)
+        lines.append(i18n.t("chart_revised_from", lang, value=first, date=row.get("first_source_date") or "?"))
     return hover(lines)
+
+
+def _with_gaps(rows: list[dict], break_years: Sequence[int]) -> list[dict | None]:
+    """The rows with a None between two years that are not consecutive or that a caliber break
+    separates, so the line is not drawn across a missing year or a new basis."""
+    out: list[dict | None] = []
+    for index, row in enumerate(rows):
+        if index:
+            before, now = int(rows[index - 1]["year"]), int(row["year"])
+            if now - before > 1 or any(before < b <= now for b in break_years):
+                out.append(None)
+        out.append(row)
+    return out
 
 
 def _value(row: dict, lang: str) -> str:
@@ -39,14 +55,17 @@ def _value(row: dict, lang: str) -> str:
 
 
 def _points(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: str, symbol: str, dash: str,
-            show: bool, lang: str, panel: int) -> None:
+            show: bool, lang: str, panel: int, break_years: Sequence[int] = ()) -> None:
     unit = str(rows[0]["indicator_unit"])
+    points = _with_gaps(rows, break_years)
     fig.add_trace(go.Scatter(
-        x=[int(r["year"]) for r in rows], y=[i18n.display_value(r["value_std"], unit, lang)[0] for r in rows],
-        mode="lines+markers", name=esc(name), legendgroup=group, showlegend=show,
+        x=[None if r is None else int(r["year"]) for r in points],
+        y=[None if r is None else i18n.display_value(r["value_std"], unit, lang)[0] for r in points],
+        mode="lines+markers", name=esc(name), legendgroup=group, showlegend=show, connectgaps=False,
         line={"color": colour, "dash": dash, "width": 2 if dash == "solid" else 1.5},
         marker={"symbol": symbol, "size": 10 if "open" in symbol else 9, "color": colour, "line": {"width": 2, "color": colour}},
-        hovertext=[_hover(r, lang) for r in rows], hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
+        hovertext=["" if r is None else _hover(r, lang) for r in points], hovertemplate="%{hovertext}<extra></extra>"),
+        row=panel, col=1)
 
 
 def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, target: bool, lang: str,
@@ -66,8 +85,12 @@ def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, t
 
 def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_names: Mapping[str, str],
                 indicator_units: Mapping[str, str], regions: Sequence[str], region_names: Mapping[str, str],
-                catalogue: Mapping[str, Mapping], lang: str, year: int | None = None) -> go.Figure:
-    """``rows`` from ``selection.trend_rows``; one panel per indicator in ``indicators`` order."""
+                catalogue: Mapping[str, Mapping], lang: str, year: int | None = None,
+                breaks: Mapping[tuple[str, str], Sequence[Mapping]] | None = None) -> go.Figure:
+    """``rows`` from ``selection.trend_rows``; one panel per indicator in ``indicators`` order.
+    ``breaks``: (region, indicator) -> its caliber breaks (``metrics.series.breaks``): the line
+    stops at each, and a dashed mark names it."""
+    breaks = breaks or {}
     indicators = list(indicators)
     titles = [esc(f"{indicator_names.get(i, i)} ({i18n.display_unit(indicator_units.get(i, ''), lang)})") for i in indicators]
     fig = make_subplots(rows=max(len(indicators), 1), cols=1, shared_xaxes=True, subplot_titles=titles or None,
@@ -87,15 +110,26 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                  name + i18n.t("chart_derived_suffix", lang), "circle-open", "dot"),
                 (annual[annual["kind"].eq("target")], name + i18n.t("chart_target_suffix", lang), "diamond-open", "dash"),
             )
+            break_years = [int(b["year"]) for b in breaks.get((region, indicator), [])]
             for part, part_name, part_symbol, dash in groups:
                 if part.empty:
                     continue
                 _points(fig, part.to_dict("records"), name=part_name, group=f"{region}-{dash}", colour=colour,
-                        symbol=part_symbol, dash=dash, show=f"{region}-{dash}" not in legend_shown, lang=lang, panel=panel)
+                        symbol=part_symbol, dash=dash, show=f"{region}-{dash}" not in legend_shown, lang=lang, panel=panel,
+                        break_years=break_years)
                 legend_shown.add(f"{region}-{dash}")
             for row in data[data["period"].eq("average") & data["start_year"].notna()].to_dict("records"):
                 _segment(fig, row, name=name, group=f"{region}-solid", colour=colour, target=row["kind"] == "target",
                          lang=lang, panel=panel)
+        marked: set[int] = set()
+        for (region, ind), found in breaks.items():
+            for item in found:
+                if ind != indicator or region not in regions or int(item["year"]) in marked:
+                    continue
+                marked.add(int(item["year"]))
+                fig.add_vline(x=int(item["year"]) - 0.5, line={"color": "#AA3377", "width": 1.5, "dash": "dash"}, row=panel, col=1,
+                              annotation_text=esc(i18n.t("chart_break", lang)), annotation_position="top left",
+                              annotation_font={"size": 11, "color": "#AA3377"})
         fig.update_yaxes(title_text=esc(i18n.display_unit(indicator_units.get(indicator, ""), lang)), row=panel, col=1)
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_xaxes(title_text=i18n.t("chart_year", lang), row=max(len(indicators), 1), col=1)

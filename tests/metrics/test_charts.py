@@ -175,3 +175,23 @@ def test_the_heatmap_leaves_gaps_blank_and_shows_bounds_as_bounds(tmp_path):
     assert rows["海曙区"][2] == "&gt;1000", "escaped for Plotly, shown as >1000"
     assert "宁波市" not in rows, "the city is not one of the districts"
     assert "3个区(县、市)中2个有数据" in fig.layout.title.subtitle.text
+
+
+def test_the_trend_line_stops_at_gaps_and_breaks_and_names_a_revision(tmp_path):
+    from metrics.charts import trend_figure
+    from tests.metrics.builders import build_frames, obs
+
+    frames = build_frames(tmp_path, [
+        obs("ningbo", "urbanization_rate", 2019, 73.6), obs("ningbo", "urbanization_rate", 2020, 74.0),
+        obs("ningbo", "urbanization_rate", 2021, 78.4), obs("ningbo", "urbanization_rate", 2023, 79.9),
+        obs("ningbo", "gdp", 2023, 16452.8, source="report", cross_source="revised"),
+        obs("ningbo", "gdp", 2023, 17146.6, cross_source="revised"), obs("ningbo", "gdp", 2022, 15704.3),
+    ])
+    urban = trend_figure(frames, ["ningbo"], ["urbanization_rate"], "zh")
+    line = next(t for t in urban.data if t.name == "宁波市")
+    assert list(line.x) == [2019, 2020, None, 2021, None, 2023]
+    assert any(getattr(s, "x0", None) == 2020.5 for s in urban.layout.shapes), "the census break is marked"
+    gdp = trend_figure(frames, ["ningbo"], ["gdp"], "en")
+    line = next(t for t in gdp.data if t.name == "Ningbo")
+    point = line.hovertext[list(line.x).index(2023)]
+    assert "CNY 1,714.66 billion" in point and "first published as CNY 1,645.28 billion (2022-01-20)" in point
