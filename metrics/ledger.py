@@ -118,7 +118,7 @@ def target_ledger(table: pd.DataFrame) -> pd.DataFrame:
             "target_note": target.note,
             "actual_value": math.nan, "actual_unit": None, "actual_std": math.nan, "actual_bound": None,
             "actual_provisional": False, "actual_sources": None, "actual_provenance": None, "actual_quote": None,
-            "actual_note": None,
+            "actual_note": None, "actual_first_value": math.nan, "actual_first_unit": None, "actual_first_date": None,
         }
         if group is None or group.empty:
             status, rule = judge(target.comparator, target.direction, target.value_std, None)
@@ -133,6 +133,9 @@ def target_ledger(table: pd.DataFrame) -> pd.DataFrame:
                 "actual_sources": actual.get("sources", actual["source_id"]), "actual_provenance": actual["provenance"],
                 "actual_quote": actual["quote"], "actual_note": actual["note"],
             })
+            if bool(actual.get("revised")):
+                row.update(actual_first_value=actual["first_value"], actual_first_unit=actual["first_unit"],
+                           actual_first_date=actual["first_source_date"])
             status, rule = judge(target.comparator, target.direction, target.value_std, actual["value_std"],
                                  actual["comparator"], units.is_rate(target.indicator_unit))
             if row["actual_provisional"] and status in ("met", "not_met"):

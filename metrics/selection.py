@@ -212,6 +212,9 @@ def actual_text(row: dict, lang: str) -> str:
         text = i18n.comparator_phrase(row["actual_bound"], text, lang)
     if row.get("actual_provisional"):
         text += f" ({i18n.t('provisional', lang)})" if lang == "en" else f"({i18n.t('provisional', lang)})"
+    if not i18n.is_missing(row.get("actual_first_value")):
+        first = i18n.fmt_value(float(row["actual_first_value"]), str(row["actual_first_unit"]), lang)
+        text += ("; " if lang == "en" else ";") + i18n.t("chart_revised_from", lang, value=first, date=row.get("actual_first_date") or "?")
     return text
 
 

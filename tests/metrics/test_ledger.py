@@ -108,3 +108,17 @@ def test_derived_actuals_never_judge_a_target():
     table = pd.DataFrame([_row(kind="target", comparator="reach", value=3.0, value_std=3.0),
                           _row(value=9.0, value_std=9.0, derived=True, provenance="derived")])
     assert target_ledger(table).loc[0, "status"] == "no_actual"
+
+
+def test_the_ledger_judges_the_latest_figure_and_shows_the_first_release(tmp_path):
+    from metrics.selection import actual_text
+    from tests.metrics.builders import build_frames, obs
+
+    frames = build_frames(tmp_path, [
+        obs("ningbo", "gdp_growth", 2024, 5.5, source="report", cross_source="revised", provisional=True),
+        obs("ningbo", "gdp_growth", 2024, 5.4, cross_source="revised"),
+        obs("ningbo", "gdp_growth", 2024, 5.5, kind="target", comparator="about", source="report"),
+    ])
+    row = frames.ledger.iloc[0].to_dict()
+    assert row["actual_value"] == 5.4 and row["status"] == "met" and not row["actual_provisional"]
+    assert actual_text(row, "zh") == "5.4%;已修订;首次公布为5.5%(2022-01-20)"
