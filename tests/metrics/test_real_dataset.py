@@ -136,8 +136,11 @@ def test_lower_bound_and_conflict_and_port_are_kept_apart(real_frames):
     table = real_frames.table
     fiscal = _value(real_frames, "ningbo", "total_fiscal_revenue", 2021, provenance="cited")
     assert (fiscal["comparator"] == "above").all()
-    air = _value(real_frames, "ningbo", "air_quality_good_days_ratio", 2021)
+    air = _value(real_frames, "ningbo", "air_quality_good_days_ratio_central", 2021)
     assert sorted(air["value"]) == [95.8, 95.9] and (air["cross_source"] == "conflicts").all()
+    ledger = real_frames.ledger
+    city_air = ledger[(ledger.region_id == "ningbo") & (ledger.indicator_id == "air_quality_good_days_ratio") & (ledger.year == 2021)]
+    assert list(city_air["status"]) == ["no_actual"], "the central city's figure does not judge the city-wide target"
     port = table[table.indicator_id == "port_container_throughput"]
     assert set(port.region_id) == {"ningbo_zhoushan_port"}
     regions = real_frames.regions.set_index("id")
