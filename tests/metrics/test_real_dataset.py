@@ -17,8 +17,11 @@ FACT_REGIONS = {"宁波市": "ningbo", "北仑区": "beilun", "镇海区": "zhen
                 "江北区": "jiangbei", "宁波舟山港": "ningbo_zhoushan_port", "鄞州区": "yinzhou", "余姚市": "yuyao",
                 "象山县": "xiangshan"}
 EXCLUDED_FACTS: dict[tuple, str] = {}
-MOVED_FACTS = {("beilun", "gdp_per_capita", 2021, 459323): "gdp_per_capita_registered"}
-"""Facts recorded under another indicator after an audit: Beilun's figure is per registered resident."""
+MOVED_FACTS = {("beilun", "gdp_per_capita", 2021, 459323): "gdp_per_capita_registered",
+               ("ningbo", "air_quality_good_days_ratio", 2021, 95.9): "air_quality_good_days_ratio_central",
+               ("ningbo", "air_quality_good_days_ratio", 2021, 95.8): "air_quality_good_days_ratio_central"}
+"""Facts recorded under another indicator after an audit: Beilun's figure is per registered
+resident; the good-air shares are the central city's."""
 """Facts deliberately not in the dataset: (region, indicator, year, value) -> why. Empty: all 134 are in."""
 
 
