@@ -13,6 +13,8 @@ GROWTH = re.compile(r"(?:比上年|比去年|较上年|同比|按可比价格计
 NEGATIVE = re.compile(r"(?:下降|回落|减少|降低)(?:了)?(?:为|到)?$")
 CHANGE = re.compile(r"(?:提高|增加|上升|下降|降低|回升|收窄|扩大|减少)(?:了)?$")
 TO = re.compile(r"(?:提高|提升|增加|上升|扩大|缩小|下降|降低|减少|增长)(?:到|至)$|降至$|升至$")
+BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期|前[两二三四五]年平均(?:数|水平)?)")
+"""What a change is measured against: 比上年, 比2015年, 比前两年平均数 (not a 年均 average)."""
 FROM = re.compile(r"(?:由|从)(?:不足|约|近)?$")
 PREFIX_COMPARATOR = [(re.compile(r"(?:突破|超过|超越|超|逾|高于)$"), "above"), (re.compile(r"不低于$"), "at_least"),
                      (re.compile(r"(?:控制在|不超过|不高于)$"), "at_most"), (re.compile(r"约$"), "about"),
@@ -31,6 +33,11 @@ def suffix_comparator(sentence: str, end: int) -> tuple[str | None, str] | None:
         later = re.match(r"^(?:(?:、|和)[^,,。;、]{0,12}?\d+(?:\.\d+)?(?:[^\d,,。;、]{1,5}?))+?(以上|以内|以下|左右)", sentence[end:])
         suffix = next(((None, c) for w, c in SUFFIX_COMPARATOR if later and later.group(1) == w), None)
     return suffix
+
+
+def is_average(phrase: str) -> bool:
+    """年均, 平均每年, 两年平均: an average over a span; 比前两年平均数 is a base, not an average."""
+    return bool(re.search(r"年均|平均每年|年平均", BASE.sub("", phrase)))
 
 
 def prefix_comparator(phrase: str) -> str | None:
