@@ -28,8 +28,11 @@ _RANGE_SEP = r"(?:%?\s*[—–~～至到-]{1,2}\s*)"
 MENTION = re.compile(
     rf"(?P<range>{_NUMBER}{_RANGE_SEP})?(?P<num>{_NUMBER})(?P<unit>{_UNIT_RE})"
     rf"|(?P<ratio>{_NUMBER}):1(?![\d.])"
+    rf"|(?P<wan>{_NUMBER})万(?=$|[^\u4e00-\u9fff]|以上|左右|以内)"
     rf"|(?P<cn>{_CN_NUMBER})?(?P<cnunit>(?:{_UNIT_RE})|(?:万亿|亿|万)(?:元|美元)?)"
 )
+BARE_WAN = "万"
+"""The unit of a number followed by 万 and no unit word: the indicator's unit says of what."""
 _PLAN_NAMES = re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?")
 _NOT_A_NUMBER_AFTER = ("年", "月", "日", "号", "季度", "岁")
 
@@ -86,6 +89,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             start = match.start("num") if range_low is None else match.start()
             found.append(Mention(start, match.end(), _number(match.group("num")), unit, sentence[start:match.end()],
                                  range_low=range_low))
+        elif match.group("wan") is not None:  # 日活跃用户达到20万: ten thousands of what the indicator counts
+            found.append(Mention(match.start(), match.end(), _number(match.group("wan")), BARE_WAN, match.group()))
         elif match.group("ratio") is not None:
             found.append(Mention(match.start(), match.end(), _number(match.group("ratio")), "倍", match.group()))
         else:
@@ -97,6 +102,9 @@ def find_mentions(sentence: str) -> list[Mention]:
                 continue
             if numeral in ("十", "百", "千") and not unit_word.startswith(("万", "亿")):
                 continue  # 十项, 百个: idioms far more often than counts
+            if unit_word in ("万", "亿", "万亿") and (sentence[match.end():match.end() + 1] == "级"
+                                                     or re.search(r"[个家项条](?:以上)?$", sentence[:match.start()])):
+                continue  # 千亿级产业, 30个百亿项目: a class of what is counted, not an amount
             read = _cn_value(numeral, unit_word)
             if read is None:
                 continue

@@ -103,6 +103,8 @@ class IndicatorIndex:
 
     def unit_fits(self, indicator: str, unit: str, change: bool = False) -> bool:
         want = self.by_id[indicator]["unit"]
+        if unit == "万":  # a bare 万 (20万): any count in ten thousands (万人, 万户), never money
+            return want.startswith("万") and units.is_known(want) and not want.endswith("元")
         if change:
             return units.CHANGE_UNIT.get(want) == unit
         if unit == "百分点" and want != "百分点":
