@@ -40,50 +40,50 @@ def judge(comparator: str, direction: str, target: float | None, actual: float |
           actual_bound: str | None = None, is_rate: bool = False) -> tuple[str, str]:
     """The status of one target against one actual, and the rule that decided it."""
     if actual is None or (isinstance(actual, float) and math.isnan(actual)):
-        return "no_actual", "no actual reported yet"
+        return "no_actual", "rule_no_actual"
     if comparator == "qualitative" or target is None or (isinstance(target, float) and math.isnan(target)):
-        return "needs_judgement", "qualitative target"
+        return "needs_judgement", "rule_qualitative"
     if actual_bound in ("above", "at_least"):
         return _judge_lower_bound(comparator, target, actual)
     if actual_bound == "at_most":
         return _judge_upper_bound(comparator, target, actual)
     if comparator in ("at_least", "reach"):
-        return ("met", "actual >= target") if actual >= target else ("not_met", "actual < target")
+        return ("met", "rule_at_or_above") if actual >= target else ("not_met", "rule_below")
     if comparator == "above":
         if actual > target:
-            return "met", "actual > target"
+            return "met", "rule_above"
         if actual == target:
-            return "needs_judgement", "actual equals a target to exceed"
-        return "not_met", "actual < target"
+            return "needs_judgement", "rule_equals_a_target_to_exceed"
+        return "not_met", "rule_below"
     if comparator == "at_most":
-        return ("met", "actual <= target") if actual <= target else ("not_met", "actual > target")
+        return ("met", "rule_at_or_below") if actual <= target else ("not_met", "rule_above")
     if comparator == "about":
         tolerance = ABOUT_TOLERANCE_PP if is_rate else abs(target) * ABOUT_TOLERANCE_RELATIVE
         if abs(actual - target) <= tolerance:
-            return "met", "within the tolerance of 左右"
+            return "met", "rule_about_within"
         good_side = (direction == "higher" and actual > target) or (direction == "lower" and actual < target)
         if good_side:
-            return "met", "beyond 左右 on the good side"
-        return "not_met", "outside the tolerance of 左右"
-    return "needs_judgement", f"comparator {comparator!r} has no rule"
+            return "met", "rule_about_good_side"
+        return "not_met", "rule_about_outside"
+    return "needs_judgement", "rule_unknown_comparator"
 
 
 def _judge_lower_bound(comparator: str, target: float, bound: float) -> tuple[str, str]:
     """The actual is only known to exceed ``bound``."""
     if comparator in ("at_least", "reach", "above") and bound >= target:
-        return "met", "the actual exceeds a bound at or above the target"
+        return "met", "rule_bound_reaches_target"
     if comparator == "at_most" and bound >= target:
-        return "not_met", "the actual exceeds a bound at or above the ceiling"
-    return "needs_judgement", "the actual is a bound that cannot decide the target"
+        return "not_met", "rule_bound_exceeds_ceiling"
+    return "needs_judgement", "rule_bound_undecided"
 
 
 def _judge_upper_bound(comparator: str, target: float, bound: float) -> tuple[str, str]:
     """The actual is only known to be at most ``bound``."""
     if comparator == "at_most" and bound <= target:
-        return "met", "the actual is below a bound at or below the ceiling"
+        return "met", "rule_bound_within_ceiling"
     if comparator in ("at_least", "reach") and bound < target:
-        return "not_met", "the actual is below a bound below the target"
-    return "needs_judgement", "the actual is a bound that cannot decide the target"
+        return "not_met", "rule_bound_below_target"
+    return "needs_judgement", "rule_bound_undecided"
 
 
 def gap(target_std: float | None, actual_std: float | None, indicator_unit: str) -> tuple[float, str]:
@@ -123,7 +123,7 @@ def target_ledger(table: pd.DataFrame) -> pd.DataFrame:
         if group is None or group.empty:
             status, rule = judge(target.comparator, target.direction, target.value_std, None)
         elif len(group) > 1:
-            status, rule = "needs_judgement", "the sources conflict on the actual"
+            status, rule = "needs_judgement", "rule_sources_conflict"
             row["actual_sources"] = "; ".join(group["source_id"])
         else:
             actual = group.iloc[0]

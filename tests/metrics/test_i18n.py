@@ -16,9 +16,29 @@ def _fields(text: str) -> set[str]:
 
 
 def test_every_string_has_both_languages_with_the_same_placeholders():
-    for key, (zh, en) in i18n._STRINGS.items():
-        assert zh.strip() and en.strip(), key
-        assert _fields(zh) == _fields(en), key
+    for key, entry in i18n._STRINGS.items():
+        assert set(entry) == {"zh", "en"}, key
+        assert entry["zh"].strip() and entry["en"].strip(), key
+        assert _fields(entry["zh"]) == _fields(entry["en"]), key
+
+
+def test_every_ledger_rule_has_its_words_in_the_catalogue():
+    import ast
+    import inspect
+
+    from metrics import ledger
+
+    keys = {node.value for node in ast.walk(ast.parse(inspect.getsource(ledger)))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("rule_")}
+    assert len(keys) >= 15
+    assert all(i18n.has(key) for key in keys), sorted(k for k in keys if not i18n.has(k))
+    assert i18n.rule_label("rule_about_within", "zh") == "在“左右”的容差内"
+
+
+def test_an_unknown_language_or_a_missing_translation_falls_back_to_chinese(monkeypatch):
+    assert i18n.t("page_overview", "fr") == "概览"
+    monkeypatch.setitem(i18n._STRINGS, "only_zh", {"zh": "只有中文"})
+    assert i18n.t("only_zh", "en") == "只有中文"
 
 
 @pytest.mark.parametrize(("value", "zh", "en"), [
