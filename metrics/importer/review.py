@@ -168,6 +168,18 @@ def preview(drafts: Sequence[Draft], source: dict, text: str, dataset: Dataset, 
     return Preview(len(plan.observations), plan.preview(), tuple(problem_sentences(problems, data_path, lang)), plan)
 
 
+def preview_key(drafts: Sequence[Draft], source: dict, data_path: Path, lang: str) -> str:
+    """What a preview depends on (the accepted records, the source, the data file's version and the
+    language): a page shows the one it has for this key instead of checking the dataset again."""
+    try:
+        stat = Path(data_path).stat()
+        version = f"{stat.st_mtime_ns}:{stat.st_size}"
+    except OSError:
+        version = "missing"
+    chosen = [d.observation() | {"proposed": [d.proposed_indicator, d.proposed_region]} for d in drafts if d.accepted]
+    return hashlib.sha256(repr((chosen, sorted(source.items(), key=str), str(data_path), version, lang)).encode()).hexdigest()
+
+
 def problem_sentences(problems: Sequence[Problem], data_path: Path, lang: str) -> list[str]:
     """Each problem of the new dataset as a sentence with the file and line it is on (the staged
     copy that was checked is named as the data file it would become)."""

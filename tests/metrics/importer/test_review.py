@@ -164,3 +164,21 @@ def test_a_write_that_fails_writes_nothing(data):
     assert not outcome.ok and outcome.records == 0
     assert any("第" in p and "行" in p and "-4.5" in p for p in outcome.problems), outcome.problems
     assert data.read_bytes() == before and not (data.parent / "metrics.yaml.bak").exists()
+
+
+def test_the_preview_key_changes_with_what_would_be_written(data):
+    dataset = load(data)
+    text, _ = upload.read_input(None, None, REPORT)
+    drafts = review.drafts_for(text, dataset, DETAILS)
+    source = review.source_for(DETAILS, text)
+    key = review.preview_key(drafts, source, data, "en")
+    assert review.preview_key(review.with_edits(drafts, review.table(drafts, "en")), source, data, "en") == key
+    frame = review.table(drafts, "en")
+    frame.loc[1, "value"] = 1.0
+    assert review.preview_key(review.with_edits(drafts, frame), source, data, "en") != key
+    frame = review.table(drafts, "en")
+    frame.loc[2, "accept"] = False
+    assert review.preview_key(review.with_edits(drafts, frame), source, data, "en") != key
+    assert review.preview_key(drafts, source, data, "zh") != key
+    data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert review.preview_key(drafts, source, data, "en") != key, "a changed data file is checked again"
