@@ -8,6 +8,7 @@ import streamlit as st
 
 import metrics.charts.theme  # noqa: F401  (sets the Plotly template after Streamlit's import replaced it)
 from metrics import i18n, selection
+from metrics.importer import review
 from ui import state, widgets
 
 PAGES = (
@@ -17,11 +18,13 @@ PAGES = (
     ("pages/regions.py", "page_regions", "regions", ":material/bar_chart:"),
     ("pages/data_sources.py", "page_data", "data_sources", ":material/table:"),
 )
+IMPORT_PAGE = ("pages/import_review.py", "page_import", "import_review", ":material/upload_file:")
+"""Listed only with ``METRICS_IMPORT=1``: it writes to the server's data file."""
 
 
 def _pages(lang: str) -> list:
     return [st.Page(path, title=i18n.t(title, lang), url_path=url, icon=icon, default=number == 0)
-            for number, (path, title, url, icon) in enumerate(PAGES)]
+            for number, (path, title, url, icon) in enumerate(PAGES + ((IMPORT_PAGE,) if review.enabled() else ()))]
 
 
 st.set_page_config(page_title="宁波经济指标 · Ningbo indicators", page_icon=":material/monitoring:", layout="wide")

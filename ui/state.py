@@ -209,3 +209,11 @@ def context() -> tuple[DataFrames, ViewState]:
     if isinstance(frames, list) or VIEW not in st.session_state:
         st.stop()
     return frames, current()  # type: ignore[return-value]
+
+
+def clear_caches() -> None:
+    """Forget every loaded dataset and every figure built from one (after a write to the data):
+    the next run of any page loads the file again. The keys hold the file's mtime and size, so a
+    changed file is picked up anyway; clearing frees the old versions at once."""
+    _frames.clear()
+    _computed.clear()

@@ -58,31 +58,45 @@ def plan(drafts: list[Draft], source: dict, text: str, dataset_ids: dict[str, se
     return Plan(source, text, list(indicators.values()), list(regions.values()), observations)
 
 
+def check(accepted: Plan, data_path: Path, sources_dir: Path | None = None) -> list[Problem]:
+    """The problems the new dataset would have, without writing it (a dry run of ``apply``)."""
+    return _staged(accepted, Path(data_path), sources_dir, keep=False)[1]
+
+
 def apply(accepted: Plan, data_path: Path, sources_dir: Path | None = None) -> Path:
     """Check the new dataset as a whole, then write it; returns the backup of the old file."""
     data_path = Path(data_path)
+    backup, problems = _staged(accepted, data_path, sources_dir, keep=True)
+    if backup is None:
+        raise AcceptError(f"{len(problems)} problem(s) with the accepted drafts; nothing was written.",
+                          [Problem(f"{data_path} (after accepting)", p.line, p.message) for p in problems])
+    return backup
+
+
+def _staged(accepted: Plan, data_path: Path, sources_dir: Path | None, keep: bool) -> tuple[Path | None, list[Problem]]:
+    """Stage the new dataset (and the source's text) beside the old one and check it; with
+    ``keep`` and no problem, move it into place and return the backup; otherwise remove both."""
     new_text = write.with_records(data_path.read_text(encoding="utf-8"), accepted.additions())
     text_file = write.texts_dir(data_path) / f"{accepted.source['id']}.txt"
     created_text = not text_file.exists()
     if not created_text and text_file.read_text(encoding="utf-8") != accepted.text:
         raise AcceptError(f"{text_file} exists with another text; give the import a new --source-id.")
     staged = None
+    kept = False
     try:
         if created_text:
             text_file.parent.mkdir(parents=True, exist_ok=True)
             text_file.write_text(accepted.text, encoding="utf-8", newline="")
         staged = write.stage(data_path, new_text)
         problems = find_problems(staged, sources_dir)
-        if problems:
-            raise AcceptError(f"{len(problems)} problem(s) with the accepted drafts; nothing was written.",
-                              [Problem(f"{data_path} (after accepting)", p.line, p.message) for p in problems])
+        if problems or not keep:
+            return None, problems
         backup = write.commit(data_path, staged)
         staged = None
-        return backup
-    except BaseException:
-        if created_text and text_file.exists():
-            text_file.unlink()
-        raise
+        kept = True
+        return backup, []
     finally:
+        if created_text and not kept and text_file.exists():
+            text_file.unlink()
         if staged is not None and staged.exists():
             staged.unlink()

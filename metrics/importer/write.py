@@ -11,11 +11,20 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import yaml
 
 from metrics.schema import SECTIONS
+
+
+class _NoAliases(yaml.SafeDumper):
+    """A safe dumper that writes a value used twice (the same date as stated and posted) twice,
+    not as a YAML anchor and alias the file's readers would have to follow."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def texts_dir(data_path: Path) -> Path:
@@ -27,7 +36,8 @@ def render(records: list[dict]) -> str:
     """Records as list items in the file's own style (two-space indent, keys in order)."""
     if not records:
         return ""
-    dumped = yaml.safe_dump(records, allow_unicode=True, sort_keys=False, indent=2, width=1000, default_flow_style=False)
+    dumped = yaml.dump(records, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, indent=2, width=1000,
+                       default_flow_style=False)
     return "".join("  " + line if line.strip() else line for line in dumped.splitlines(keepends=True))
 
 
@@ -54,9 +64,12 @@ def with_records(text: str, additions: dict[str, list[dict]]) -> str:
 
 
 def stage(data_path: Path, new_text: str) -> Path:
-    """The new dataset in a temporary file beside the old one (same folder, so os.replace is atomic)."""
-    staged = data_path.with_name(f".{data_path.name}.import-{os.getpid()}.tmp")
-    staged.write_text(new_text, encoding="utf-8")
+    """The new dataset in a temporary file beside the old one (same folder, so os.replace is atomic);
+    a name of its own, so two sessions of one server checking at once do not share it."""
+    handle, name = tempfile.mkstemp(prefix=f".{data_path.name}.import-", suffix=".tmp", dir=data_path.parent)
+    staged = Path(name)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(new_text)
     return staged
 
 
@@ -64,5 +77,6 @@ def commit(data_path: Path, staged: Path) -> Path:
     """Keep the old file as ``.bak``, then move the staged file into place."""
     backup = data_path.with_name(data_path.name + ".bak")
     shutil.copy2(data_path, backup)
+    shutil.copymode(data_path, staged)  # mkstemp made it private to this user
     os.replace(staged, data_path)
     return backup

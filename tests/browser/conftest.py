@@ -57,12 +57,18 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def _without_import(environ: os._Environ | dict) -> dict:
+    """The suite's server is the dashboard as deployed by default: the import page off."""
+    return {key: value for key, value in environ.items() if key != "METRICS_IMPORT"}
+
+
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> Iterator[str]:
     """The base URL of a dashboard server started for this session."""
     folder = tmp_path_factory.mktemp("server")
-    data = folder / "metrics.yaml"
-    shutil.copyfile(os.environ.get("METRICS_DATA") or DEFAULT_DATA, data)
+    source = Path(os.environ.get("METRICS_DATA") or DEFAULT_DATA)
+    shutil.copytree(source.parent, folder / "data")  # the whole folder: metrics.yaml includes cited/*.yaml
+    data = folder / "data" / source.name
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (folder / "streamlit.log").open("w")
@@ -70,7 +76,7 @@ def app_url(tmp_path_factory) -> Iterator[str]:
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "METRICS_DATA": str(data)}, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**_without_import(os.environ), "METRICS_DATA": str(data)}, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline_checks = int(START_TIMEOUT / 0.2)
         for _ in range(deadline_checks):
