@@ -142,7 +142,11 @@ def _as_text(value: object) -> str | None:
 
 
 def _shown(value: object) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    """A query value as a notice quotes it: its text (several values joined with commas), with
+    characters that cannot be printed as "?", shortened; never a Python repr."""
+    text = _as_text(value)
+    if text is None:
+        text = ",".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= NOTICE_VALUE_LENGTH else text[: NOTICE_VALUE_LENGTH - 1] + "…"
 

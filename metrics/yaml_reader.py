@@ -77,6 +77,10 @@ class _DepthError(Exception):
 
 def _convert(node: yaml.Node, path: tuple, lines: dict, seen: set[int], depth: int) -> Any:
     if isinstance(node, yaml.ScalarNode):
+        # An alias of a scalar (``region: *r``) is the same node met twice, as for collections.
+        if id(node) in seen:
+            raise _AliasError(node.start_mark.line + 1)
+        seen.add(id(node))
         if node.tag == _STR:
             return node.value
         if node.tag not in _SCALARS:

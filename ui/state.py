@@ -26,6 +26,9 @@ from metrics.views import DataFrames, data_frames
 
 VIEW = "_view"
 NOTICES = "_notices"
+WRITTEN = "_url_written"
+"""The query string this session last wrote: a URL that differs on a later run came from the
+browser (back, forward, an edited address), and the view follows it."""
 
 _run = threading.local()
 
@@ -101,12 +104,24 @@ def init_view(frames: DataFrames) -> ViewState:
         view, notices = query_state.parse(_url_params(), options)
         st.session_state[VIEW] = view
         st.session_state[NOTICES] = notices
+    elif WRITTEN in st.session_state and _present_params() != st.session_state[WRITTEN]:
+        view, notices = query_state.parse(_url_params(), options)
+        st.session_state[VIEW] = view
+        st.session_state[NOTICES] = notices
     else:
         view, notices = query_state.revalidate(st.session_state[VIEW], options)
         if notices:
             st.session_state[VIEW] = view
             st.session_state[NOTICES] = notices
     return st.session_state[VIEW]
+
+
+def _present_params() -> dict[str, str]:
+    return {key: st.query_params.get(key) for key in st.query_params}
+
+
+def has_view() -> bool:
+    return VIEW in st.session_state
 
 
 def current() -> ViewState:
@@ -126,9 +141,9 @@ def apply(**changes: object) -> None:
 def sync_url(view: ViewState) -> None:
     """Write the view to the query string when it differs, so a copied link reopens it."""
     wanted = query_state.to_params(view)
-    present = {key: st.query_params.get(key) for key in st.query_params}
-    if present != wanted:
+    if _present_params() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[WRITTEN] = wanted
 
 
 def _bound(widget: Callable, key: str, value: object, field: str, convert: Callable[[object], object],

@@ -139,3 +139,11 @@ def test_any_query_gives_a_valid_view_without_raising(params):
 ))
 def test_every_valid_view_round_trips_through_the_url(state):
     assert parse(to_params(state), OPTIONS) == (state, [])
+
+
+def test_a_notice_quotes_the_value_as_text_never_as_a_python_list():
+    from metrics.query_state import Options, parse
+
+    _, notices = parse({"ind": ["\x00\x01"]}, Options(regions=("ningbo",), indicators=("gdp",)))
+    shown = [n.value for n in notices]
+    assert shown == ["??"], shown

@@ -356,3 +356,14 @@ def test_the_scorecard_judges_the_2025_targets_with_the_2025_actuals():
     score = at.dataframe[-1].value
     gdp = score[score["指标"].eq("地区生产总值")].iloc[0]
     assert gdp["完成情况"] == "已完成" and gdp["最近实际数"].endswith("(2025年)")
+
+
+def test_a_url_the_browser_changes_back_restores_that_view():
+    """Back and forward change the query string and rerun: the view follows the URL."""
+    at = open_page(year="2021")
+    at.selectbox(key="w_year").set_value(2020).run()
+    assert at.query_params["year"] in ("2020", ["2020"])
+    at.query_params["year"] = "2021"
+    at.run()
+    assert at.selectbox(key="w_year").value == 2021
+    assert at.subheader[0].value == "宁波市 · 2021年"

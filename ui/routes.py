@@ -1,0 +1,54 @@
+"""The dashboard's pages, and a page of its own for an address that names none of them.
+
+Streamlit answers an unknown page path with its own "Page not found" dialog, in English,
+whatever the interface language. There is no setting for it; so when the address's path
+(``st.context.url``) names no page, the navigation gets one more page, hidden from the menu,
+at exactly that path: it says so in the view's language and links to the overview.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from metrics import i18n
+from metrics.importer import review
+
+PAGES = (
+    ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
+    ("pages/targets.py", "page_targets", "targets", ":material/flag:"),
+    ("pages/trends.py", "page_trends", "trends", ":material/show_chart:"),
+    ("pages/regions.py", "page_regions", "regions", ":material/bar_chart:"),
+    ("pages/data_sources.py", "page_data", "data_sources", ":material/table:"),
+)
+IMPORT_PAGE = ("pages/import_review.py", "page_import", "import_review", ":material/upload_file:")
+"""Listed only with ``METRICS_IMPORT=1``: it writes to the server's data file."""
+NOT_FOUND_PAGE = "pages/not_found.py"
+_PATH = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def listed() -> tuple[tuple[str, str, str, str], ...]:
+    return PAGES + ((IMPORT_PAGE,) if review.enabled() else ())
+
+
+def unknown_path(url: str | None) -> str | None:
+    """The path of ``url`` when it names no page of the dashboard (and is a plain path segment
+    a page could have); None for the root, a known page, or anything else."""
+    if not url:
+        return None
+    path = urlparse(url).path.strip("/")
+    if not path or path in {url_path for _, _, url_path, _ in listed()}:
+        return None
+    return path if _PATH.fullmatch(path) else None
+
+
+def pages(lang: str) -> list:
+    """The navigation: every listed page, plus the hidden not-found page at an unknown path."""
+    found = [st.Page(path, title=i18n.t(title, lang), url_path=url, icon=icon, default=number == 0)
+             for number, (path, title, url, icon) in enumerate(listed())]
+    missing = unknown_path(st.context.url)
+    if missing is not None:
+        found.append(st.Page(NOT_FOUND_PAGE, title=i18n.t("not_found_title", lang), url_path=missing, visibility="hidden"))
+    return found
