@@ -57,7 +57,7 @@ def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame, regions: Mappi
             "cross_source": None, "derived": True,
             "derivation": (f"({now.value:g}{now.unit} ÷ {before.value:g}{before.unit} − 1) × 100, "
                            f"{year} against {year - 1}, nominal; computed here, not reported"),
-            "source_title": None, "source_publisher": None, "source_date": None, "source_url": None,
+            "source_title": None, "source_publisher": None, "source_date": None, "source_url": None, "source_type": None,
             "file": getattr(now, "file", None), "line": now.line,
         })
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metrics import units
+from metrics.citation import TYPE_RANK
 from metrics.dataset import Dataset
 
 COLUMNS = [
@@ -12,7 +13,7 @@ COLUMNS = [
     "indicator_id", "indicator_zh", "indicator_en", "category", "direction", "indicator_unit",
     "year", "period", "start_year", "kind", "comparator", "value", "unit", "value_std",
     "source_id", "provenance", "quote", "written", "note", "provisional", "cross_source",
-    "derived", "derivation", "source_title", "source_publisher", "source_date", "source_url", "file", "line",
+    "derived", "derivation", "source_title", "source_publisher", "source_date", "source_url", "source_type", "file", "line",
 ]
 """The tidy table's columns, in order. The first fifteen named in the dataset issue are all here."""
 
@@ -37,7 +38,7 @@ def tidy_table(dataset: Dataset) -> pd.DataFrame:
         {"source_id": s["id"], "provenance": s["provenance"], "source_title": s["title"],
          "source_publisher": s["publisher"],
          "source_date": str(s.get("stated_date") or s.get("date") or s.get("posted_date") or ""),
-         "source_url": s.get("url")}
+         "source_url": s.get("url"), "source_type": s.get("type")}
         for s in dataset.sources])
     table = obs.merge(regions, on="region_id", how="left").merge(indicators, on="indicator_id", how="left")
     table = table.merge(sources, on="source_id", how="left")
@@ -98,7 +99,12 @@ def consolidate(table: pd.DataFrame) -> pd.DataFrame:
     pieces = []
     for _, group in grouped.groupby(FACT_KEY, dropna=False, sort=False):
         row = group.iloc[[0]].copy()
-        row["sources"] = "; ".join(dict.fromkeys(group["source_id"]))
+        ordered = list(group["source_id"])
+        if group["cross_source"].iloc[0] == "agrees" and "source_type" in group:
+            # sources that agree: the official statistical publication is cited first
+            rank = group["source_type"].map(TYPE_RANK).fillna(len(TYPE_RANK))
+            ordered = list(group.assign(_type=rank).sort_values("_type", kind="stable")["source_id"])
+        row["sources"] = "; ".join(dict.fromkeys(ordered))
         row["n_sources"] = len(group)
         if group["cross_source"].iloc[0] == "revised":
             first = group.iloc[-1]

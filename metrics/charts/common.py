@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from metrics import i18n
 from metrics.charts.theme import TEMPLATE
+from metrics.citation import cite, official_first
 
 FOOTNOTE_WIDTH = 84
 """Characters per footnote line (a CJK character counts as two)."""
@@ -64,19 +65,9 @@ def source_footnote(ids: Iterable[str], catalogue: Mapping[str, Mapping], lang: 
     """``来源:《title》(publisher, date);...`` naming every source (the first few, then a count).
 
     Plain text, not yet escaped; ``derived`` ("some" or "all") adds that values were computed here."""
-    names = []
-    ids = list(ids)
-    for source_id in ids[:MAX_FOOTNOTE_SOURCES]:
-        source = catalogue.get(source_id)
-        if source is None:
-            names.append(source_id)
-            continue
-        title, publisher, date = source.get("title") or source_id, source.get("publisher") or "", i18n.source_date(source, lang)
-        detail = ", ".join(part for part in (publisher, date) if part)
-        if lang == "en":
-            names.append(f"“{title}”" + (f" ({detail})" if detail else ""))
-        else:
-            names.append(f"《{title}》" + (f"({detail})" if detail else ""))
+    ids = official_first(ids, catalogue)
+    names = [cite(catalogue[source_id], lang) if source_id in catalogue else source_id
+             for source_id in ids[:MAX_FOOTNOTE_SOURCES]]
     separator = "; " if lang == "en" else ";"
     text = separator.join(names)
     if len(ids) > MAX_FOOTNOTE_SOURCES:

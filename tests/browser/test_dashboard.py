@@ -40,8 +40,9 @@ def test_changing_year_and_region_redraws_the_chart(dashboard: Dashboard):
     expect(dashboard.chart_titles().first).to_have_text("地区生产总值:2021年各区(县、市)")
     dashboard.choose_year("2022年")
     expect(dashboard.chart_titles().filter(has_text="2022年")).to_have_count(1)
-    expect(dashboard.chart_titles()).to_have_count(1)
-    ticks = dashboard.page.locator(".js-plotly-plot .yaxislayer-above .ytick text")
+    expect(dashboard.chart_titles()).to_have_count(2)
+    expect(dashboard.chart_titles().nth(1)).to_have_text("地区生产总值:各区(县、市)历年数值")
+    ticks = dashboard.page.locator(".js-plotly-plot").first.locator(".yaxislayer-above .ytick text")
     expect(ticks.filter(has_text="江北区")).to_have_count(1)
     dashboard.no_exception()
 
@@ -69,7 +70,7 @@ def test_a_bad_link_shows_a_notice_and_the_default_view(dashboard: Dashboard):
     alert = dashboard.page.get_by_test_id("stAlert").first
     expect(alert).to_contain_text("atlantis")
     expect(alert).to_contain_text("1999")
-    expect(dashboard.heading("宁波市 · 2021年")).to_be_visible()
+    expect(dashboard.heading("宁波市 · 2024年")).to_be_visible()
     dashboard.no_exception()
 
 
@@ -86,13 +87,13 @@ def test_switching_to_english_translates_the_page(dashboard: Dashboard):
 
 
 def test_done_when_scenario(dashboard: Dashboard, browser, browser_context_args):
-    """Ningbo 2021 in Chinese -> Yuyao 2020 -> English -> every page -> the copied link reopens the view."""
+    """Ningbo's latest full year in Chinese -> Yuyao 2020 -> English -> every page -> the copied link reopens the view."""
     dashboard.open("/")
-    expect(dashboard.heading("宁波市 · 2021年")).to_be_visible()
-    expect(dashboard.page.get_by_test_id("stMetric").first).to_contain_text("14594.9亿元")
+    expect(dashboard.heading("宁波市 · 2024年")).to_be_visible()
+    expect(dashboard.page.get_by_test_id("stMetric").first).to_contain_text("18147.7亿元")
 
     dashboard.choose_regions(["余姚市"], remove=["宁波市"])
-    expect(dashboard.heading("余姚市 · 2021年")).to_be_visible()
+    expect(dashboard.heading("余姚市 · 2024年")).to_be_visible()
     dashboard.choose_year("2020年")
     expect(dashboard.heading("余姚市 · 2020年")).to_be_visible()
     expect(dashboard.page.get_by_test_id("stMetric").first).to_contain_text("1220.7亿元")
@@ -124,3 +125,27 @@ def test_done_when_scenario(dashboard: Dashboard, browser, browser_context_args)
         other.no_exception()
     finally:
         fresh.close()
+
+
+def test_an_address_naming_no_page_says_so_in_the_views_language(dashboard: Dashboard):
+    dashboard.open("/tragets?lang=en")
+    expect(dashboard.heading("No such page")).to_be_visible()
+    expect(dashboard.page.get_by_text("Page not found")).to_have_count(0)
+    dashboard.page.get_by_role("link", name="Back to the overview").click()
+    dashboard.idle()
+    expect(dashboard.heading("Overview")).to_be_visible()
+    dashboard.no_exception()
+
+
+def test_back_and_forward_restore_the_earlier_view(dashboard: Dashboard):
+    dashboard.open("/?region=ningbo&year=2021")
+    expect(dashboard.heading("宁波市 · 2021年")).to_be_visible()
+    dashboard.choose_year("2020年")
+    expect(dashboard.heading("宁波市 · 2020年")).to_be_visible()
+    dashboard.page.go_back()
+    dashboard.idle()
+    expect(dashboard.heading("宁波市 · 2021年")).to_be_visible()
+    expect(dashboard.sidebar.get_by_test_id("stSelectbox").first.get_by_role("combobox")).to_have_value("2021年")
+    dashboard.page.go_forward()
+    dashboard.idle()
+    expect(dashboard.heading("宁波市 · 2020年")).to_be_visible()

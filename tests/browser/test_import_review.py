@@ -110,6 +110,7 @@ def test_paste_read_untick_write_then_the_trend_has_the_new_year(shared_context,
 
 def test_without_the_setting_the_url_is_an_unknown_page(dashboard: Dashboard):
     dashboard.open("/import_review")
+    expect(dashboard.heading("没有这个页面")).to_be_visible()
     expect(dashboard.heading("导入与审核")).to_have_count(0)
     expect(dashboard.page.get_by_test_id("stSidebarNav").get_by_text("导入与审核")).to_have_count(0)
     expect(dashboard.page.get_by_test_id("stSidebarNav").get_by_text("趋势", exact=True)).to_be_visible()

@@ -53,3 +53,12 @@ def test_an_exact_value_is_preferred_to_a_bound():
     table.loc[1, ["comparator", "value"]] = ["above", 10000.0]
     facts = consolidate(table)
     assert len(facts) == 1 and facts.loc[0, "value"] == pytest.approx(11926.1)
+
+
+def test_agreeing_sources_cite_the_statistical_publication_first():
+    table = _pair("agrees").iloc[::-1].reset_index(drop=True)  # the work report first in the file
+    table["source_type"] = ["government_work_report", "statistical_bulletin"]
+    assert list(table["source_id"]) == ["report", "bulletin"]
+    facts = consolidate(table)
+    assert facts.loc[0, "sources"] == "bulletin; report"
+    assert facts.loc[0, "provenance"] == "quoted", "the row kept is still the one checked against its text"
