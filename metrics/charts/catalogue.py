@@ -60,7 +60,9 @@ def region_figure(frames: DataFrames, comparison: selection.Comparison, lang: st
     indicator = comparison.indicator_id
     return region_chart(comparison.ranked, indicator=selection.indicator_name(frames, indicator, lang),
                         indicator_id=indicator, unit=selection.indicator_unit(frames, indicator), year=comparison.year,
-                        catalogue=catalogue(frames.sources), lang=lang, selected=selected)
+                        catalogue=catalogue(frames.sources), lang=lang, selected=selected,
+                        missing=[selection.region_name(frames, r, lang) for r in comparison.missing],
+                        total=len(selection.ranked_region_ids(frames)))
 
 
 def comparison_figure(frames: DataFrames, indicator_id: str, year: int, lang: str,

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from metrics import i18n
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
-from metrics.charts.theme import region_colour
+from metrics.charts.theme import BAR_COLOUR, HIGHLIGHT_COLOUR
 
 ROW_PX = 36
 
@@ -36,8 +36,10 @@ def _marked(row: dict) -> bool:
 
 
 def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, unit: str, year: int,
-                 catalogue: Mapping[str, Mapping], lang: str, selected: Sequence[str] = ()) -> go.Figure:
-    """Horizontal bars, highest first, each region in its own colour; chosen regions outlined.
+                 catalogue: Mapping[str, Mapping], lang: str, selected: Sequence[str] = (),
+                 missing: Sequence[str] = (), total: int | None = None) -> go.Figure:
+    """Horizontal bars, highest first, in one colour; the chosen regions in the highlight colour.
+    The subtitle says how many of the ``total`` regions have data and names the ``missing`` ones.
 
     ``ranked`` holds only values of ``year`` (``selection.comparison``): other years are never ranked."""
     rows = ranked.to_dict("records") if not ranked.empty else []
@@ -46,9 +48,7 @@ def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, uni
         fig.add_trace(go.Bar(
             x=[i18n.display_value(r["value_std"], unit, lang)[0] for r in rows],
             y=[esc(i18n.name(r, "region", lang)) for r in rows], orientation="h",
-            marker={"color": [region_colour(r["region_id"]) for r in rows],
-                    "line": {"color": ["#222222" if r["region_id"] in selected else "rgba(0,0,0,0)" for r in rows],
-                             "width": [3 if r["region_id"] in selected else 0 for r in rows]},
+            marker={"color": [HIGHLIGHT_COLOUR if r["region_id"] in selected else BAR_COLOUR for r in rows],
                     "pattern": {"shape": ["/" if _marked(r) else "" for r in rows], "fgcolor": "#FFFFFF"}},
             text=[esc(_bar_text(r, unit, lang)) for r in rows], textposition="outside", cliponaxis=False,
             name=esc(indicator), showlegend=False,
@@ -57,8 +57,13 @@ def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, uni
     fig.update_xaxes(title_text=esc(i18n.display_unit(unit, lang)))
     ids = source_ids(ranked["sources"]) if not ranked.empty else []
     derived = bool(not ranked.empty and ranked["derived"].astype(bool).any())
+    subtitle = i18n.t("chart_regions_subtitle", lang)
+    if total:
+        names = (", " if lang == "en" else "、").join(missing)
+        key = "chart_regions_coverage_missing" if missing else "chart_regions_coverage_all"
+        subtitle += ("; " if lang == "en" else ";") + i18n.t(key, lang, n=len(rows), total=total, names=names)
     return frame(fig, title=i18n.t("chart_regions_title", lang, indicator=indicator, year=year),
-                 subtitle=i18n.t("chart_regions_subtitle", lang), footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
+                 subtitle=subtitle, footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
                  meta={"chart": "regions", "regions": [r["region_id"] for r in rows], "year": year, "sources": ids,
                        "indicators": [indicator_id]},
                  height=ROW_PX * max(len(rows), 1) + 80, right=110)

@@ -56,6 +56,9 @@ STATUS_COLOURS: dict[str, str] = {
     "no_actual": "#999999",
 }
 TARGET_COLOUR = "#555555"
+BAR_COLOUR = "#B7CBE0"
+"""The one colour of a ranking's bars; the chosen regions stand out in HIGHLIGHT_COLOUR."""
+HIGHLIGHT_COLOUR = "#0072B2"
 TEXT_COLOUR = "#222222"
 GRID_COLOUR = "#E5E5E5"
 
@@ -75,7 +78,9 @@ def region_symbol(region_id: str) -> str:
 
 def _template() -> go.layout.Template:
     axis = {"gridcolor": GRID_COLOUR, "linecolor": "#BBBBBB", "zerolinecolor": "#BBBBBB", "ticks": "outside",
-            "tickcolor": "#BBBBBB", "title": {"standoff": 8}, "automargin": True}
+            "tickcolor": "#BBBBBB", "title": {"standoff": 8}, "automargin": True,
+            # numbers as Chinese readers write them (15,000 亿元), never Plotly's SI "15k"
+            "exponentformat": "none", "separatethousands": True}
     template = go.layout.Template(pio.templates["plotly_white"])
     template.layout.update(
         font={"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOUR},

@@ -7,7 +7,7 @@ import pytest
 
 from metrics import selection
 from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
-from metrics.charts.theme import FONT_FAMILY, OKABE_ITO, REGION_COLOURS, TEMPLATE, region_colour
+from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, OKABE_ITO, REGION_COLOURS, TEMPLATE, region_colour
 from tests.metrics.builders import REGIONS, build_frames, obs
 
 
@@ -131,7 +131,8 @@ def test_region_chart_ranks_one_year_only_and_leaves_out_city_and_port(frames):
     _common(fig, "zh")
     bar = fig.data[0]
     assert list(bar.y) == ["慈溪市", "余姚市"] and list(bar.x) == [2379.2, 1441.5]
-    assert bar.marker.color[1] == region_colour("yuyao") and bar.marker.line.width[1] > 0
+    assert list(bar.marker.color) == [BAR_COLOUR, HIGHLIGHT_COLOUR], "one colour, the chosen region highlighted"
+    assert fig.layout.title.subtitle.text.endswith("3个区(县、市)中2个有数据;无数据:海曙区")
     assert comparison.missing == ["haishu"]
     assert comparison.other_years["year"].tolist() == [2022]
     assert comparison.city["value"].tolist() == [14594.9]
