@@ -29,6 +29,9 @@ NOTICES = "_notices"
 WRITTEN = "_url_written"
 """The query string this session last wrote: a URL that differs on a later run came from the
 browser (back, forward, an edited address), and the view follows it."""
+CHANGED = "_view_changed"
+"""Set by a widget's change of the view: that run's query string may still be the one before
+the last write (the browser applies it asynchronously), so it must not undo the change."""
 
 _run = threading.local()
 
@@ -104,7 +107,8 @@ def init_view(frames: DataFrames) -> ViewState:
         view, notices = query_state.parse(_url_params(), options)
         st.session_state[VIEW] = view
         st.session_state[NOTICES] = notices
-    elif WRITTEN in st.session_state and _present_params() != st.session_state[WRITTEN]:
+    elif (not st.session_state.pop(CHANGED, False) and WRITTEN in st.session_state
+          and _present_params() != st.session_state[WRITTEN]):
         view, notices = query_state.parse(_url_params(), options)
         st.session_state[VIEW] = view
         st.session_state[NOTICES] = notices
@@ -124,6 +128,11 @@ def has_view() -> bool:
     return VIEW in st.session_state
 
 
+def current_params() -> dict[str, str]:
+    """The current view as query parameters (for a link that keeps it)."""
+    return query_state.to_params(current())
+
+
 def current() -> ViewState:
     return st.session_state[VIEW]
 
@@ -136,6 +145,7 @@ def apply(**changes: object) -> None:
     """Change the view (a widget callback or a suggestion button); notices are then stale."""
     st.session_state[VIEW] = replace(st.session_state[VIEW], **changes)
     st.session_state[NOTICES] = []
+    st.session_state[CHANGED] = True
 
 
 def sync_url(view: ViewState) -> None:
