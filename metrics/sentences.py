@@ -59,7 +59,7 @@ def _value(row: dict, lang: str) -> str:
     if isinstance(row.get("comparator"), str) and row["comparator"]:
         text = i18n.comparator_phrase(row["comparator"], text, lang)
     if row.get("provisional"):
-        text += " (provisional)" if lang == "en" else "(预计)"
+        text += " (provisional)" if lang == "en" else "（预计）"
     return text
 
 
@@ -87,7 +87,7 @@ def _comparison(target: dict, lang: str) -> str | None:
         phrase = target_text(target, lang)
         if lang == "en":
             return f"the {_en_name(i18n.name(target, 'indicator', lang))} target was {phrase}, with no actual reported yet"
-        return f"{i18n.name(target, 'indicator', lang)}预期目标为{phrase},尚无实际数"
+        return f"{i18n.name(target, 'indicator', lang)}预期目标为{phrase}，尚无实际数"
     if i18n.is_missing(target.get("gap")):
         return None
     gap = float(target["gap"])
@@ -154,7 +154,7 @@ def _sentence(frames: DataFrames, lookup: Lookup, region_id: str, year: int, ind
     if lang == "en":
         body = ", ".join(clauses)
         return f"In {year}, {body}."
-    return f"{year}年," + ",".join(clauses) + "。"
+    return f"{year}年，" + "，".join(clauses) + "。"
 
 
 def _pairs(frames: DataFrames) -> list[tuple[str, str | None]]:
@@ -172,14 +172,25 @@ def _pairs(frames: DataFrames) -> list[tuple[str, str | None]]:
 
 
 def briefing_sentences(frames: DataFrames, region_id: str, year: int, lang: str) -> list[str]:
-    """One sentence per indicator with data for the region and year; indicators without data are left out."""
+    """One sentence per indicator with a figure for the region and year, headline first; then,
+    in one line, the targets of the year that have no actual yet (not one sentence each)."""
     sentences = []
+    pending: list[str] = []
     lookup = Lookup(frames, region_id, year)
     present = lookup.indicators
     for indicator, growth in _pairs(frames):
         if indicator not in present and growth not in present:
             continue
+        if lookup.fact(indicator) is None and lookup.fact(growth) is None:
+            for target in (lookup.target(growth), lookup.target(indicator)):
+                if target is not None and target["status"] == "no_actual":
+                    pending.append(f"{i18n.name(target, 'indicator', lang)} {target_text(target, lang)}" if lang == "en"
+                                   else f"{i18n.name(target, 'indicator', lang)}{target_text(target, lang)}")
+            continue
         sentence = _sentence(frames, lookup, region_id, year, indicator, lang, growth)
         if sentence:
             sentences.append(sentence)
+    if pending:
+        separator = "; " if lang == "en" else "；"
+        sentences.append(i18n.t("briefing_pending", lang, year=year, n=len(pending), items=separator.join(pending)))
     return sentences

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from metrics import i18n, overview, selection, sentences, suggest
-from ui import downloads, state, widgets
+from ui import clipboard, downloads, state, widgets
 
 frames, view = state.context()
 lang = view.lang
@@ -39,7 +39,10 @@ for region in view.regions:
         lines = state.cached(sentences.briefing_sentences, frames, region, view.year, lang)
         if lines:
             st.caption(i18n.t("briefing_caption", lang))
-            st.code("\n".join(lines), language=None, wrap_lines=True)
+            for line in lines:
+                st.markdown(widgets.md(line))
+            clipboard.copy_text_button("\n".join(lines), i18n.t("briefing_copy", lang), i18n.t("briefing_copied", lang),
+                                       key=f"brief-{region}")
         else:
             st.caption(i18n.t("briefing_none", lang))
         downloads.deck_download(frames, region, view.year, lang)

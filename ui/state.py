@@ -23,6 +23,7 @@ from metrics.dataset import DEFAULT_DATA, load
 from metrics.problems import DatasetError, Problem
 from metrics.query_state import ViewState
 from metrics.views import DataFrames, data_frames
+from ui import clipboard
 
 VIEW = "_view"
 NOTICES = "_notices"
@@ -187,6 +188,7 @@ def sidebar(frames: DataFrames) -> ViewState:
         _bound(st.selectbox, "w_cat", view.category or "all", "category", lambda c: None if c == "all" else c,
                label=i18n.t("filter_category", lang), options=["all", *options.categories],
                format_func=lambda c: i18n.category_label(None if c == "all" else c, lang))
+        clipboard.copy_link_button(i18n.t("copy_link", lang), i18n.t("copy_link_done", lang), key="copy-link")
         st.caption(i18n.t("link_hint", lang))
     return current()
 

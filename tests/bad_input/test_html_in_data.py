@@ -7,6 +7,8 @@ provenance check requires). Each payload would set ``window.__pwned``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.bad_input.helpers import HTML_DATA
@@ -30,4 +32,8 @@ def test_no_page_renders_data_as_html(dashboard_on, page_name):
         at.switch_page(f"pages/{page_name}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert not [m.value for m in at.markdown if m.proto.allow_html and "pwned" in m.value]
-    assert not [h.proto.body for h in at.get("html") if "pwned" in h.proto.body]
+    for body in (h.proto.body for h in at.get("html")):
+        stored = re.findall(r"<textarea[^>]*>(.*?)</textarea>", body, flags=re.S)
+        outside = re.sub(r"<textarea[^>]*>.*?</textarea>", "", body, flags=re.S)
+        assert "pwned" not in outside, "data outside the copy button's escaped store"
+        assert all("<" not in text for text in stored), "the copy button stores the text escaped"

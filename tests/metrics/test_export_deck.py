@@ -18,8 +18,8 @@ from metrics.export.handout import SENTENCES_UNDER_CHART, handout_html
 from metrics.export.slides import CITATIONS_PER_SLIDE, pptx_bytes
 
 TODAY = dt.date(2022, 3, 1)
-GDP_SENTENCE = "2021年,示例市地区生产总值1.1万亿元,增长8.2%,高于预期目标1.2个百分点。"
-UNEMPLOYMENT_SENTENCE = "2021年,示例市城镇登记失业率预期目标为3.5%以内,尚无实际数。"
+GDP_SENTENCE = "2021年，示例市地区生产总值1.1万亿元，增长8.2%，高于预期目标1.2个百分点。"
+UNEMPLOYMENT_SENTENCE = "2021年，示例市城镇登记失业率预期目标为3.5%以内，尚无实际数。"
 
 
 def charts() -> list[tuple[str, go.Figure]]:

@@ -49,7 +49,7 @@ def test_gdp_card_has_value_unit_reported_growth_target_gap_sources_and_sentence
     assert {ref.provenance for ref in gdp.sources} == {"cited"}
     assert gdp.number_text == "14594.9亿元" and gdp.unit_text == ""
     assert gdp.sources[0].title == "测试统计公报" and gdp.sources[0].url == "https://example.org/bulletin"
-    assert gdp.sentence == "2021年,宁波市地区生产总值14594.9亿元,增长8.2%,高于预期目标1.2个百分点。"
+    assert gdp.sentence == "2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点。"
 
 
 def test_english_card(frames):
@@ -64,7 +64,7 @@ def test_a_nominal_growth_without_a_reported_one_is_the_datasets_derived_row(fra
     fiscal = _card(overview_cards(frames, "ningbo", 2021, "zh"), "fiscal_revenue")
     assert fiscal.change.basis == "derived" and fiscal.change.text == "+14.1%"
     assert any(ref.provenance == "derived" and "÷" in ref.derivation for ref in fiscal.sources)
-    assert fiscal.sentence == "2021年,宁波市一般公共预算收入1723.1亿元。"
+    assert fiscal.sentence == "2021年，宁波市一般公共预算收入1723.1亿元。"
 
 
 def test_a_nominal_change_is_computed_and_says_so_where_the_number_is(frames):

@@ -84,7 +84,7 @@ def test_overview_ningbo_2021_in_chinese():
     assert cards["城镇登记失业率"][0] == "2.31%"
     assert len(cards) == 8
     text = shown(at)
-    assert "2021年,宁波市地区生产总值14594.9亿元,增长8.2%,高于预期目标1.2个百分点。" in text
+    assert "2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点。" in text
     assert "目标 7%:已完成,+1.2个百分点" in text
     assert len(blocks(at.main, "popover")) == 8
     assert "原文:" in text and "出处:" in text and "> 地区生产总值(GDP)达到14594.9亿元" in text, "quotes and citations"
@@ -297,12 +297,18 @@ def test_html_in_data_is_shown_as_text(monkeypatch, page):
 
 
 def test_overview_offers_copyable_briefing_sentences():
+    import html
+
     zh = open_page("overview", region="ningbo", year="2021")
-    text = "\n".join(str(code.value) for code in zh.code)
-    assert "2021年,宁波市地区生产总值14594.9亿元,增长8.2%,高于预期目标1.2个百分点" in text
+    assert not zh.code, "prose, not a monospace code box"
+    assert "2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点" in shown(zh)
+    button = next(h.proto.body for h in zh.get("html") if 'id="copy-brief-ningbo"' in h.proto.body)
+    assert 'aria-label="复制全部句子"' in button
+    assert "2021年，宁波市地区生产总值14594.9亿元" in html.unescape(button), "the copy button holds the sentences"
     en = open_page("overview", region="yuyao", year="2020", lang="en")
-    english = "\n".join(str(code.value) for code in en.code)
-    assert "In 2020" in english and "Yuyao" in english and "年" not in english
+    english = next(h.proto.body for h in en.get("html") if 'id="copy-brief-yuyao"' in h.proto.body)
+    stored = html.unescape(english.split("<textarea", 1)[1])
+    assert "In 2020" in stored and "Yuyao" in stored and "年" not in stored
 
 
 @pytest.mark.parametrize(("page", "params", "kinds"), [
