@@ -64,7 +64,8 @@ def check_provenance(located: Located, path: str, sources_dir: Path | None = Non
     for index, obs in enumerate(located.data.get("observations") or []):
         if not isinstance(obs, dict) or not isinstance(obs.get("quote"), str):
             continue
-        text = texts.get(obs.get("source"))
+        source = obs.get("source")
+        text = texts.get(source) if isinstance(source, str) else None  # the texts are keyed by string ids
         if text is None:
             continue
         quote = obs["quote"]

@@ -91,7 +91,7 @@ class Notice:
     unknown_indicator, too_many."""
 
 
-def options_for(regions: Iterable[Mapping], years: Iterable[object], categories: Iterable[str],
+def options_for(regions: Iterable[Mapping], years: Iterable[float | str], categories: Iterable[str],
                 indicators: Iterable[str], default_years: Mapping[str, int] | None = None) -> Options:
     """Options from the dataset: ``regions`` as records (id, name_zh, name_en), the years it holds.
 

@@ -53,8 +53,11 @@ def headline_with_growth(indicators: Mapping[str, Record]) -> list[str]:
 def breaks(region: Record | None, indicator: Record | None) -> list[Record]:
     """The caliber breaks of a region's series of an indicator: the region's (a boundary change)
     and the indicator's (a census re-basing), by year."""
-    found = [b for record in (region, indicator) if record is not None
-             for b in (record.get("breaks") if isinstance(record.get("breaks"), list) else [])]
+    found: list[Record] = []
+    for record in (region, indicator):
+        listed = record.get("breaks") if record is not None else None
+        if isinstance(listed, list):
+            found.extend(listed)
     return sorted(found, key=lambda b: int(b["year"]))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -16,7 +16,10 @@ from metrics import schema, units
 from metrics.problems import Problem
 from metrics.yaml_reader import Located
 
-_ADAPTERS = {
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
     "sources": TypeAdapter(list[schema.Source]),
     "regions": TypeAdapter(list[schema.Region]),
     "indicators": TypeAdapter(list[schema.Indicator]),
@@ -35,7 +38,7 @@ def _describe(section: str, index: int, record: Any) -> str:
     return f"{_SINGULAR[section]} #{index + 1}"
 
 
-def _explain(error: dict) -> str:
+def _explain(error: ErrorDetails) -> str:
     kind = error["type"]
     field = error["loc"][-1] if error["loc"] else ""
     if kind == "extra_forbidden":
@@ -86,14 +89,14 @@ def _check_schema(located: Located, path: str) -> list[Problem]:
         except ValidationError as exc:
             for error in exc.errors():
                 loc = error["loc"]
-                index = loc[0] if loc and isinstance(loc[0], int) else None
-                if index is None:
+                at = loc[0] if loc and isinstance(loc[0], int) else None
+                if at is None:
                     problems.append(Problem(*located.where(section), f"{section}: {error['msg']}."))
                     continue
                 fields = tuple(part for part in loc[1:] if isinstance(part, str) and part not in ("quoted", "cited"))
-                record = records[index]
-                line = located.line(section, index, *fields[:1])
-                problems.append(Problem(located.file(section, index), line, f"{_describe(section, index, record)}: {_explain(error)}"))
+                record = records[at]
+                line = located.line(section, at, *fields[:1])
+                problems.append(Problem(located.file(section, at), line, f"{_describe(section, at, record)}: {_explain(error)}"))
     return problems
 
 
@@ -145,6 +148,11 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
     return problems, tables
 
 
+def _by_id(table: dict[str, dict], key: object) -> dict | None:
+    """The record ``key`` names; the tables hold string ids only, so any other key names none."""
+    return table.get(key) if isinstance(key, str) else None
+
+
 def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[str, dict]]) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -155,8 +163,8 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
         value = obs.get(field)
         if isinstance(value, str) and value not in tables[section]:
             add(field, f"{field} {value!r} is not in the {section} list.{_suggest(value, list(tables[section]))}")
-    indicator = tables["indicators"].get(obs.get("indicator"))
-    source = tables["sources"].get(obs.get("source"))
+    indicator = _by_id(tables["indicators"], obs.get("indicator"))
+    source = _by_id(tables["sources"], obs.get("source"))
     period, kind, comparator, value = obs.get("period"), obs.get("kind"), obs.get("comparator"), obs.get("value")
     if period in schema.SPAN_PERIODS and obs.get("start_year") is None:
         add("period", f"a period {period!r} needs start_year, the first year of the span.")
@@ -177,7 +185,7 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
         want = indicator.get("unit")
         if not units.is_known(unit):
             add("unit", f"unit {unit!r} is not a known unit (metrics/units.py lists them).")
-        elif period == "change" and units.CHANGE_UNIT.get(want) == unit:
+        elif period == "change" and isinstance(want, str) and units.CHANGE_UNIT.get(want) == unit:
             pass
         elif period == "change" and want in units.CHANGE_UNIT:
             add("unit", f"a change of {obs.get('indicator')!r} (in {want}) is measured in {units.CHANGE_UNIT[want]}, not {unit!r}.")
@@ -266,7 +274,7 @@ def _check_revision(located: Located, members: list[int], records: list[dict], d
     what = _describe("observations", members[0], records[0])
     if not differ:
         return [Problem(*first, f"{what}: marked cross_source: revised but the values are the same; mark the group as agrees.")]
-    dates = [_source_date(sources.get(r.get("source"))) for r in records]
+    dates = [_source_date(_by_id(sources, r.get("source"))) for r in records]
     problems = [Problem(*located.where("observations", index, "source"),
                         f"{_describe('observations', index, record)}: a revised figure needs the date of its source "
                         f"{record.get('source')!r}, so that the latest can be shown; give the source a date.")
@@ -278,7 +286,8 @@ def _check_revision(located: Located, members: list[int], records: list[dict], d
     return problems
 
 
-def _source_date(source: dict | None) -> object:
+def _source_date(source: dict | None) -> Any:
+    """The source's date as the file gives it (a datetime.date once the schema holds), or None."""
     if not isinstance(source, dict):
         return None
     return source.get("date") or source.get("stated_date") or source.get("posted_date")

@@ -16,10 +16,11 @@ import yaml
 
 from metrics.problems import DatasetError, Problem
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader  # type: ignore[misc]
+    _Loader = yaml.SafeLoader
 
 MAX_BYTES = 48 * 1024 * 1024
 MAX_DEPTH = 8
@@ -57,7 +58,7 @@ class Located:
 
     def file(self, *key: Any) -> str:
         """The file that holds ``key`` (a section, then a record index, then fields)."""
-        return self.origins.get(tuple(key[:2]), self.path)  # type: ignore[arg-type]
+        return self.origins.get(tuple(key[:2]), self.path)
 
 
 class _AliasError(Exception):

@@ -24,9 +24,13 @@ def value_heatmap(rows: pd.DataFrame, *, region_ids: Sequence[str], region_names
     provisional, revised). Cells show the value as written; regions without any value keep
     their row, blank, so a gap reads as a gap."""
     by_cell = {(str(r["region_id"]), int(r["year"])): r for r in rows.to_dict("records")}
-    z, text, tips = [], [], []
+    z: list[list[float | None]] = []
+    text: list[list[str]] = []
+    tips: list[list[str]] = []
     for region in region_ids:
-        z_row, text_row, tip_row = [], [], []
+        z_row: list[float | None] = []  # None: a blank cell (no value for that region and year)
+        text_row: list[str] = []
+        tip_row: list[str] = []
         for year in years:
             cell = by_cell.get((region, year))
             if cell is None:

@@ -167,8 +167,8 @@ def _add_caption(layout: dict, template: dict, caption: Caption, width: int) -> 
     if not _text(title.get("text")) and caption.title:
         title["text"] = caption.title
     existing = _all_text(layout)
-    shows_view = bool(caption.region) and caption.region in existing and (
-        caption.year is None or str(caption.year) in existing)
+    shows_view = bool(caption.region and caption.region in existing and (
+        caption.year is None or str(caption.year) in existing))
     extra = [part for part in (None if shows_view else caption.view, caption.units) if part and part not in existing]
     if extra:
         subtitle = title.setdefault("subtitle", {})

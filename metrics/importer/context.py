@@ -97,8 +97,9 @@ class Tracker:
             if self.section.cue == "default":  # no heading has set the year: the year named carries on
                 self.section = replace(self.section, year=years[0], cue=f"{years[0]}年")
                 self.paragraph = replace(self.paragraph, year=years[0], cue=f"{years[0]}年")
-        elif plan and context.kind == "target" and plan[1] > (context.year or 0):
-            context = replace(context, year=plan[1], span=plan, cue=_PLAN.search(text).group())
+        elif plan and context.kind == "target" and plan[1] > (context.year or 0) and (named := _PLAN.search(text)):
+            # plan_span found 十X五 in this text, so the search always matches
+            context = replace(context, year=plan[1], span=plan, cue=named.group())
         if _PROVISIONAL.search(text) and context.kind == "actual":
             context = replace(context, provisional=True, cue=context.cue + ", 预计")
         return context

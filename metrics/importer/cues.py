@@ -28,7 +28,7 @@ PERIODS = [(re.compile(r"前三季度|1[-—~～]9月|1至9月|(?<!\d)19月"), "
 def suffix_comparator(sentence: str, end: int) -> tuple[str | None, str] | None:
     """(the word, the comparator) after a figure; 以上 after a list (80亿元、2.5亿美元以上) applies to every item."""
     tail = sentence[end:end + 2]
-    suffix = next(((word, comp) for word, comp in SUFFIX_COMPARATOR if tail.startswith(word)), None)
+    suffix: tuple[str | None, str] | None = next(((word, comp) for word, comp in SUFFIX_COMPARATOR if tail.startswith(word)), None)
     if suffix is None:
         later = re.match(r"^(?:(?:、|和)[^,,。;、]{0,12}?\d+(?:\.\d+)?(?:[^\d,,。;、]{1,5}?))+?(以上|以内|以下|左右)", sentence[end:])
         suffix = next(((None, c) for w, c in SUFFIX_COMPARATOR if later and later.group(1) == w), None)

@@ -129,7 +129,9 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
         negative = growth and bool(NEGATIVE.search(phrase))
         respectively = size > 1 and ("分别" in phrase or bool(subject and split_subjects(subject, size)))
         earlier = [resolved[n] for n in sorted(resolved) if n < head]
-        from_to = bool(pending_from and TO.search(sentence[max(clause, previous_end):mention.start]))
+        # the start value (mention, subject, number) when this figure is the Y of 由X到Y
+        from_start = pending_from if pending_from and TO.search(sentence[max(clause, previous_end):mention.start]) else None
+        from_to = from_start is not None
         noun_end = None
 
         find = partial(find_indicator, index, unit=mention.unit, phrase=phrase, growth=growth, change=change, negative=negative)
@@ -137,14 +139,14 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
         items = item_candidates(subject) if size == 1 and subject and not from_to else None
         if items and not (phrase.endswith("各") or all(any(find(option) for option in options) for options in items)):
             items = None
-        if from_to:  # 由X提高到Y: the end value is about what the start value was
-            groups = [[(pending_from[1], start)]]
+        if from_start is not None:  # 由X提高到Y: the end value is about what the start value was
+            groups = [[(from_start[1], start)]]
         elif respectively:
-            items = split_subjects(subject, size) if subject else None
-            if items:  # 起数、死亡人数分别下降…: a short item takes the head of the first (生产安全事故死亡人数)
+            paired = split_subjects(subject, size) if subject else None
+            if paired:  # 起数、死亡人数分别下降…: a short item takes the head of the first (生产安全事故死亡人数)
                 at = start + max(0, phrase.find(subject))
                 options = item_candidates(re.sub(r"分别.*$", "", subject)) or []
-                groups = [[(items[position], at), *((o, at) for o in (options[position] if len(options) == size else []))]]
+                groups = [[(paired[position], at), *((o, at) for o in (options[position] if len(options) == size else []))]]
             elif len(earlier) >= size:
                 groups = [[earlier[len(earlier) - size + position]]]
                 reasons.append("分别: subjects of the figures before")
@@ -169,7 +171,8 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             if verb and number > chain_start and not VERBS.match(subject):
                 candidates = [(verb.group() + subject, candidates[0][1]), *candidates]
             elif is_verb_only(subject) and earlier:  # 新开工A2个、建成2个: the noun of the figure before
-                noun = earlier[-1][0][VERBS.match(earlier[-1][0]).end():] if VERBS.match(earlier[-1][0]) else earlier[-1][0]
+                verb_before = VERBS.match(earlier[-1][0])
+                noun = earlier[-1][0][verb_before.end():] if verb_before else earlier[-1][0]
                 candidates = [(subject + noun, candidates[0][1]), *candidates]
             owned = owned_subject(sentence, clause, subject, phrase, earlier)
             if owned:
@@ -216,9 +219,9 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                 reasons.append("年均: average over the span" if span else "年均 with no span")
             elif re.search(r"累计|五年", cues) or (re.search(r"以来", sentence[:mention.start]) and "累计" in phrase):
                 since = re.search(r"自((?:19|20)\d\d)年", sentence[:mention.start])
-                span = (int(since.group(1)), context.year) if since else context.span
-                if span:
-                    period, start_year, year = "total", span[0], span[1]
+                total = (int(since.group(1)), context.year) if since else context.span
+                if total:
+                    period, start_year, year = "total", total[0], total[1]
                     reasons.append("累计: total over the span")
             elif mention.unit == "百分点" and matched and index.unit_fits(matched.indicator, "百分点", change=True):
                 base = re.search(r"(?:比|较)((?:19|20)\d\d)年", phrase)
@@ -228,9 +231,9 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             for pattern, named_period in PERIODS:
                 if period == "annual" and pattern.search(sentence[:mention.end]):
                     period = named_period
-            if from_to:
+            if from_start is not None:
                 reasons.append("由…到…: end value")
-                subject_used = pending_from[1]
+                subject_used = from_start[1]
             elif FROM.search(sentence[max(clause, previous_end):mention.start]):
                 pending_from = (mention, matched_cand or subject, number)
                 span = context.span or ((year - 4, year) if year else None)
@@ -256,7 +259,7 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             unit = mention.unit
             if indicator_row is None and unit == BARE_WAN:  # 20万 of what? only an indicator says
                 continue
-            if indicator_row is None:
+            if indicator_row is None or matched is None:  # matched is never None when indicator_row is set
                 name = proposed_name(subject_used or subject, growth)
                 if not name:
                     previous_end = mention.end

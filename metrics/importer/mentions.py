@@ -85,7 +85,8 @@ def find_mentions(sentence: str) -> list[Mention]:
             if sentence[match.end():match.end() + 2].startswith(_NOT_A_NUMBER_AFTER):
                 continue
             low = match.group("range")
-            range_low = _number(re.match(_NUMBER, low).group()) if low else None
+            low_number = re.match(_NUMBER, low) if low else None  # the range group starts with a number
+            range_low = _number(low_number.group()) if low_number else None
             start = match.start("num") if range_low is None else match.start()
             found.append(Mention(start, match.end(), _number(match.group("num")), unit, sentence[start:match.end()],
                                  range_low=range_low))

@@ -27,7 +27,8 @@ def qualitative_drafts(sentence: str, context: Context, region: str, source: str
         items = re.split(r"、|和", re.sub(r"增长$", "", head))
         names: list[str] = []
         for item in items:
-            names += split_subjects(item, 2) if item.startswith("城乡") else [item]
+            pair = split_subjects(item, 2) if item.startswith("城乡") else None  # 城乡X always splits in two
+            names += pair if pair is not None else [item]
         for name in names:
             matched = index.match(name + "增长", "%") if growth else index.match(name, index_unit_any(index, name))
             if not matched:

@@ -59,7 +59,8 @@ def is_verb_only(subject: str) -> bool:
 def noun_after(sentence: str, end: int, limit: int) -> tuple[str, int]:
     """The noun a count comes before (新增3个国家级平台; 30个以上百亿重大项目; 60%以上的小区) and where it ends.
     Quotes are kept whole; a clause break, 、 or a 和 before the next figure ends it."""
-    position = end + len(re.match(r"(?:以上|左右|多|余)?的?", sentence[end:limit]).group())
+    lead = re.match(r"(?:以上|左右|多|余)?的?", sentence[end:limit])  # all optional: it always matches
+    position = end + (len(lead.group()) if lead else 0)
     depth, stop = 0, position
     while stop < limit:
         ch = sentence[stop]

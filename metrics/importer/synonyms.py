@@ -68,8 +68,8 @@ class IndicatorIndex:
         names: dict[str, str] = {}
         for indicator in indicators:
             names[_squash(indicator["name_zh"])] = indicator["id"]
-        for phrase, indicator in synonyms.items():
-            names.setdefault(_squash(phrase), indicator)
+        for phrase, indicator_id in synonyms.items():
+            names.setdefault(_squash(phrase), indicator_id)
         self.names = sorted(names.items(), key=lambda item: -len(item[0]))
         by_name = {i["name_zh"]: i["id"] for i in indicators}
         ids = set(self.by_id)
