@@ -164,7 +164,7 @@ def overview_card(frames: DataFrames, region_id: str, year: int, indicator_id: s
             card.sources += _source_refs(frames, other, f"{card.title} {i18n.year_label(year, lang)}", lang)
         growth_rows = annual_facts(frames, region_id, growth_id, year) if growth_id else facts.iloc[0:0]
         growth_rows = growth_rows[growth_rows["value"].notna()]
-        if not growth_rows.empty:
+        if growth_id and not growth_rows.empty:
             growth = growth_rows.iloc[0].to_dict()
             card.change = _growth_change(growth, lang)
             card.sources += _source_refs(frames, growth, f"{indicator_name(frames, growth_id, lang)} "
