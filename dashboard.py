@@ -7,7 +7,7 @@ computes; the data is loaded once per file version by ``ui.state``.
 import streamlit as st
 
 import metrics.charts.theme  # noqa: F401  (sets the Plotly template after Streamlit's import replaced it)
-from metrics import selection
+from metrics import names
 from ui import routes, state, widgets
 
 st.set_page_config(page_title="宁波经济指标 · Ningbo indicators", page_icon=":material/monitoring:", layout="wide")
@@ -23,7 +23,7 @@ if isinstance(loaded, list):
 view = state.init_view(loaded)
 page = st.navigation(routes.pages(view.lang))
 view = state.sidebar(loaded)
-options = selection.view_options(loaded)
+options = names.view_options(loaded)
 widgets.notice_box(state.notices(), options.first_year, options.last_year, view.lang)
 state.sync_url(view)
 page.run()

@@ -12,15 +12,9 @@ growth) are left out of sentences: a briefing quotes what sources said. No data,
 from __future__ import annotations
 
 from metrics import i18n
-from metrics.selection import (
-    gap_decimals,
-    growth_of,
-    headline_order,
-    indicator_name,
-    narrow,
-    region_name,
-    target_text,
-)
+from metrics.display import gap_decimals, target_text
+from metrics.names import growth_of, headline_order, indicator_name, region_name
+from metrics.queries import narrow
 from metrics.views import DataFrames
 
 

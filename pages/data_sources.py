@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics import i18n, selection, suggest
+from metrics import display, i18n, queries, suggest
 from metrics.charts import coverage_figure
 from ui import state, widgets
 
@@ -23,7 +23,7 @@ all_years = right.radio(i18n.t("data_years", lang), [False, True], horizontal=Tr
                         else i18n.t("data_year_selected", lang, year=view.year))
 
 year = None if all_years else view.year
-rows = selection.table_rows(frames, view.regions, year, view.category, query, provenances, kinds)
+rows = queries.table_rows(frames, view.regions, year, view.category, query, provenances, kinds)
 if not view.regions:
     widgets.empty_state(i18n.t("no_region_selected", lang), lang)
     widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, [], view.year), lang, key="data-suggest")
@@ -34,11 +34,11 @@ elif rows.empty:
 else:
     st.caption(widgets.md(i18n.t("data_rows", lang, n=len(rows))))
     evidence = i18n.t("col_evidence", lang)
-    widgets.table(selection.table_display(rows, lang), rows, "facts", widgets.basename(frames, view.regions[0], year, "page_data", lang),
+    widgets.table(display.table_display(rows, lang), rows, "facts", widgets.basename(frames, view.regions[0], year, "page_data", lang),
                   lang, key="data-table", sources=frames.sources, height=420,
                   column_config={evidence: st.column_config.TextColumn(evidence, width="large")})
 if year is not None and view.regions:
-    hidden = selection.no_year_count(frames, view.regions, view.category)
+    hidden = queries.no_year_count(frames, view.regions, view.category)
     if hidden:
         st.caption(widgets.md(i18n.t("data_no_year", lang, n=hidden)))
 
@@ -49,6 +49,6 @@ if grid is not None:
 
 st.subheader(widgets.md(i18n.t("sources_heading", lang)))
 url = i18n.t("col_url", lang)
-widgets.table(selection.source_table(frames, lang), frames.sources, "sources", i18n.t("sources_heading", lang), lang,
+widgets.table(display.source_table(frames, lang), frames.sources, "sources", i18n.t("sources_heading", lang), lang,
               key="sources-table",
               column_config={url: st.column_config.LinkColumn(url)})

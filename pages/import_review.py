@@ -9,7 +9,7 @@ import datetime as dt
 
 import streamlit as st
 
-from metrics import i18n, selection
+from metrics import i18n, names
 from metrics.importer import review, upload
 from metrics.schema import COMPARATORS, KINDS, PERIODS, SOURCE_TYPES
 from ui import state, widgets
@@ -83,7 +83,7 @@ with st.form("review-input"):
     left, middle, right = st.columns(3)
     left.selectbox(i18n.t("review_region", lang), [r["id"] for r in dataset.regions] + [NEW_REGION],
                    format_func=lambda r: i18n.t("review_region_new", lang) if r == NEW_REGION
-                   else selection.region_name(frames, r, lang), key="review-region")
+                   else names.region_name(frames, r, lang), key="review-region")
     left.text_input(i18n.t("review_region_new_name", lang), key="review-new-region")
     middle.selectbox(i18n.t("review_type", lang), SOURCE_TYPES, key="review-type",
                      format_func=lambda k: i18n.source_type_label(k, lang))
@@ -132,7 +132,7 @@ config = {
     "confidence": st.column_config.NumberColumn(i18n.t("review_col_confidence", lang), format="%.2f", disabled=True),
     "indicator": st.column_config.SelectboxColumn(
         i18n.t("review_col_indicator", lang), options=indicator_ids, required=True, width="medium",
-        format_func=lambda i: f"{selection.indicator_name(frames, i, lang)} ({i})"),
+        format_func=lambda i: f"{names.indicator_name(frames, i, lang)} ({i})"),
     "kind": st.column_config.SelectboxColumn(i18n.t("review_col_kind", lang), options=list(KINDS), required=True,
                                              format_func=lambda k: i18n.kind_label(k, lang)),
     "year": st.column_config.NumberColumn(i18n.t("review_col_year", lang), min_value=1949, max_value=2100, step=1, format="%d"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics import i18n, overview, selection, sentences, suggest
+from metrics import i18n, names, overview, sentences, suggest
 from ui import clipboard, downloads, state, widgets
 
 frames, view = state.context()
@@ -14,7 +14,7 @@ if not view.regions:
     widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, [], view.year), lang, key="overview-suggest")
 
 for region in view.regions:
-    name = selection.region_name(frames, region, lang)
+    name = names.region_name(frames, region, lang)
     st.subheader(widgets.md(i18n.t("overview_heading", lang, region=name, year=view.year)))
     cards = state.cached(overview.overview_cards, frames, region, view.year, lang, view.category)
     if not cards:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics import i18n, selection, suggest
+from metrics import display, i18n, names, queries, suggest
 from metrics.charts import ledger_figure, progress_figure
 from metrics.ledger import STATUSES, status_counts
 from ui import state, widgets
@@ -17,14 +17,14 @@ if not view.regions:
                                key="targets-suggest")
 
 for region in view.regions:
-    name = selection.region_name(frames, region, lang)
+    name = names.region_name(frames, region, lang)
     st.subheader(widgets.md(i18n.t("targets_heading", lang, region=name, year=view.year)))
-    ledger = selection.ledger_for(frames, region, view.year, view.category)
+    ledger = queries.ledger_for(frames, region, view.year, view.category)
     if ledger.empty:
         widgets.empty_state(i18n.t("targets_none", lang, region=name, year=view.year), lang)
         widgets.suggestion_buttons(
             frames, suggest.suggest(frames.ledger, [region], view.year, kinds=None, category=view.category,
-                                    periods=selection.LEDGER_PERIODS), lang, key=f"targets-suggest-{region}")
+                                    periods=queries.LEDGER_PERIODS), lang, key=f"targets-suggest-{region}")
     else:
         counts = status_counts(ledger)
         st.markdown(widgets.md(i18n.t("targets_counts", lang, n=len(ledger))))
@@ -34,8 +34,8 @@ for region in view.regions:
         if figure is None:
             widgets.empty_state(i18n.t("targets_no_actuals", lang, region=name, year=view.year, n=len(ledger)), lang)
             widgets.suggestion_buttons(
-                frames, suggest.suggest(selection.ledger_with_actuals(frames, view.category), [region], view.year,
-                                        kinds=None, periods=selection.LEDGER_PERIODS),
+                frames, suggest.suggest(queries.ledger_with_actuals(frames, view.category), [region], view.year,
+                                        kinds=None, periods=queries.LEDGER_PERIODS),
                 lang, key=f"targets-actuals-{region}")
         else:
             st.caption(widgets.md(i18n.t("targets_chart_note", lang)))
@@ -46,8 +46,8 @@ for region in view.regions:
         chosen = st.pills(i18n.t("targets_status_filter", lang), present, selection_mode="multi", key=f"status-{region}",
                           format_func=lambda s, counts=counts: f"{i18n.status_label(s, lang)} ({counts[s]})")
         if chosen:
-            ledger = selection.ledger_for(frames, region, view.year, view.category, chosen)
-        widgets.table(selection.ledger_table(ledger, lang), ledger, "ledger",
+            ledger = queries.ledger_for(frames, region, view.year, view.category, chosen)
+        widgets.table(display.ledger_table(ledger, lang), ledger, "ledger",
                       widgets.basename(frames, region, view.year, "page_targets", lang), lang,
                       key=f"ledger-table-{region}", sources=frames.sources)
 
@@ -59,7 +59,7 @@ for region in view.regions:
     else:
         widgets.chart(figure, widgets.basename(frames, region, 2025, "progress_heading", lang), lang,
                       key=f"progress-{region}")
-        progress = selection.progress_for(frames, region, view.category)
-        widgets.table(selection.progress_table(progress, lang), progress, "progress",
+        progress = queries.progress_for(frames, region, view.category)
+        widgets.table(display.progress_table(progress, lang), progress, "progress",
                       widgets.basename(frames, region, 2025, "progress_heading", lang), lang,
                       key=f"progress-table-{region}", sources=frames.sources)

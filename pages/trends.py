@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics import i18n, selection, suggest
+from metrics import i18n, names, queries, suggest
 from metrics.charts import trend_figure
 from ui import state, widgets
 
@@ -20,8 +20,8 @@ else:
     if figure is None:
         widgets.empty_state(i18n.t("trends_empty" if indicators else "trends_pick", lang), lang)
         widgets.choice_buttons(
-            [(selection.indicator_name(frames, ind, lang), {"indicators": (ind,)})
-             for ind in selection.indicators_with_data(frames, view.regions, view.category, limit=4)],
+            [(names.indicator_name(frames, ind, lang), {"indicators": (ind,)})
+             for ind in queries.indicators_with_data(frames, view.regions, view.category, limit=4)],
             lang, key="trends-suggest-indicator", intro_key="trends_suggest")
         widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, view.regions, view.year,
                                                            indicators=indicators or None),
@@ -29,6 +29,6 @@ else:
     else:
         first = view.regions[0] if len(view.regions) == 1 else None
         widgets.chart(figure, widgets.basename(frames, first, None, "page_trends", lang), lang, key="trends")
-        hidden = selection.not_drawn_count(frames, view.regions, indicators)
+        hidden = queries.not_drawn_count(frames, view.regions, indicators)
         if hidden:
             st.caption(widgets.md(i18n.t("trends_not_drawn", lang, n=hidden)))

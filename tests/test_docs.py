@@ -58,10 +58,10 @@ def test_readme_states_every_ledger_rule():
 def test_the_readme_link_example_restores_its_view(real_frames):
     from urllib.parse import parse_qsl
 
-    from metrics import query_state, selection
+    from metrics import names, query_state
 
     example = re.search(r"`\?([^`]+)`", _section(README, "The dashboard")).group(1)
-    state, notices = query_state.parse(dict(parse_qsl(example)), selection.view_options(real_frames))
+    state, notices = query_state.parse(dict(parse_qsl(example)), names.view_options(real_frames))
     assert notices == []
     assert state.regions == ("ningbo", "yuyao") and state.year == 2021 and state.lang == "en" and state.category == "fiscal"
 

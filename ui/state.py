@@ -18,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from metrics import coverage, i18n, query_state, selection
+from metrics import comparison, coverage, i18n, names, queries, query_state
 from metrics.dataset import DEFAULT_DATA, load
 from metrics.problems import DatasetError, Problem
 from metrics.query_state import ViewState
@@ -103,7 +103,7 @@ def url_lang() -> str:
 def init_view(frames: DataFrames) -> ViewState:
     """The session's view: from the URL on the first run, else the one kept (checked again
     against the dataset, which may have changed)."""
-    options = selection.view_options(frames)
+    options = names.view_options(frames)
     if VIEW not in st.session_state:
         view, notices = query_state.parse(_url_params(), options)
         st.session_state[VIEW] = view
@@ -172,14 +172,14 @@ def sidebar(frames: DataFrames) -> ViewState:
     """The shared filters: language, regions, year, category."""
     view = current()
     lang = view.lang
-    options = selection.view_options(frames)
+    options = names.view_options(frames)
     with st.sidebar:
         st.header(i18n.t("filters", lang))
         _bound(st.radio, "w_lang", view.lang, "lang", str, label=i18n.t("filter_language", lang),
                options=list(i18n.LANGS), format_func=i18n.language_name, horizontal=True)
         _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
                label=i18n.t("filter_regions", lang), options=list(options.regions),
-               format_func=lambda r: selection.region_name(frames, r, lang),
+               format_func=lambda r: names.region_name(frames, r, lang),
                placeholder=i18n.t("regions_placeholder", lang))
         with_data = coverage.years_with_data(frames, view.regions)
         _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
@@ -195,24 +195,24 @@ def sidebar(frames: DataFrames) -> ViewState:
 
 def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
     """The trends page's indicator picker: the view's choice, or the page's default."""
-    chosen = view.indicators or selection.default_trend_indicators(frames, view.regions, view.category)
-    options = selection.indicator_ids(frames, view.category, keep=chosen)
+    chosen = view.indicators or queries.default_trend_indicators(frames, view.regions, view.category)
+    options = names.indicator_ids(frames, view.category, keep=chosen)
     value = _bound(st.multiselect, "w_ind", list(chosen), "indicators", tuple, label=i18n.t("filter_indicators", view.lang),
-                   options=options, format_func=lambda i: selection.indicator_name(frames, i, view.lang),
+                   options=options, format_func=lambda i: names.indicator_name(frames, i, view.lang),
                    max_selections=query_state.MAX_INDICATORS, placeholder=i18n.t("choose", view.lang))
     return tuple(value)  # type: ignore[arg-type]
 
 
 def compare_indicator(frames: DataFrames, view: ViewState) -> str | None:
     """The regions page's indicator picker: the view's choice, or the indicator most districts have."""
-    chosen = view.compare or selection.default_compare_indicator(frames, view.year, view.category)
+    chosen = view.compare or comparison.default_compare_indicator(frames, view.year, view.category)
     if chosen is None:
-        chosen = next(iter(selection.indicator_ids(frames, view.category)), None)
+        chosen = next(iter(names.indicator_ids(frames, view.category)), None)
     if chosen is None:
         return None
-    options = selection.indicator_ids(frames, view.category, keep=[chosen])
+    options = names.indicator_ids(frames, view.category, keep=[chosen])
     value = _bound(st.selectbox, "w_cmp", chosen, "compare", str, label=i18n.t("filter_indicator", view.lang),
-                   options=options, format_func=lambda i: selection.indicator_name(frames, i, view.lang))
+                   options=options, format_func=lambda i: names.indicator_name(frames, i, view.lang))
     return str(value)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import i18n, selection
+from metrics import display, i18n, names
 from metrics.cards import Card, SourceRef
 from metrics.charts.sparkline import SPARK_HEIGHT, sparkline
 from metrics.problems import Problem
@@ -61,7 +61,7 @@ def suggestion_buttons(frames: DataFrames, items: Sequence[Suggestion], lang: st
     st.caption(md(i18n.t("suggest_intro", lang)))
     columns = st.columns(len(items))
     for column, item in zip(columns, items, strict=True):
-        label = i18n.t("suggest_button", lang, region=selection.region_name(frames, item.region_id, lang),
+        label = i18n.t("suggest_button", lang, region=names.region_name(frames, item.region_id, lang),
                        year=i18n.year_label(item.year, lang))
         column.button(md(label), key=f"{key}-{item.region_id}-{item.year}", on_click=state.apply,
                       kwargs={"regions": (item.region_id,), "year": item.year})
@@ -95,7 +95,7 @@ def _source_block(ref: SourceRef, lang: str) -> None:
     title = f"《{ref.title}》" if lang != "en" else f"“{ref.title}”"
     detail = ", ".join(part for part in (ref.publisher, ref.date) if part)
     st.markdown(f"{md(i18n.t('citation', lang))}: {md(title)} {md(detail)}")
-    url = selection.safe_url(ref.url)
+    url = display.safe_url(ref.url)
     if url:
         st.caption(md(url))
     if ref.note:
@@ -168,6 +168,6 @@ def table(frame: pd.DataFrame, raw: pd.DataFrame, kind: str, basename: str, lang
 
 def basename(frames: DataFrames, region_id: str | None, year: int | None, page_key: str, lang: str) -> str:
     """The stem of a download's file name: 宁波市_2021_目标与完成."""
-    parts = [selection.region_name(frames, region_id, lang) if region_id else "",
+    parts = [names.region_name(frames, region_id, lang) if region_id else "",
              str(year) if year is not None else "", i18n.t(page_key, lang)]
     return "_".join(part for part in parts if part)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 import plotly.graph_objects as go
 
-from metrics import coverage, i18n, selection, series
+from metrics import comparison, coverage, i18n, names, queries, series
 from metrics.charts.common import catalogue
 from metrics.charts.heatmap import coverage_heatmap, value_heatmap
 from metrics.charts.ledger import ledger_chart
@@ -22,59 +22,59 @@ from metrics.views import DataFrames
 
 def ledger_figure(frames: DataFrames, region_id: str, year: int, lang: str, category: str | None = None) -> go.Figure | None:
     """Targets against actuals; None when no target of the selection has an actual."""
-    ledger = selection.ledger_for(frames, region_id, year, category)
+    ledger = queries.ledger_for(frames, region_id, year, category)
     if ledger.empty or not ledger["actual_std"].notna().any():
         return None
-    return ledger_chart(ledger, region=selection.region_name(frames, region_id, lang), region_id=region_id, year=year,
+    return ledger_chart(ledger, region=names.region_name(frames, region_id, lang), region_id=region_id, year=year,
                         catalogue=catalogue(frames.sources), lang=lang)
 
 
 def progress_figure(frames: DataFrames, region_id: str, lang: str, category: str | None = None) -> go.Figure | None:
-    progress = selection.progress_for(frames, region_id, category)
+    progress = queries.progress_for(frames, region_id, category)
     if not progress.empty:
         progress = progress[progress["required_per_year"].notna() | progress["achieved_per_year"].notna()]
     if progress.empty:
         return None
-    return progress_chart(progress, region=selection.region_name(frames, region_id, lang), region_id=region_id,
+    return progress_chart(progress, region=names.region_name(frames, region_id, lang), region_id=region_id,
                           catalogue=catalogue(frames.sources), lang=lang)
 
 
 def trend_figure(frames: DataFrames, regions: Sequence[str], indicators: Sequence[str], lang: str,
                  year: int | None = None) -> go.Figure | None:
-    rows = selection.trend_rows(frames, regions, indicators)
+    rows = queries.trend_rows(frames, regions, indicators)
     if rows.empty:
         return None
     drawn = [i for i in indicators if rows["indicator_id"].eq(i).any()]
-    return trend_chart(rows, indicators=drawn, indicator_names={i: selection.indicator_name(frames, i, lang) for i in drawn},
-                       indicator_units={i: selection.indicator_unit(frames, i) for i in drawn}, regions=list(regions),
-                       region_names={r: selection.region_name(frames, r, lang) for r in regions},
+    return trend_chart(rows, indicators=drawn, indicator_names={i: names.indicator_name(frames, i, lang) for i in drawn},
+                       indicator_units={i: names.indicator_unit(frames, i) for i in drawn}, regions=list(regions),
+                       region_names={r: names.region_name(frames, r, lang) for r in regions},
                        catalogue=catalogue(frames.sources), lang=lang, year=year,
                        breaks={(r, i): series.breaks(frames.dataset.region_by_id.get(r), frames.dataset.indicator_by_id.get(i))
                                for r in regions for i in drawn})
 
 
-def region_figure(frames: DataFrames, comparison: selection.Comparison, lang: str,
+def region_figure(frames: DataFrames, comparison: comparison.Comparison, lang: str,
                   selected: Sequence[str] = ()) -> go.Figure | None:
     if comparison.ranked.empty:
         return None
     indicator = comparison.indicator_id
-    return region_chart(comparison.ranked, indicator=selection.indicator_name(frames, indicator, lang),
-                        indicator_id=indicator, unit=selection.indicator_unit(frames, indicator), year=comparison.year,
+    return region_chart(comparison.ranked, indicator=names.indicator_name(frames, indicator, lang),
+                        indicator_id=indicator, unit=names.indicator_unit(frames, indicator), year=comparison.year,
                         catalogue=catalogue(frames.sources), lang=lang, selected=selected,
-                        missing=[selection.region_name(frames, r, lang) for r in comparison.missing],
-                        total=len(selection.ranked_region_ids(frames)))
+                        missing=[names.region_name(frames, r, lang) for r in comparison.missing],
+                        total=len(names.ranked_region_ids(frames)))
 
 
 def comparison_figure(frames: DataFrames, indicator_id: str, year: int, lang: str,
                       selected: Sequence[str] = ()) -> go.Figure | None:
-    """The regions chart of one indicator and year (``selection.comparison`` then ``region_figure``)."""
-    return region_figure(frames, selection.comparison(frames, indicator_id, year), lang, selected)
+    """The regions chart of one indicator and year (``comparison.comparison`` then ``region_figure``)."""
+    return region_figure(frames, comparison.comparison(frames, indicator_id, year), lang, selected)
 
 
 def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figure | None:
     """One indicator across the districts, county-level cities and counties, every year with data."""
     facts = frames.facts
-    ranked = selection.ranked_region_ids(frames)
+    ranked = names.ranked_region_ids(frames)
     if facts.empty or not ranked:
         return None
     rows = facts[facts["indicator_id"].eq(indicator_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
@@ -85,10 +85,10 @@ def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figur
         return None
     rows = rows.assign(year=rows["year"].astype(int))
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
-    names = {r: selection.region_name(frames, r, lang) for r in ranked}
-    return value_heatmap(rows, region_ids=ranked, region_names=names, years=years,
-                         indicator=selection.indicator_name(frames, indicator_id, lang),
-                         unit=selection.indicator_unit(frames, indicator_id), catalogue=catalogue(frames.sources), lang=lang)
+    labels = {r: names.region_name(frames, r, lang) for r in ranked}
+    return value_heatmap(rows, region_ids=ranked, region_names=labels, years=years,
+                         indicator=names.indicator_name(frames, indicator_id, lang),
+                         unit=names.indicator_unit(frames, indicator_id), catalogue=catalogue(frames.sources), lang=lang)
 
 
 def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
@@ -97,8 +97,8 @@ def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
     grid = grid[grid.sum(axis=1) > 0]
     if grid.empty:
         return None
-    names = {r: selection.region_name(frames, r, lang) for r in grid.index}
-    return coverage_heatmap(grid, region_names=names, families=len(coverage.families_of_headline(frames)), lang=lang)
+    labels = {r: names.region_name(frames, r, lang) for r in grid.index}
+    return coverage_heatmap(grid, region_names=labels, families=len(coverage.families_of_headline(frames)), lang=lang)
 
 
 def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Iterator[tuple[str, go.Figure]]:
@@ -109,12 +109,12 @@ def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Ite
     progress = progress_figure(frames, region_id, lang)
     if progress is not None:
         yield i18n.t("progress_heading", lang), progress
-    indicators = selection.default_trend_indicators(frames, [region_id], None)
+    indicators = queries.default_trend_indicators(frames, [region_id], None)
     trend = trend_figure(frames, [region_id], indicators, lang, year) if indicators else None
     if trend is not None:
         yield i18n.t("page_trends", lang), trend
-    compare = selection.default_compare_indicator(frames, year, None)
+    compare = comparison.default_compare_indicator(frames, year, None)
     if compare is not None:
-        figure = region_figure(frames, selection.comparison(frames, compare, year), lang, [region_id])
+        figure = region_figure(frames, comparison.comparison(frames, compare, year), lang, [region_id])
         if figure is not None:
             yield i18n.t("page_regions", lang), figure

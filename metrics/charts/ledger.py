@@ -48,7 +48,7 @@ def _right_end(row: dict) -> float:
 def ledger_chart(ledger: pd.DataFrame, *, region: str, region_id: str, year: int, catalogue: Mapping[str, Mapping],
                  lang: str) -> go.Figure:
     """Each target with an actual: a hollow diamond at the target, a filled circle at the actual
-    coloured by status and labelled with it. ``ledger`` holds one region's rows (``selection.ledger_for``)."""
+    coloured by status and labelled with it. ``ledger`` holds one region's rows (``queries.ledger_for``)."""
     rows = ledger[ledger["actual_std"].notna()] if not ledger.empty else ledger
     found = list(dict.fromkeys(rows["indicator_unit"])) if not rows.empty else []
     units = sorted(found, key=lambda u: (u != "%", found.index(u)))

@@ -41,7 +41,7 @@ def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, uni
     """Horizontal bars, highest first, in one colour; the chosen regions in the highlight colour.
     The subtitle says how many of the ``total`` regions have data and names the ``missing`` ones.
 
-    ``ranked`` holds only values of ``year`` (``selection.comparison``): other years are never ranked."""
+    ``ranked`` holds only values of ``year`` (``comparison.comparison``): other years are never ranked."""
     rows = ranked.to_dict("records") if not ranked.empty else []
     fig = go.Figure()
     if rows:

@@ -87,7 +87,7 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                 indicator_units: Mapping[str, str], regions: Sequence[str], region_names: Mapping[str, str],
                 catalogue: Mapping[str, Mapping], lang: str, year: int | None = None,
                 breaks: Mapping[tuple[str, str], Sequence[Mapping]] | None = None) -> go.Figure:
-    """``rows`` from ``selection.trend_rows``; one panel per indicator in ``indicators`` order.
+    """``rows`` from ``queries.trend_rows``; one panel per indicator in ``indicators`` order.
     ``breaks``: (region, indicator) -> its caliber breaks (``metrics.series.breaks``): the line
     stops at each, and a dashed mark names it."""
     breaks = breaks or {}

@@ -83,7 +83,7 @@ def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list
 def chart_sentences(frames: DataFrames, region_id: str, year: int, lang: str, indicators: Sequence[str]) -> list[str]:
     """The briefing sentences (``metrics.sentences``) of the indicators a chart shows: a growth
     indicator is spoken of with its level, as in the briefing (地区生产总值…,增长8.2%)."""
-    from metrics.selection import growth_of
+    from metrics.names import growth_of
     from metrics.sentences import indicator_sentence
 
     level_of = {}

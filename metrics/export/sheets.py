@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from metrics import i18n
-from metrics.selection import score_status
+from metrics.display import score_status
 from metrics.values import is_missing_or_blank, split_ids
 
 TABLE_KINDS = ("facts", "ledger", "progress", "sources")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from metrics import selection
+from metrics import comparison
 from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
 from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, OKABE_ITO, REGION_COLOURS, TEMPLATE, region_colour
 from tests.metrics.builders import REGIONS, build_frames, obs
@@ -126,25 +126,25 @@ def test_trend_chart_is_none_without_data(frames):
 
 
 def test_region_chart_ranks_one_year_only_and_leaves_out_city_and_port(frames):
-    comparison = selection.comparison(frames, "gdp", 2021)
-    fig = region_figure(frames, comparison, "zh", ["yuyao"])
+    comp = comparison.comparison(frames, "gdp", 2021)
+    fig = region_figure(frames, comp, "zh", ["yuyao"])
     _common(fig, "zh")
     bar = fig.data[0]
     assert list(bar.y) == ["慈溪市", "余姚市"] and list(bar.x) == [2379.2, 1441.5]
     assert list(bar.marker.color) == [BAR_COLOUR, HIGHLIGHT_COLOUR], "one colour, the chosen region highlighted"
     assert fig.layout.title.subtitle.text.endswith("3个区(县、市)中2个有数据;无数据:海曙区")
-    assert comparison.missing == ["haishu"]
-    assert comparison.other_years["year"].tolist() == [2022]
-    assert comparison.city["value"].tolist() == [14594.9]
-    notes = selection.comparison_notes(frames, comparison, "zh")
+    assert comp.missing == ["haishu"]
+    assert comp.other_years["year"].tolist() == [2022]
+    assert comp.city["value"].tolist() == [14594.9]
+    notes = comparison.comparison_notes(frames, comp, "zh")
     assert any("海曙区 2022年" in note and "不参与排名" in note for note in notes)
     assert any("全市" in note for note in notes)
 
 
 def test_region_chart_labels_the_port(frames):
-    comparison = selection.comparison(frames, "port_cargo_throughput", 2021)
-    assert comparison.ranked.empty and region_figure(frames, comparison, "zh") is None
-    notes = selection.comparison_notes(frames, comparison, "en")
+    comp = comparison.comparison(frames, "port_cargo_throughput", 2021)
+    assert comp.ranked.empty and region_figure(frames, comp, "zh") is None
+    notes = comparison.comparison_notes(frames, comp, "en")
     assert any("is a port, not a district" in note for note in notes)
 
 
@@ -152,7 +152,7 @@ def test_data_text_is_escaped_in_charts(tmp_path):
     regions = [dict(r) for r in REGIONS]
     regions[1]["name_zh"] = "<b>余姚</b>"
     frames = build_frames(tmp_path, [obs("ningbo", "gdp", 2021, 1.0), obs("yuyao", "gdp", 2021, 2.0)], regions=regions)
-    fig = region_figure(frames, selection.comparison(frames, "gdp", 2021), "zh")
+    fig = region_figure(frames, comparison.comparison(frames, "gdp", 2021), "zh")
     assert "&lt;b&gt;余姚&lt;/b&gt;" in fig.data[0].y
 
 

@@ -111,7 +111,7 @@ def test_derived_actuals_never_judge_a_target():
 
 
 def test_the_ledger_judges_the_latest_figure_and_shows_the_first_release(tmp_path):
-    from metrics.selection import actual_text
+    from metrics.display import actual_text
     from tests.metrics.builders import build_frames, obs
 
     frames = build_frames(tmp_path, [

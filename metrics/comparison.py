@@ -1,0 +1,103 @@
+"""One indicator across the districts, county-level cities and counties for one year: the ranking and what it leaves out.
+
+Every function takes ``DataFrames`` (``metrics.views``) and plain ids; none needs Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from metrics import i18n
+from metrics.display import value_text
+from metrics.names import RANKED_LEVELS, headline_order, region_name
+from metrics.views import DataFrames
+
+
+@dataclass
+class Comparison:
+    """One indicator across regions for one year."""
+
+    indicator_id: str
+    year: int
+    ranked: pd.DataFrame
+    """Districts, county-level cities and counties with a value for the year, highest first."""
+    missing: list[str] = field(default_factory=list)
+    """Ranked-level regions with no value for the year (ids)."""
+    other_years: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """Their nearest value of another year: listed, never ranked."""
+    city: pd.DataFrame = field(default_factory=pd.DataFrame)
+    port: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def comparison(frames: DataFrames, indicator_id: str, year: int) -> Comparison:
+    facts = frames.facts
+    levels = {str(r["id"]): r["level"] for r in frames.dataset.regions}
+    ranked_ids = [r for r, level in levels.items() if level in RANKED_LEVELS]
+    if facts.empty:
+        return Comparison(indicator_id, year, facts, ranked_ids)
+    rows = facts[facts["indicator_id"].eq(indicator_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                 & facts["value_std"].notna()]
+    this_year = rows[rows["year"].eq(year)]
+    ranked = this_year[this_year["region_id"].isin(ranked_ids)].sort_values(
+        ["derived", "value_std"], ascending=[True, False], kind="stable").drop_duplicates("region_id")
+    ranked = ranked.sort_values("value_std", ascending=False, kind="stable").reset_index(drop=True)
+    missing = [r for r in ranked_ids if r not in set(ranked["region_id"])]
+    others = rows[rows["region_id"].isin(missing) & rows["year"].notna() & ~rows["derived"].astype(bool)].copy()
+    if not others.empty:
+        others["distance"] = (others["year"].astype(int) - year).abs()
+        others = others.sort_values(["distance", "year"], ascending=[True, False]).drop_duplicates("region_id")
+        others = others.drop(columns="distance").reset_index(drop=True)
+    city = this_year[this_year["region_id"].map(levels).eq("city")].reset_index(drop=True)
+    port = this_year[this_year["region_id"].map(levels).eq("port")].reset_index(drop=True)
+    return Comparison(indicator_id, year, ranked, missing, others, city, port)
+
+
+def default_compare_indicator(frames: DataFrames, year: int, category: str | None) -> str | None:
+    """The indicator most districts have for the year (GDP first on a tie); None when none has any."""
+    facts = frames.facts
+    if facts.empty:
+        return None
+    levels = {str(r["id"]): r["level"] for r in frames.dataset.regions}
+    rows = facts[facts["year"].eq(year) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                 & facts["region_id"].map(levels).isin(RANKED_LEVELS) & facts["value_std"].notna()]
+    if category:
+        rows = rows[rows["category"].eq(category)]
+    if rows.empty:
+        return None
+    counts = rows.groupby("indicator_id")["region_id"].nunique()
+    order = headline_order(frames)
+    return str(min(counts.index, key=lambda ind: (-int(counts[ind]), order.get(ind, len(order)), ind)))
+
+
+def compare_indicators_with_data(frames: DataFrames, year: int, category: str | None, limit: int = 5) -> list[str]:
+    facts = frames.facts
+    if facts.empty:
+        return []
+    levels = {str(r["id"]): r["level"] for r in frames.dataset.regions}
+    rows = facts[facts["year"].eq(year) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                 & facts["region_id"].map(levels).isin(RANKED_LEVELS)]
+    if category:
+        rows = rows[rows["category"].eq(category)]
+    counts = rows.groupby("indicator_id")["region_id"].nunique().sort_values(ascending=False, kind="stable")
+    return [str(i) for i in counts.index[:limit]]
+
+
+def comparison_notes(frames: DataFrames, comp: Comparison, lang: str) -> list[str]:
+    """What the ranking leaves out, said in words: regions without data, other years, the city, the port."""
+    notes = []
+    other = {str(r["region_id"]): r for r in comp.other_years.to_dict("records")} if not comp.other_years.empty else {}
+    separator = ", " if lang == "en" else "、"
+    no_data = [region_name(frames, r, lang) for r in comp.missing if r not in other]
+    if no_data:
+        notes.append(i18n.t("regions_missing", lang, year=comp.year, names=separator.join(no_data)))
+    if other:
+        items = [f"{region_name(frames, r, lang)} {i18n.year_label(int(row['year']), lang)}: {value_text(row, lang)}"
+                 for r, row in other.items()]
+        notes.append(i18n.t("regions_other_year", lang, items="; ".join(items)))
+    for row in comp.city.to_dict("records"):
+        notes.append(i18n.t("regions_city", lang, value=f"{i18n.name(row, 'region', lang)} {value_text(row, lang)}"))
+    for row in comp.port.to_dict("records"):
+        notes.append(i18n.t("regions_port", lang, name=i18n.name(row, "region", lang), value=value_text(row, lang)))
+    return notes
