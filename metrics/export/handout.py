@@ -10,8 +10,8 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from metrics.export.deck import Pack
 from metrics.export.labels import text
+from metrics.export.pack import Pack
 from metrics.export.renderer import CJK_FONT, get_renderer
 
 SENTENCES_UNDER_CHART = 5
