@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 
 import plotly.graph_objects as go
 import pytest
@@ -43,6 +44,11 @@ def pptx(sample_frames, renderer, progress_calls):
     data = deck_pptx(sample_frames, "sample", 2021, "zh", charts(), today=TODAY,
                      on_progress=lambda done, total: progress_calls.append((done, total)))
     return Presentation(io.BytesIO(data))
+
+
+def pdf_text(page) -> str:
+    """A PDF page's text with CJK radicals (⽣ for 生, ⻓ for 长) mapped back to the ideographs."""
+    return unicodedata.normalize("NFKC", page.extract_text()).replace("⻓", "长")
 
 
 def slide_texts(slide) -> str:
@@ -87,11 +93,13 @@ def test_progress_is_reported_from_zero_to_done(pptx, progress_calls):
 def test_pdf_has_the_same_pages(sample_frames, renderer):
     data = deck_pdf(sample_frames, "sample", 2021, "zh", charts(), today=TODAY)
     reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) == 4
+    assert len(reader.pages) == 5
     for page in reader.pages:
         assert float(page.mediabox.width) / float(page.mediabox.height) == pytest.approx(16 / 9, rel=0.01)
     assert "2022-03-01" in reader.pages[0].extract_text()
-    assert "https://example.org/bulletin-2021" in reader.pages[3].extract_text()
+    assert "示例市2021年主要指标" in pdf_text(reader.pages[1]) and "1.1万亿元" in pdf_text(reader.pages[1])
+    assert pdf_text(reader.pages[2]).startswith("地区生产总值增长")  # the chart's title, printed above it
+    assert "https://example.org/bulletin-2021" in reader.pages[4].extract_text()
 
 
 def test_english_deck(sample_frames, renderer):
@@ -145,6 +153,6 @@ def test_many_sentences_follow_the_chart_on_a_page_of_their_own():
     page = ChartPage("图", {}, "来源:《某》", [f"第{n}句。" for n in range(SENTENCES_UNDER_CHART + 1)], [], image=b"<svg/>")
     pack = Pack("sample", "示例市", 2021, "zh", TODAY, [page], [])
     html = handout_html(pack)
-    assert html.count("<section") == 4 and "图 · 要点" in html
+    assert html.count("<section") == 4 and "图 · 要点" in html and "<h2>图</h2>" in html
     page.sentences = page.sentences[:SENTENCES_UNDER_CHART]
     assert handout_html(pack).count("<section") == 3
