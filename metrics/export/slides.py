@@ -5,6 +5,7 @@ placeholder; each chart slide's speaker notes are that chart's own sentences."""
 from __future__ import annotations
 
 import io
+import math
 
 from pptx import Presentation
 from pptx.enum.text import PP_ALIGN
@@ -74,7 +75,10 @@ def _chart_slide(deck: Presentation, pack: Pack, page: ChartPage) -> Slide:
 
 def _sources_slides(deck: Presentation, pack: Pack) -> None:
     entries = pack.citations or [text("deck_no_sources", pack.lang)]
-    chunks = [entries[i:i + CITATIONS_PER_SLIDE] for i in range(0, len(entries), CITATIONS_PER_SLIDE)]
+    count = math.ceil(len(entries) / CITATIONS_PER_SLIDE)
+    size = math.ceil(len(entries) / count)
+    chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
+    # as many slides as eight to a slide needs, the entries shared evenly between them
     for number, chunk in enumerate(chunks, start=1):
         heading = part_title(text("deck_sources", pack.lang), number, len(chunks), pack.lang)
         slide = titled_slide(deck, heading, LAYOUT_TITLE_AND_CONTENT)

@@ -4,6 +4,7 @@ on the year before with the card's label, target line), and the 十四五 scorec
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
@@ -34,7 +35,6 @@ from metrics.export.summary import Headline, ScoreRow
 CARDS_PER_SLIDE = 8
 GAP = Inches(0.25)
 CARD_FILL = RGBColor(0xF2, 0xF4, 0xF7)
-VALUE_SIZE = 44
 CARD_PADDING = Inches(0.18)
 SCORE_ROWS_PER_SLIDE = 7
 WAITING_TOP = Inches(6.15)
@@ -53,7 +53,23 @@ def _grid(count: int) -> tuple[int, int]:
     return columns, 2
 
 
-def _card(slide, card: Headline, left: Emu, top: Emu, width: Emu, height: Emu, value_size: int) -> None:
+@dataclass(frozen=True)
+class CardSizes:
+    """Font sizes of a card's lines (points): larger for one row of cards, smaller for two."""
+
+    title: int
+    value: int
+    change: int
+    target: int
+    note: int
+    space: int
+
+
+ONE_ROW = CardSizes(20, 44, 20, 16, 14, 6)
+TWO_ROWS = CardSizes(16, 32, 16, 13, 11, 3)
+
+
+def _card(slide, card: Headline, left: Emu, top: Emu, width: Emu, height: Emu, value_size: int, sizes: CardSizes) -> None:
     shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left, top, width, height)
     shape.name = card.title
     shape.fill.solid()
@@ -64,12 +80,12 @@ def _card(slide, card: Headline, left: Emu, top: Emu, width: Emu, height: Emu, v
     frame.vertical_anchor = MSO_ANCHOR.TOP
     frame.margin_left = frame.margin_right = CARD_PADDING
     frame.margin_top = frame.margin_bottom = Inches(0.15)
-    lines = [Line(card.title, 20, False, GREY), Line(card.value, value_size, True, DARK)]
+    lines = [Line(card.title, sizes.title, False, GREY), Line(card.value, value_size, True, DARK)]
     lines += [Line(part, size, False, colour) for part, size, colour in
-              ((card.change, 20, DARK), (card.target, 16, DARK), (card.note, 14, GREY)) if part]
+              ((card.change, sizes.change, DARK), (card.target, sizes.target, DARK), (card.note, sizes.note, GREY)) if part]
     write_lines(frame, lines, PP_ALIGN.LEFT)
     for paragraph in frame.paragraphs[1:]:
-        paragraph.space_before = Pt(6)
+        paragraph.space_before = Pt(sizes.space)
 
 
 def headline_slides(deck: Presentation, pack: Pack) -> None:
@@ -81,18 +97,19 @@ def headline_slides(deck: Presentation, pack: Pack) -> None:
     chunks = [cards[i:i + CARDS_PER_SLIDE] for i in range(0, len(cards), CARDS_PER_SLIDE)]
     heading = text("deck_headlines", pack.lang).format(region=pack.region_name, year=pack.year)
     missing = pack.headlines.missing
-    bottom = SLIDE_H - Inches(1.0 if missing else 0.5)
+    bottom = SLIDE_H - Inches(0.85 if missing else 0.5)
     for number, chunk in enumerate(chunks, start=1):
         slide = titled_slide(deck, part_title(heading, number, len(chunks), pack.lang))
         columns, rows = _grid(len(chunk))
         width = Emu(int((SLIDE_W - MARGIN * 2 - GAP * (columns - 1)) / columns))
         height = Emu(int(min((bottom - BODY_TOP - GAP * (rows - 1)) / rows, Inches(2.8))))
         top = BODY_TOP + Emu(int((bottom - BODY_TOP - height * rows - GAP * (rows - 1)) / 3))
+        sizes = ONE_ROW if rows == 1 else TWO_ROWS
         inner = width - CARD_PADDING * 2
-        value_size = min(fitting_size(card.value, inner, VALUE_SIZE, 20) for card in chunk)
+        value_size = min(fitting_size(card.value, inner, sizes.value, 20) for card in chunk)
         for index, card in enumerate(chunk):
             row, column = divmod(index, columns)
-            _card(slide, card, MARGIN + (width + GAP) * column, top + (height + GAP) * row, width, height, value_size)
+            _card(slide, card, MARGIN + (width + GAP) * column, top + (height + GAP) * row, width, height, value_size, sizes)
         if missing:
             separator = "、" if pack.lang == "zh" else ", "
             line = text("deck_headlines_missing", pack.lang).format(year=pack.year, names=separator.join(missing))
