@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from metrics import i18n
+from metrics.export.labels import text
 
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -146,24 +147,48 @@ def source_ids(facts: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _date(source: dict) -> str:
-    for key in ("stated_date", "date", "posted_date"):
-        if _present(source.get(key)):
-            return str(source[key])
-    return ""
+_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+"""A bare web address (bx2200.com): the site a page was read on, never its publisher."""
+_STATISTICAL = ("统计局", "调查队", "statistic")
+_OFFICIAL_TYPES = ("plan_report", "government_work_report", "government_release")
+
+
+def is_domain(text: Any) -> bool:
+    return _present(text) and bool(_DOMAIN.match(str(text).strip()))
+
+
+def official_rank(source: dict) -> int:
+    """0 for an official statistical publication (a bulletin, a statistics bureau's release), 1 for
+    another government publication, 2 for the rest (news, reposts of unknown origin)."""
+    publisher = str(source.get("publisher") or "").lower() if not is_domain(source.get("publisher")) else ""
+    if source.get("type") == "statistical_bulletin" or any(word in publisher for word in _STATISTICAL):
+        return 0
+    return 1 if source.get("type") in _OFFICIAL_TYPES else 2
+
+
+def official_first(sources: list[dict]) -> list[dict]:
+    """The sources with official statistical publications first, then other government
+    publications, then the rest; in their given order within each."""
+    return sorted(sources, key=official_rank)
 
 
 def citation(source: dict, lang: str) -> str:
-    """The full citation for the closing slide: publisher, title, date, URL, and how it is used."""
-    title, publisher, date = source.get("title") or source.get("id"), source.get("publisher"), _date(source)
+    """A source as the closing slides cite it: publisher, title, date, where the page read is a
+    repost (转载) and on which site, the URL, and how it is used (quoted or cited). A bare web
+    address given as the publisher is named as the site, never as the publisher."""
+    title = source.get("title") or source.get("id")
+    publisher, site = source.get("publisher"), source.get("reposted_by")
+    if is_domain(publisher):
+        site = site if _present(site) else publisher
+        publisher = None
+    publisher = str(publisher).strip() if _present(publisher) else text("deck_publisher_unknown", lang)
+    date = i18n.source_date(source, lang) or text("deck_undated", lang)
+    repost = text("deck_reposted", lang).format(site=str(site).strip()) if _present(site) else ""
     provenance = source.get("provenance")
     kind = i18n.provenance_label(provenance, lang) if provenance in ("quoted", "cited") else ""
+    url = str(source["url"]).strip() if _present(source.get("url")) else ""
     if lang == "zh":
-        text = (f"{publisher}:" if _present(publisher) else "") + f"《{title}》"
-        text += f",{date}" if date else ""
-        text += f"。{source['url']}" if _present(source.get("url")) else ""
-        return text + (f"〔{kind}〕" if kind else "")
-    text = (f"{publisher}, " if _present(publisher) else "") + f"“{title}”"
-    text += f", {date}" if date else ""
-    text += f". {source['url']}" if _present(source.get("url")) else ""
-    return text + (f" [{kind}]" if kind else "")
+        cited = f"{publisher}：《{title}》，{date}" + (f"（{repost}）" if repost else "") + "。"
+        return cited + url + (f"〔{kind}〕" if kind else "")
+    cited = f"{publisher}, “{title}”, {date}" + (f" ({repost})" if repost else "") + "."
+    return cited + (f" {url}" if url else "") + (f" [{kind}]" if kind else "")

@@ -1,161 +1,40 @@
-"""The briefing pack: charts of one region and year with their sources and sentences, as a
-16:9 PPTX deck (``slides``) or the same pages as a multi-page PDF (``handout``)."""
+"""The briefing pack of one region and year as a 16:9 PPTX deck (``slides``) or the same pages
+as a multi-page PDF (``handout``): plan the content (``pack``), render the charts, lay it out.
+
+The one module that imports both layouts; they import ``pack``, never this module."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-import pandas as pd
-import plotly.graph_objects as go
-
-from metrics.charts import common
-from metrics.export import citations
-from metrics.export.images import Caption, export_height, prepare_figure
-from metrics.export.labels import text
-from metrics.export.renderer import get_renderer
+from metrics.export.handout import pdf_bytes
+from metrics.export.pack import (
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    Chart,
+    ChartPage,
+    Pack,
+    ProgressCallback,
+    UnknownRegion,
+    all_charts,
+    plan,
+    region_name,
+    render,
+)
+from metrics.export.slides import pptx_bytes
 from metrics.views import DataFrames
 
-Chart = tuple[str, go.Figure]
-ProgressCallback = Callable[[int, int], None]
-
-SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
-"""Pixels of a chart image on a slide (16:9; PNGs are rendered at twice this)."""
-
-
-class UnknownRegion(KeyError):
-    """A region id the dataset does not have."""
-
-    def __init__(self, region_id: str, known: Sequence[str]) -> None:
-        super().__init__(region_id)
-        self.region_id = region_id
-        self.known = list(known)
-
-    def __str__(self) -> str:
-        return f"unknown region {self.region_id!r}; known: {', '.join(self.known)}"
-
-
-@dataclass
-class ChartPage:
-    """One chart of the pack: its figure ready to render, footnote, sentences and sources."""
-
-    name: str
-    figure: dict
-    footnote: str
-    sentences: list[str]
-    source_ids: list[str]
-    height: int = SLIDE_HEIGHT
-    image: bytes = b""
-
-
-@dataclass
-class Pack:
-    """Everything a deck or handout shows; ``image`` of each page is filled by ``render``."""
-
-    region_id: str
-    region_name: str
-    year: int
-    lang: str
-    date: dt.date
-    pages: list[ChartPage]
-    citations: list[str]
-
-    @property
-    def title(self) -> str:
-        return text("deck_title", self.lang).format(region=self.region_name)
-
-
-def region_name(frames: DataFrames, region_id: str, lang: str) -> str:
-    regions = frames.dataset.region_by_id
-    if region_id not in regions:
-        raise UnknownRegion(region_id, list(regions))
-    return regions[region_id]["name_zh" if lang == "zh" else "name_en"]
-
-
-def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
-    """"Everything for this region and year": the dashboard's chart catalogue."""
-    from metrics.charts import figures_for
-
-    return list(figures_for(frames, region_id, year, lang))
-
-
-def chart_sentences(frames: DataFrames, region_id: str, year: int, lang: str, indicators: Sequence[str]) -> list[str]:
-    """The briefing sentences (``metrics.sentences``) of the indicators a chart shows: a growth
-    indicator is spoken of with its level, as in the briefing (地区生产总值…,增长8.2%)."""
-    from metrics.names import growth_of
-    from metrics.sentences import indicator_sentence
-
-    level_of = {}
-    for indicator in frames.dataset.indicator_by_id:
-        growth = growth_of(frames, indicator)
-        if growth:
-            level_of.setdefault(growth, indicator)
-    sentences: list[str] = []
-    for indicator in indicators:
-        level = level_of.get(indicator, indicator)
-        sentence = indicator_sentence(frames, region_id, year, level, lang, growth_of(frames, level))
-        if sentence and sentence not in sentences:
-            sentences.append(sentence)
-    return sentences
-
-
-def _shown(figure: dict, view_facts: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
-    """The indicators a chart shows and its sources: from ``layout.meta`` where the chart
-    builder put them, else found from the indicator names in the figure and their facts."""
-    meta = citations.figure_meta(figure)
-    indicators = meta.get("indicators")
-    if not isinstance(indicators, (list, tuple)):
-        indicators = citations.indicators_in(figure, view_facts, lang)
-    sources = meta.get("sources")
-    if not isinstance(sources, (list, tuple)):
-        shown = view_facts[view_facts["indicator_id"].isin(indicators)] if indicators else view_facts
-        sources = citations.source_ids(shown)
-    return [str(i) for i in indicators], [str(s) for s in sources]
-
-
-def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Sequence[Chart] | None = None,
-         today: dt.date | None = None) -> Pack:
-    """The pack's content without images: raises UnknownRegion before any work is done."""
-    name = region_name(frames, region_id, lang)
-    charts = all_charts(frames, region_id, year, lang) if charts is None else list(charts)
-    facts = frames.facts
-    view_facts = facts[facts["region_id"].eq(region_id) & facts["year"].eq(year)] if not facts.empty else facts
-    catalogue = common.catalogue(frames.sources)
-    pages = []
-    for chart_name, fig in charts:
-        figure = prepare_figure(fig, Caption(region=name, year=year, lang=lang, title=chart_name), SLIDE_WIDTH)
-        indicators, ids = _shown(figure, view_facts, lang)
-        note = citations.figure_footnote(figure) or common.source_footnote(ids, catalogue, lang)
-        figure = citations.without_footnote(figure)
-        sentences = chart_sentences(frames, region_id, year, lang, indicators)
-        pages.append(ChartPage(chart_name, figure, note, sentences, ids, export_height(figure, SLIDE_WIDTH)))
-    used = [i for page in pages for i in page.source_ids] or citations.source_ids(view_facts)
-    cited = [citations.citation(catalogue.get(i, {"id": i}), lang) for i in dict.fromkeys(used)]
-    return Pack(region_id, name, year, lang, today or dt.date.today(), pages, cited)
-
-
-def render(pack: Pack, fmt: str, on_progress: ProgressCallback | None = None, extra_steps: int = 1) -> Pack:
-    """Render each page's chart (``png`` for slides, ``svg`` for the PDF), one at a time so that
-    other sessions' exports interleave; reports ``on_progress(done, total)`` after each."""
-    total = len(pack.pages) + extra_steps
-    if on_progress:
-        on_progress(0, total)
-    if not pack.pages:
-        return pack
-    renderer = get_renderer()
-    for done, page in enumerate(pack.pages, start=1):
-        page.image = renderer.figure(page.figure, fmt, SLIDE_WIDTH, page.height, 2 if fmt == "png" else 1)
-        if on_progress:
-            on_progress(done, total)
-    return pack
+__all__ = [
+    "SLIDE_HEIGHT", "SLIDE_WIDTH", "Chart", "ChartPage", "Pack", "UnknownRegion", "all_charts", "deck_pdf",
+    "deck_pptx", "plan", "region_name", "render",
+]
 
 
 def deck_pptx(frames: DataFrames, region_id: str, year: int, lang: str = "zh", charts: Sequence[Chart] | None = None,
               *, on_progress: ProgressCallback | None = None, today: dt.date | None = None) -> bytes:
-    """The briefing pack as a 16:9 PowerPoint deck: title, one slide per chart, sources."""
-    from metrics.export.slides import pptx_bytes
-
+    """The briefing pack as a 16:9 PowerPoint deck: title, headline figures, the scorecard, one
+    slide per chart, sources."""
     pack = render(plan(frames, region_id, year, lang, charts, today), "png", on_progress)
     data = pptx_bytes(pack)
     if on_progress:
@@ -166,8 +45,6 @@ def deck_pptx(frames: DataFrames, region_id: str, year: int, lang: str = "zh", c
 def deck_pdf(frames: DataFrames, region_id: str, year: int, lang: str = "zh", charts: Sequence[Chart] | None = None,
              *, on_progress: ProgressCallback | None = None, today: dt.date | None = None) -> bytes:
     """The same pack as a multi-page PDF (vector charts, the sentences printed under each)."""
-    from metrics.export.handout import pdf_bytes
-
     pack = render(plan(frames, region_id, year, lang, charts, today), "svg", on_progress)
     data = pdf_bytes(pack)
     if on_progress:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from metrics.export.deck import Pack
+from metrics.export.handout_summary import summary_sections
 from metrics.export.labels import text
+from metrics.export.pack import Pack
 from metrics.export.renderer import CJK_FONT, get_renderer
 
 SENTENCES_UNDER_CHART = 5
@@ -33,6 +34,18 @@ section:last-child {{ break-after: auto; }}
 .sentences {{ font-size: 11pt; margin: 0.1in 0 0 0; padding-left: 1.2em; }}
 .sentences li {{ margin: 0.03in 0; }}
 h2 {{ font-size: 26pt; margin: 0 0 0.25in 0; }}
+.chart h2 {{ flex: none; font-size: 22pt; margin: 0 0 0.1in 0; }}
+.cards {{ display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.2in; }}
+.card {{ background: #f2f4f7; padding: 0.15in 0.18in; }}
+.card .name {{ font-size: 15pt; color: #555; }}
+.card .value {{ font-size: 30pt; font-weight: bold; margin: 0.05in 0; }}
+.card .change {{ font-size: 15pt; }}
+.card .target {{ font-size: 13pt; }}
+.card .note, .aside {{ font-size: 11pt; color: #555; }}
+.aside {{ margin-top: 0.2in; }}
+table.score {{ border-collapse: collapse; width: 100%; font-size: 13pt; }}
+table.score th {{ background: #4f81bd; color: #fff; text-align: left; }}
+table.score th, table.score td {{ padding: 0.06in 0.1in; border-bottom: 1px solid #ccd; }}
 .sources li {{ font-size: 12pt; margin: 0 0 0.08in 0; overflow-wrap: anywhere; }}
 .footer {{ font-size: 9pt; color: #777; position: absolute; bottom: 0.3in; left: 1.2in; }}
 """
@@ -49,7 +62,8 @@ def _cover(pack: Pack) -> str:
 def _chart(image: bytes, name: str, footnote: str, sentences: list[str], lang: str) -> str:
     source = "data:image/svg+xml;base64," + base64.b64encode(image).decode("ascii")
     items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
-    chart = f'<section class="chart"><img src="{source}" alt="{escape(name)}"><p class="footnote">{escape(footnote)}</p>'
+    chart = (f'<section class="chart"><h2>{escape(name)}</h2><img src="{source}" alt="{escape(name)}">'
+             f'<p class="footnote">{escape(footnote)}</p>')
     if len(sentences) <= SENTENCES_UNDER_CHART:
         return chart + (f'<ul class="sentences">{items}</ul>' if items else "") + "</section>"
     heading = f"{name} · {text('deck_notes', lang)}"
@@ -65,7 +79,8 @@ def _sources(pack: Pack) -> str:
 def handout_html(pack: Pack) -> str:
     """The pack as one HTML document, one 16:9 page per slide (a long list flows onto more)."""
     pages = [_cover(pack)]
-    pages += [_chart(page.image, page.name, page.footnote, page.sentences, pack.lang) for page in pack.pages]
+    pages += summary_sections(pack)
+    pages += [_chart(page.image, page.heading, page.footnote, page.sentences, pack.lang) for page in pack.pages]
     pages.append(_sources(pack))
     lang = "zh-CN" if pack.lang == "zh" else "en"
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(pack.title)}</title>'

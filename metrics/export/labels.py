@@ -23,11 +23,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "role_value": ("数值", "value"),
     "deck_title": ("{region}经济指标简报", "{region}: economic indicators briefing"),
     "deck_subtitle": ("{region} · {year}年", "{region} · {year}"),
-    "deck_date": ("制作日期:{date}", "Prepared {date}"),
+    "deck_date": ("制作日期：{date}", "Prepared {date}"),
     "deck_sources": ("资料来源", "Sources"),
     "deck_no_sources": ("无", "None"),
     "deck_notes": ("要点", "Key sentences"),
-    "deck_footer": ("数据来自政府公开文本,每个数字均可追溯至原文。", "Figures from published government texts, each traceable to its source."),
+    "deck_publisher_unknown": ("发布单位不详", "Publisher not stated"),
+    "deck_undated": ("日期不详", "undated"),
+    "deck_reposted": ("转载：{site}", "reposted by {site}"),
+    "deck_headlines": ("{region}{year}年主要指标", "{region}: headline figures, {year}"),
+    "deck_headlines_missing": ("{year}年暂无数据：{names}", "No figures for {year}: {names}"),
+    "deck_scorecard": ("{region}“十四五”目标完成情况（2021—2025年）", "{region}: 14th Five-Year Plan scorecard (2021–2025)"),
+    "deck_no_actual_yet": ("尚无实际数的目标：{names}", "Targets with no actual yet: {names}"),
+    "deck_notes_indicators": ("图中指标：{names}", "Indicators shown: {names}"),
+    "deck_part": ("{heading}（{number}/{count}）", "{heading} ({number}/{count})"),
+    "deck_footer": ("数据来自政府公开文本，每个数字均可追溯至原文。", "Figures from published government texts, each traceable to its source."),
 }
 
 

@@ -32,7 +32,9 @@ def test_brief_builds_the_yuyao_2021_deck(yuyao_pptx):
     chart_slides = [slide for slide in deck.slides if any(shape.shape_type == 13 for shape in slide.shapes)]
     assert chart_slides
     for slide in chart_slides:
-        footnote = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+        assert slide.shapes.title is not None and slide.shapes.title.text
+        footnote = "\n".join(shape.text_frame.text for shape in slide.shapes
+                             if shape.has_text_frame and shape != slide.shapes.title)
         assert footnote.startswith("来源")
 
 

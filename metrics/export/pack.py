@@ -1,0 +1,178 @@
+"""The briefing pack's content: the charts of one region and year with their titles, footnotes,
+sentences and sources, the headline figures, the 十四五 scorecard and the citations. Built here
+without images (``plan``), then rendered (``render``); ``slides`` and ``handout`` lay it out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from metrics.charts import common, figures_for
+from metrics.export import citations, summary
+from metrics.export.images import Caption, export_height, prepare_figure
+from metrics.export.labels import text
+from metrics.export.renderer import get_renderer
+from metrics.names import growth_of, indicator_name
+from metrics.sentences import indicator_sentence
+from metrics.views import DataFrames
+
+Chart = tuple[str, go.Figure]
+ProgressCallback = Callable[[int, int], None]
+
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+"""Pixels of a chart image on a slide (16:9; PNGs are rendered at twice this)."""
+
+
+class UnknownRegion(KeyError):
+    """A region id the dataset does not have."""
+
+    def __init__(self, region_id: str, known: Sequence[str]) -> None:
+        super().__init__(region_id)
+        self.region_id = region_id
+        self.known = list(known)
+
+    def __str__(self) -> str:
+        return f"unknown region {self.region_id!r}; known: {', '.join(self.known)}"
+
+
+@dataclass
+class ChartPage:
+    """One chart of the pack: its title, figure ready to render, footnote, sentences and sources."""
+
+    name: str
+    figure: dict
+    footnote: str
+    sentences: list[str]
+    source_ids: list[str]
+    height: int = SLIDE_HEIGHT
+    image: bytes = b""
+    title: str = ""
+    """The slide's title: the chart's own title (taken out of the picture), else ``name``."""
+    indicators: list[str] = field(default_factory=list)
+    """Names of the indicators the chart shows, in the pack's language."""
+
+    @property
+    def heading(self) -> str:
+        return self.title or self.name
+
+
+@dataclass
+class Pack:
+    """Everything a deck or handout shows; ``image`` of each page is filled by ``render``."""
+
+    region_id: str
+    region_name: str
+    year: int
+    lang: str
+    date: dt.date
+    pages: list[ChartPage]
+    citations: list[str]
+    headlines: summary.Headlines = field(default_factory=lambda: summary.Headlines([], []))
+    scorecard: list[summary.ScoreRow] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return text("deck_title", self.lang).format(region=self.region_name)
+
+
+def region_name(frames: DataFrames, region_id: str, lang: str) -> str:
+    regions = frames.dataset.region_by_id
+    if region_id not in regions:
+        raise UnknownRegion(region_id, list(regions))
+    return regions[region_id]["name_zh" if lang == "zh" else "name_en"]
+
+
+def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
+    """"Everything for this region and year": the dashboard's chart catalogue."""
+    return list(figures_for(frames, region_id, year, lang))
+
+
+def chart_sentences(frames: DataFrames, region_id: str, year: int, lang: str, indicators: Sequence[str]) -> list[str]:
+    """The briefing sentences (``metrics.sentences``) of the indicators a chart shows: a growth
+    indicator is spoken of with its level, as in the briefing (地区生产总值…,增长8.2%)."""
+    level_of = {}
+    for indicator in frames.dataset.indicator_by_id:
+        growth = growth_of(frames, indicator)
+        if growth:
+            level_of.setdefault(growth, indicator)
+    sentences: list[str] = []
+    for indicator in indicators:
+        level = level_of.get(indicator, indicator)
+        sentence = indicator_sentence(frames, region_id, year, level, lang, growth_of(frames, level))
+        if sentence and sentence not in sentences:
+            sentences.append(sentence)
+    return sentences
+
+
+def _shown(figure: dict, view_facts: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
+    """The indicators a chart shows and its sources: from ``layout.meta`` where the chart
+    builder put them, else found from the indicator names in the figure and their facts."""
+    meta = citations.figure_meta(figure)
+    indicators = meta.get("indicators")
+    if not isinstance(indicators, (list, tuple)):
+        indicators = citations.indicators_in(figure, view_facts, lang)
+    sources = meta.get("sources")
+    if not isinstance(sources, (list, tuple)):
+        shown = view_facts[view_facts["indicator_id"].isin(indicators)] if indicators else view_facts
+        sources = citations.source_ids(shown)
+    return [str(i) for i in indicators], [str(s) for s in sources]
+
+
+def without_title(figure: dict) -> tuple[dict, str]:
+    """The figure with its title taken out (it becomes the slide's title) and its subtitle (the
+    view, the units) put in the title's place; and that title as plain text."""
+    layout = figure.get("layout") or {}
+    title = layout.get("title")
+    if not isinstance(title, dict) or not isinstance(title.get("text"), str) or not title["text"].strip():
+        return figure, ""
+    plain = citations.plain(title["text"])
+    subtitle = title.pop("subtitle", None) or {}
+    title["text"] = subtitle.get("text") or ""
+    title["font"] = {**(title.get("font") or {}), **(subtitle.get("font") or {"size": 12, "color": "#555555"})}
+    return figure, plain
+
+
+def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Sequence[Chart] | None = None,
+         today: dt.date | None = None) -> Pack:
+    """The pack's content without images: raises UnknownRegion before any work is done."""
+    name = region_name(frames, region_id, lang)
+    charts = all_charts(frames, region_id, year, lang) if charts is None else list(charts)
+    facts = frames.facts
+    view_facts = facts[facts["region_id"].eq(region_id) & facts["year"].eq(year)] if not facts.empty else facts
+    catalogue = common.catalogue(frames.sources)
+    known = frames.dataset.indicator_by_id
+    pages = []
+    for chart_name, fig in charts:
+        figure = prepare_figure(fig, Caption(region=name, year=year, lang=lang, title=chart_name), SLIDE_WIDTH)
+        indicators, ids = _shown(figure, view_facts, lang)
+        note = citations.figure_footnote(figure) or common.source_footnote(ids, catalogue, lang)
+        figure, title = without_title(citations.without_footnote(figure))
+        sentences = chart_sentences(frames, region_id, year, lang, indicators)
+        names = [indicator_name(frames, i, lang) for i in indicators if i in known]
+        pages.append(ChartPage(chart_name, figure, note, sentences, ids, export_height(figure, SLIDE_WIDTH),
+                               title=title, indicators=names))
+    used = [i for page in pages for i in page.source_ids] or citations.source_ids(view_facts)
+    ordered = citations.official_first([catalogue.get(i, {"id": i}) for i in dict.fromkeys(used)])
+    cited = [citations.citation(source, lang) for source in ordered]
+    return Pack(region_id, name, year, lang, today or dt.date.today(), pages, cited,
+                summary.headlines(frames, region_id, year, lang), summary.scorecard(frames, region_id, lang))
+
+
+def render(pack: Pack, fmt: str, on_progress: ProgressCallback | None = None, extra_steps: int = 1) -> Pack:
+    """Render each page's chart (``png`` for slides, ``svg`` for the PDF), one at a time so that
+    other sessions' exports interleave; reports ``on_progress(done, total)`` after each."""
+    total = len(pack.pages) + extra_steps
+    if on_progress:
+        on_progress(0, total)
+    if not pack.pages:
+        return pack
+    renderer = get_renderer()
+    for done, page in enumerate(pack.pages, start=1):
+        page.image = renderer.figure(page.figure, fmt, SLIDE_WIDTH, page.height, 2 if fmt == "png" else 1)
+        if on_progress:
+            on_progress(done, total)
+    return pack

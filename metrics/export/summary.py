@@ -1,0 +1,82 @@
+"""The pack's two summary slides, as text: the overview's headline cards of a region and year,
+and the 十四五 scorecard of the targets page. Both read the pages' own view models
+(``overview.overview_cards``, ``queries.progress_for`` / ``progress_table``), so a slide says
+what the page says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from metrics import display, i18n, overview, queries
+from metrics.views import DataFrames
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline card as a slide shows it: every text final, in the pack's language."""
+
+    indicator_id: str
+    title: str
+    """The indicator's name, with the unit in English (GDP (CNY billion))."""
+    value: str
+    """The value with its unit as the card shows it: 18147.7亿元, 1,814.77, 80.9%."""
+    change: str = ""
+    """The change on the year before with the card's own label: +5.4% 比上年."""
+    target: str = ""
+    """The card's target line: 目标 7%左右：已完成……"""
+    note: str = ""
+    """Year, provenance and 预计 where the card says so."""
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One 2025 target on the scorecard slide: the targets page's row, four of its columns."""
+
+    indicator_id: str
+    indicator: str
+    target: str
+    latest: str
+    """The 2025 actual or the latest, with its year: 18700亿元 (2025年)."""
+    status: str
+    """The verdict, or progress labelled with its year, or no actual yet."""
+    verdict: str = ""
+    """The ledger's status code (met, not_met…) when the 2025 actual judges the target, else empty."""
+
+
+@dataclass(frozen=True)
+class Headlines:
+    cards: list[Headline]
+    missing: list[str]
+    """Names of the headline indicators with no figure for the year (said in one line)."""
+
+
+def headlines(frames: DataFrames, region_id: str, year: int, lang: str) -> Headlines:
+    """The region's headline cards for ``year`` that have a value; the others named."""
+    cards, missing = [], []
+    for card in overview.overview_cards(frames, region_id, year, lang):
+        if card.value is None:
+            missing.append(card.title)
+            continue
+        title = f"{card.title} ({card.unit_text})" if card.unit_text else card.title
+        change = f"{card.change.text} {card.change.label}" if card.change is not None else (card.change_note or "")
+        notes = [card.provenance_text, i18n.year_label(card.year, lang)]
+        if card.provisional:
+            notes.append(i18n.t("provisional", lang))
+        cards.append(Headline(card.indicator_id, title, card.number_text, change,
+                              card.target.text if card.target is not None else "", " · ".join(n for n in notes if n)))
+    return Headlines(cards, missing)
+
+
+def scorecard(frames: DataFrames, region_id: str, lang: str) -> list[ScoreRow]:
+    """The region's 十四五 scorecard (empty when it has no 2025 target): rows with an actual first,
+    otherwise in the page's order."""
+    progress = queries.progress_for(frames, region_id)
+    if progress.empty:
+        return []
+    table = display.progress_table(progress, lang)
+    columns = [i18n.t(key, lang) for key in ("col_indicator", "col_target_2025", "col_latest", "col_verdict")]
+    verdicts = [str(r["status"]) if r.get("verdict") else "" for r in progress.to_dict("records")]
+    rows = [ScoreRow(str(indicator_id), *(str(value) for value in values), verdict=verdict)
+            for indicator_id, values, verdict in zip(progress["indicator_id"], table[columns].itertuples(index=False),
+                                                     verdicts, strict=True)]
+    return sorted(rows, key=lambda row: not row.latest)

@@ -1,0 +1,217 @@
+"""The deck a leader is shown: a real title on every slide, the headline figures as the overview's
+cards give them, the 十四五 scorecard, notes that belong to their slide, citations with publisher,
+title, date and 转载, and export modules that do not import each other in a circle."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+from pptx import Presentation
+
+from metrics import display, i18n, queries
+from metrics.export import deck_pptx
+from metrics.export.citations import citation, official_first
+from metrics.export.pack import ChartPage, Pack, plan
+from metrics.export.slides import chart_notes, pptx_bytes
+from metrics.overview import overview_cards
+
+TODAY = dt.date(2022, 3, 1)
+EXPORT = Path(__file__).resolve().parents[2] / "metrics" / "export"
+
+
+def texts(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def table_cells(slide) -> list[list[str]]:
+    tables = [shape.table for shape in slide.shapes if shape.has_table]
+    return [[cell.text for cell in row.cells] for table in tables for row in table.rows]
+
+
+def two_charts() -> list[tuple[str, go.Figure]]:
+    growth = go.Figure(go.Bar(x=["目标", "实际"], y=[7, 8.2], name="地区生产总值增长"),
+                       layout={"title": {"text": "地区生产总值增长"}, "meta": {"indicators": ["gdp_growth"]}})
+    jobs = go.Figure(go.Bar(x=["目标"], y=[3.5], name="城镇登记失业率"),
+                     layout={"title": {"text": "城镇登记失业率"}, "meta": {"indicators": ["registered_unemployment_rate"]}})
+    return [("增长", growth), ("就业", jobs)]
+
+
+@pytest.fixture(scope="module")
+def sample_deck(sample_frames, renderer):
+    return Presentation(io.BytesIO(deck_pptx(sample_frames, "sample", 2021, "zh", two_charts(), today=TODAY)))
+
+
+@pytest.fixture(scope="module")
+def ningbo_pack(real_frames):
+    """Ningbo 2024 without charts: the summary and source slides need no renderer."""
+    return plan(real_frames, "ningbo", 2024, "zh", charts=[], today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def ningbo_deck(ningbo_pack):
+    return Presentation(io.BytesIO(pptx_bytes(ningbo_pack)))
+
+
+def test_every_slide_has_its_title_in_a_title_placeholder(sample_deck, ningbo_deck):
+    for deck in (sample_deck, ningbo_deck):
+        for slide in deck.slides:
+            title = slide.shapes.title
+            assert title is not None and title.is_placeholder and title.text.strip()
+    assert [s.shapes.title.text for s in sample_deck.slides][2:4] == ["地区生产总值增长", "城镇登记失业率"]
+
+
+def test_a_chart_title_moves_from_the_picture_to_the_slide(sample_frames):
+    pack = plan(sample_frames, "sample", 2021, "zh", two_charts()[:1], today=TODAY)
+    page = pack.pages[0]
+    assert page.heading == "地区生产总值增长"
+    assert "地区生产总值增长" not in page.figure["layout"]["title"]["text"]
+    assert "示例市 · 2021年" in page.figure["layout"]["title"]["text"]  # the view stays in the picture
+
+
+def test_the_headline_slide_holds_the_cards_values(sample_deck, sample_frames):
+    slide = sample_deck.slides[1]
+    assert slide.shapes.title.text == "示例市2021年主要指标"
+    shown = texts(slide)
+    cards = [card for card in overview_cards(sample_frames, "sample", 2021, "zh") if card.value is not None]
+    assert cards
+    for card in cards:
+        assert card.number_text in shown
+        if card.change is not None:
+            assert f"{card.change.text} {card.change.label}" in shown
+        if card.target is not None:
+            assert card.target.text in shown
+    # the cards with no figure for the year are named, not drawn with a value
+    assert "2021年暂无数据：城镇登记失业率" in shown
+
+
+def test_a_computed_change_keeps_the_cards_label(ningbo_deck, real_frames):
+    urbanisation = next(c for c in overview_cards(real_frames, "ningbo", 2024, "zh") if c.indicator_id == "urbanization_rate")
+    assert urbanisation.change is not None and urbanisation.change.label == "比上年（本站计算）"
+    assert f"{urbanisation.change.text} 比上年（本站计算）" in texts(ningbo_deck.slides[1])
+
+
+def test_notes_of_a_chart_slide_are_that_charts_sentences(sample_deck):
+    growth, jobs = sample_deck.slides[2], sample_deck.slides[3]
+    growth_notes = growth.notes_slide.notes_text_frame.text
+    jobs_notes = jobs.notes_slide.notes_text_frame.text
+    assert growth_notes.startswith("地区生产总值增长") and "地区生产总值1.1万亿元" in growth_notes
+    assert "失业率" not in growth_notes
+    assert jobs_notes.startswith("城镇登记失业率") and "城镇登记失业率预期目标为3.5%以内" in jobs_notes
+    assert "地区生产总值" not in jobs_notes
+
+
+def test_real_chart_notes_speak_only_of_their_charts_indicators(real_frames):
+    pack = plan(real_frames, "ningbo", 2024, "zh", today=TODAY)
+    assert len(pack.pages) >= 2
+    for page in pack.pages:
+        notes = chart_notes(page, "zh")
+        assert notes.splitlines()[0] == page.heading
+        assert page.indicators and all(name in notes for name in page.indicators)
+        for sentence in page.sentences:
+            # every sentence names one of the chart's indicators (a growth is spoken of with its level)
+            assert any(name.removesuffix("增长") in sentence for name in page.indicators), (page.heading, sentence)
+
+
+def test_the_scorecard_slide_is_the_targets_pages_view(ningbo_deck, real_frames):
+    slides = [s for s in ningbo_deck.slides if "十四五" in s.shapes.title.text]
+    assert slides
+    cells = [row for slide in slides for row in table_cells(slide)]
+    assert cells[0] == [i18n.t(k, "zh") for k in ("col_indicator", "col_target_2025", "col_latest", "col_verdict")]
+    page = display.progress_table(queries.progress_for(real_frames, "ningbo"), "zh")
+    gdp = page[page["指标"].eq("地区生产总值")].iloc[0]
+    assert ["地区生产总值", gdp["2025年目标"], gdp["最近实际数"], gdp["完成情况"]] in cells
+    assert gdp["最近实际数"].endswith("(2025年)") and gdp["完成情况"] == "已完成"
+    progress = next(row for row in cells if row[0] == "研发投入强度")
+    assert "2023年" in progress[2] and "非结论" in progress[3]
+    # targets with no actual yet are named under the table, with their targets
+    assert "尚无实际数的目标：高新技术企业数（突破6000家）" in texts(slides[-1])
+
+
+def test_no_scorecard_without_2025_targets(sample_deck):
+    assert not any("十四五" in slide.shapes.title.text for slide in sample_deck.slides)
+
+
+def test_a_reposted_source_is_cited_with_publisher_title_date_and_site():
+    source = {"id": "x", "provenance": "cited", "title": "2024年宁波市常住人口主要数据", "publisher": "宁波市统计局",
+              "date": "2025-03-01", "url": "http://bx2200.com/a.html", "reposted_by": "bx2200.com"}
+    assert citation(source, "zh") == ("宁波市统计局：《2024年宁波市常住人口主要数据》，2025-03-01（转载：bx2200.com）。"
+                                      "http://bx2200.com/a.html〔引用出版物〕")
+    english = citation(source, "en")
+    assert english.startswith("宁波市统计局, “2024年宁波市常住人口主要数据”, 2025-03-01 (reposted by bx2200.com).")
+    without = citation({**source, "reposted_by": None}, "zh")
+    assert "转载" not in without and without.startswith("宁波市统计局：《")
+
+
+def test_a_bare_domain_is_never_the_publisher():
+    source = {"id": "x", "provenance": "cited", "title": "某报告", "publisher": "www.example.com", "url": "http://www.example.com/1"}
+    cited = citation(source, "zh")
+    assert cited.startswith("发布单位不详：《某报告》，日期不详（转载：www.example.com）")
+
+
+def test_official_statistical_publications_come_first():
+    news = {"id": "n", "type": "news_article", "publisher": "宁波日报"}
+    report = {"id": "r", "type": "government_work_report", "publisher": "宁波市人民政府"}
+    bureau = {"id": "b", "type": "government_release", "publisher": "宁波市统计局"}
+    bulletin = {"id": "s", "type": "statistical_bulletin", "publisher": "宁波市统计局、国家统计局宁波调查队"}
+    assert [s["id"] for s in official_first([news, report, bureau, bulletin])] == ["b", "s", "r", "n"]
+
+
+def test_real_source_slides_say_where_a_page_was_reposted(ningbo_pack, ningbo_deck, real_frames):
+    sources = [texts(s) for s in ningbo_deck.slides if s.shapes.title.text.startswith("资料来源")]
+    assert sources
+    joined = "\n".join(sources)
+    reposted = [s for s in real_frames.dataset.sources if s.get("reposted_by")]
+    used = [s for s in reposted if f"《{s['title']}》" in joined]
+    assert used, "Ningbo 2024 cites at least one reposted page"
+    for source in used:
+        line = next(line for line in joined.splitlines() if f"《{source['title']}》" in line)
+        assert line.startswith(f"{source['publisher']}：") and f"转载：{source['reposted_by']}" in line
+    assert ningbo_pack.citations[0].startswith("宁波市统计局")
+
+
+def test_a_chart_slide_without_sentences_still_names_its_chart():
+    page = ChartPage("趋势", {}, "来源：《某》", [], [], title="某指标", indicators=["某指标"])
+    assert chart_notes(page, "zh") == "某指标\n图中指标：某指标\n\n来源：《某》"
+    pack = Pack("sample", "示例市", 2021, "zh", TODAY, [], [])
+    assert len(Presentation(io.BytesIO(pptx_bytes(pack))).slides) == 2  # title and sources: no empty summaries
+
+
+def _imports(path: Path) -> set[str]:
+    """Every metrics.export module a file imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("metrics.export"):
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names
+                         if (EXPORT / f"{alias.name}.py").exists() and node.module == "metrics.export")
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("metrics.export"))
+    return found
+
+
+def test_no_export_module_imports_one_that_imports_it_back():
+    graph = {f"metrics.export.{p.stem}": _imports(p) - {"metrics.export"} for p in EXPORT.glob("*.py") if p.stem != "__init__"}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for nxt in graph.get(start, ()):
+            if nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt})):
+                return True
+        return False
+
+    assert "metrics.export.pack" in graph["metrics.export.slides"]
+    cycles = [module for module in graph if reaches(module, module, {module})]
+    assert cycles == []
+
+
+@pytest.mark.parametrize("module", ["pack", "slides", "handout", "summary_slides", "deck", "brief_cli"])
+def test_each_export_module_imports_alone(module):
+    result = subprocess.run([sys.executable, "-c", f"import metrics.export.{module}"], capture_output=True, text=True,
+                            timeout=120, cwd=EXPORT.parents[1])
+    assert result.returncode == 0, result.stderr
