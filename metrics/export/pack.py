@@ -94,7 +94,7 @@ def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list
 def chart_sentences(frames: DataFrames, region_id: str, year: int, lang: str, indicators: Sequence[str]) -> list[str]:
     """The briefing sentences (``metrics.sentences``) of the indicators a chart shows: a growth
     indicator is spoken of with its level, as in the briefing (地区生产总值…,增长8.2%)."""
-    level_of = {}
+    level_of: dict[str, str] = {}
     for indicator in frames.dataset.indicator_by_id:
         growth = growth_of(frames, indicator)
         if growth:

@@ -11,7 +11,7 @@ from itertools import pairwise
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.presentation import Presentation
+from pptx.presentation import Presentation as PresentationDeck
 from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Run
 from pptx.util import Emu, Inches, Pt
@@ -83,7 +83,7 @@ def place(shape, left: Emu, top: Emu, width: Emu, height: Emu) -> None:
     shape.left, shape.top, shape.width, shape.height = left, top, width, height
 
 
-def titled_slide(deck: Presentation, title: str, layout: int = LAYOUT_TITLE_ONLY, size: int = TITLE_SIZE,
+def titled_slide(deck: PresentationDeck, title: str, layout: int = LAYOUT_TITLE_ONLY, size: int = TITLE_SIZE,
                  align: PP_ALIGN = PP_ALIGN.LEFT) -> Slide:
     """A new slide whose title placeholder holds ``title``, across the top (left-aligned)."""
     slide = deck.slides.add_slide(deck.slide_layouts[layout])
@@ -123,3 +123,11 @@ def fitting_size(text: str, width: Emu, largest: int, smallest: int = 12) -> int
 def part_title(heading: str, number: int, count: int, lang: str) -> str:
     """``资料来源（1/4）``: a heading continued on several slides; the heading alone on one."""
     return heading if count == 1 else text("deck_part", lang).format(heading=heading, number=number, count=count)
+
+
+def set_notes(slide: Slide, notes: str) -> None:
+    """The slide's speaker notes (the default template always has a notes placeholder)."""
+    frame = slide.notes_slide.notes_text_frame
+    if frame is None:
+        raise ValueError("the slide layout has no notes placeholder")
+    frame.text = notes

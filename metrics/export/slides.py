@@ -9,6 +9,7 @@ import math
 
 from pptx import Presentation
 from pptx.enum.text import PP_ALIGN
+from pptx.presentation import Presentation as PresentationDeck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
@@ -24,6 +25,7 @@ from metrics.export.pptx_text import (
     SLIDE_W,
     part_title,
     place,
+    set_notes,
     titled_slide,
     write,
 )
@@ -35,7 +37,7 @@ LONG_FOOTNOTE = 220
 FOOTNOTE_TOP = Inches(6.55)
 
 
-def _title_slide(deck: Presentation, pack: Pack) -> None:
+def _title_slide(deck: PresentationDeck, pack: Pack) -> None:
     slide = titled_slide(deck, pack.title, LAYOUT_TITLE, 40, PP_ALIGN.CENTER)
     title, subtitle = slide.shapes.title, slide.placeholders[1]
     place(title, MARGIN * 2, Inches(2.0), SLIDE_W - MARGIN * 4, Inches(1.6))
@@ -56,7 +58,7 @@ def chart_notes(page: ChartPage, lang: str) -> str:
     return "\n".join([*lines, "", page.footnote] if page.footnote else lines)
 
 
-def _chart_slide(deck: Presentation, pack: Pack, page: ChartPage) -> Slide:
+def _chart_slide(deck: PresentationDeck, pack: Pack, page: ChartPage) -> Slide:
     slide = titled_slide(deck, page.heading)
     box_width, box_height = SLIDE_W - MARGIN * 2, FOOTNOTE_TOP - BODY_TOP - Inches(0.05)
     aspect = SLIDE_WIDTH / page.height
@@ -69,11 +71,11 @@ def _chart_slide(deck: Presentation, pack: Pack, page: ChartPage) -> Slide:
     note = slide.shapes.add_textbox(MARGIN, FOOTNOTE_TOP, SLIDE_W - MARGIN * 2, SLIDE_H - FOOTNOTE_TOP - Inches(0.15))
     note.name = "Source footnote"
     write(note.text_frame, [page.footnote], 11 if len(page.footnote) <= LONG_FOOTNOTE else 9, color=GREY)
-    slide.notes_slide.notes_text_frame.text = chart_notes(page, pack.lang)
+    set_notes(slide, chart_notes(page, pack.lang))
     return slide
 
 
-def _sources_slides(deck: Presentation, pack: Pack) -> None:
+def _sources_slides(deck: PresentationDeck, pack: Pack) -> None:
     entries = pack.citations or [text("deck_no_sources", pack.lang)]
     count = math.ceil(len(entries) / CITATIONS_PER_SLIDE)
     size = math.ceil(len(entries) / count)

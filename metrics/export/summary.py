@@ -76,7 +76,9 @@ def scorecard(frames: DataFrames, region_id: str, lang: str) -> list[ScoreRow]:
     table = display.progress_table(progress, lang)
     columns = [i18n.t(key, lang) for key in ("col_indicator", "col_target_2025", "col_latest", "col_verdict")]
     verdicts = [str(r["status"]) if r.get("verdict") else "" for r in progress.to_dict("records")]
-    rows = [ScoreRow(str(indicator_id), *(str(value) for value in values), verdict=verdict)
-            for indicator_id, values, verdict in zip(progress["indicator_id"], table[columns].itertuples(index=False),
-                                                     verdicts, strict=True)]
+    rows = []
+    for indicator_id, values, verdict in zip(progress["indicator_id"], table[columns].itertuples(index=False), verdicts,
+                                             strict=True):
+        indicator, target, latest, status = (str(value) for value in values)
+        rows.append(ScoreRow(str(indicator_id), indicator, target, latest, status, verdict))
     return sorted(rows, key=lambda row: not row.latest)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.presentation import Presentation
+from pptx.presentation import Presentation as PresentationDeck
 from pptx.util import Emu, Inches, Pt
 
 from metrics import i18n
@@ -25,6 +25,7 @@ from metrics.export.pptx_text import (
     Line,
     fitting_size,
     part_title,
+    set_notes,
     text_width,
     titled_slide,
     write,
@@ -88,7 +89,7 @@ def _card(slide, card: Headline, left: Emu, top: Emu, width: Emu, height: Emu, v
         paragraph.space_before = Pt(sizes.space)
 
 
-def headline_slides(deck: Presentation, pack: Pack) -> None:
+def headline_slides(deck: PresentationDeck, pack: Pack) -> None:
     """The headline figures of the year, as the overview's cards give them, eight to a slide;
     the headline indicators with no figure for the year named in one line under them."""
     cards = pack.headlines.cards
@@ -117,7 +118,7 @@ def headline_slides(deck: Presentation, pack: Pack) -> None:
             box.name = "No figures"
             write(box.text_frame, [line], 14, color=GREY)
         notes = [f"{card.title}：{card.value}" if pack.lang == "zh" else f"{card.title}: {card.value}" for card in chunk]
-        slide.notes_slide.notes_text_frame.text = "\n".join(notes)
+        set_notes(slide, "\n".join(notes))
 
 
 def _cell(cell, value: str, size: int, bold: bool = False, colour: RGBColor | None = None) -> None:
@@ -127,7 +128,7 @@ def _cell(cell, value: str, size: int, bold: bool = False, colour: RGBColor | No
     write(cell.text_frame, [value], size, bold, colour)
 
 
-def scorecard_slides(deck: Presentation, pack: Pack) -> None:
+def scorecard_slides(deck: PresentationDeck, pack: Pack) -> None:
     """The 十四五 scorecard (2025 targets), as the targets page gives it: target, the 2025 actual
     or the latest with its year, the status. Nothing when the region has no 2025 target."""
     if not pack.scorecard:
@@ -152,8 +153,8 @@ def scorecard_slides(deck: Presentation, pack: Pack) -> None:
                       STATUS_COLOURS.get(row.verdict) if index == len(values) - 1 else None)
         if waiting and number == len(chunks):
             _waiting_line(slide, waiting, pack.lang, min(BODY_TOP + _table_height(chunk) + Inches(0.3), WAITING_TOP))
-        slide.notes_slide.notes_text_frame.text = "\n".join(
-            ("：" if pack.lang == "zh" else ": ").join([row.indicator, row.status]) for row in chunk)
+        set_notes(slide, "\n".join(
+            ("：" if pack.lang == "zh" else ": ").join([row.indicator, row.status]) for row in chunk))
 
 
 def _table_height(rows: list[ScoreRow]) -> Emu:
