@@ -33,3 +33,19 @@ def real_dataset():
 @pytest.fixture(scope="session")
 def real_frames(real_dataset):
     return data_frames(real_dataset)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark what is slow by what it uses, so the fast loop (``pytest -m fast``) is the pure
+    tests: ``app`` for tests that run the dashboard in Streamlit's AppTest, ``export`` for
+    tests that start Chromium to render images; ``browser`` tests mark themselves."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        source = item.module.__dict__ if item.module is not None else {}
+        uses_app = "AppTest" in source or "dashboard_on" in fixtures or item.path.parent.name == "pages"
+        if uses_app and "browser" not in item.keywords:
+            item.add_marker(pytest.mark.app)
+        if "renderer" in fixtures:
+            item.add_marker(pytest.mark.export)
+        if not any(mark in item.keywords for mark in ("browser", "app", "export")):
+            item.add_marker(pytest.mark.fast)
