@@ -7,6 +7,9 @@ It generates the 100,000-observation dataset (benchmarks/generated/, git-ignored
 quick mode, which only checks that everything still runs), then measures data scale, page
 speed against the bare app, server memory and exports. Nothing here asserts on time: a
 missed goal is written down with a profile of where the time goes.
+
+Exit status: 1 when a benchmark is broken (a part raised, measured nothing, or gave a figure
+without a value; a page showed an error), 0 otherwise, whether the goals are met or missed.
 """
 
 from __future__ import annotations
