@@ -1,18 +1,17 @@
-"""In a fresh process: the app's cached loader (first and cached call) and page reruns with AppTest."""
+"""In a fresh process (benchmarks.workers): the app's cached loader (first and cached call) and page
+runs with AppTest, timed and profiled."""
 
 from __future__ import annotations
 
-import cProfile
 import os
 import statistics
-import sys
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from benchmarks.measure import profiled, repeated, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"
+BARE_APP = ROOT / "benchmarks" / "bare_app.py"
 RUN_TIMEOUT = 900.0
 
 
@@ -39,32 +38,6 @@ def dashboard_pages() -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def profiled_in_new_threads(call: Callable[[], object]) -> cProfile.Profile:
-    """Profile the threads ``call`` starts: AppTest runs the page script in a thread of its own,
-    so profiling the calling thread would only show AppTest waiting for it."""
-    profiler = cProfile.Profile()
-
-    def enable_here(*_: object) -> None:
-        sys.setprofile(None)
-        profiler.enable()
-
-    threading.setprofile(enable_here)
-    try:
-        call()
-    finally:
-        threading.setprofile(None)  # type: ignore[arg-type]
-    return profiler
-
-
-def _rerun_seconds(at: object, reruns: int) -> list[float]:
-    times = []
-    for _ in range(reruns):
-        start = time.perf_counter()
-        at.run(timeout=RUN_TIMEOUT)  # type: ignore[attr-defined]
-        times.append(time.perf_counter() - start)
-    return times
-
-
 def _problems_shown(at: object) -> str:
     """Exceptions on the page (message and last frame) and error boxes, in one line."""
     exceptions = [f"{e.message} at {(e.stack_trace or [''])[-1].strip()}" for e in at.exception]  # type: ignore[attr-defined]
@@ -72,56 +45,53 @@ def _problems_shown(at: object) -> str:
     return "; ".join(str(x)[:300] for x in exceptions + errors)
 
 
-def measure_app(data: str, sources: str, reruns: int, profile: bool = False) -> dict:
+def _profiled_run(at: object, limit: int) -> tuple[float, str]:
+    """One AppTest run, its seconds and the profile of the script thread."""
+    seconds, _, summary = profiled(lambda: at.run(timeout=RUN_TIMEOUT), limit, new_threads=True)  # type: ignore[attr-defined]
+    return seconds, summary
+
+
+def measure_app(data: str, sources: str, reruns: int) -> dict:
     """Seconds: the cached loader's first and second call; each page's rerun (median of ``reruns``).
 
-    ``profiles`` holds a cProfile summary of one more rerun of each page.
-    """
+    ``profiles`` holds a cProfile summary of one more rerun of each page."""
     _point_at(data, sources)
-    from benchmarks.workers import profile_summary
-
-    result: dict = {}
     try:
         from ui import state
     except ImportError as exc:
         return {"why": f"ui.state cannot be imported ({exc})"}
-    start = time.perf_counter()
-    frames = state.load_frames()
-    result["first_s"] = time.perf_counter() - start
+    result: dict = {"loader": "ui.state.load_frames (st.cache_resource on file, mtime, size)"}
+    result["first_s"], frames = timed(state.load_frames)
     if isinstance(frames, list):
         return {"why": f"the data did not load: {frames[:3]}"}
-    start = time.perf_counter()
-    state.load_frames()
-    result["cached_s"] = time.perf_counter() - start
-    result["loader"] = "ui.state.load_frames (st.cache_resource on file, mtime, size)"
+    result["cached_s"], _ = timed(state.load_frames)
 
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT)
     at.run(timeout=RUN_TIMEOUT)
-    result["reruns"], result["rerun_notes"], result["profiles"] = {}, {}, {}
+    result["reruns"], result["rerun_notes"], result["rerun_errors"], result["profiles"] = {}, {}, {}, {}
     for page in dashboard_pages():
         at.switch_page(page).run(timeout=RUN_TIMEOUT)
-        times = _rerun_seconds(at, reruns)
+        times = repeated(lambda: at.run(timeout=RUN_TIMEOUT), reruns)
         name = Path(page).stem
         result["reruns"][name] = statistics.median(times)
         shown = _problems_shown(at)
         result["rerun_notes"][name] = f"n={len(times)}" + (f"; the page shows an error: {shown}" if shown else "")
-        result.setdefault("rerun_errors", {})[name] = shown
-        result["profiles"][name] = profile_summary(profiled_in_new_threads(lambda: at.run(timeout=RUN_TIMEOUT)), 20)
+        result["rerun_errors"][name] = shown
+        result["profiles"][name] = _profiled_run(at, 20)[1]
     return result
 
 
 def profile_first_runs(data: str, sources: str, pages: list[str]) -> dict:
     """A new session's first run of each page (the server's part of a navigation), then the rerun
-    after the browser runs' filter change (the category, to its second choice), timed and
-    profiled, against the bare app's first run and rerun. As in the browser runs, a session has visited
-    every page and made the change before (not counted), so what the app caches across sessions is warm."""
+    after the browser runs' filter change, timed and profiled, against the bare app's first run
+    and rerun. As in the browser runs, a session has visited every page and made the change
+    before (not counted), so what the app caches across sessions is warm."""
     _point_at(data, sources)
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.ui_map import CATEGORY_KEY, CATEGORY_OPTION
-    from benchmarks.workers import profile_summary
 
     def new_session(page: str) -> AppTest:
         at = AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT)
@@ -137,25 +107,17 @@ def profile_first_runs(data: str, sources: str, pages: list[str]) -> dict:
         warm.run(timeout=RUN_TIMEOUT)
         change_category(warm)
         warm.run(timeout=RUN_TIMEOUT)
-    result: dict = {"script_s": {}, "profiles": {}, "change_s": {}, "change_profiles": {}}
-    def profiled_run(at: AppTest) -> tuple[float, str]:
-        start = time.perf_counter()
-        profiler = profiled_in_new_threads(lambda: at.run(timeout=RUN_TIMEOUT))
-        return time.perf_counter() - start, profile_summary(profiler, 25)
-
+    result: dict = {"script_s": {}, "profiles": {}, "change_s": {}, "change_profiles": {}, "errors": {}}
     for page in pages:
         at = new_session(page)
-        result["script_s"][page], result["profiles"][page] = profiled_run(at)
+        result["script_s"][page], result["profiles"][page] = _profiled_run(at, 25)
         change_category(at)
-        result["change_s"][page], result["change_profiles"][page] = profiled_run(at)
-    bare = ROOT / "benchmarks" / "bare_app.py"
-    AppTest.from_file(str(bare)).run()
-    at = AppTest.from_file(str(bare))
-    start = time.perf_counter()
-    at.run()
-    result["script_s"]["bare app"] = time.perf_counter() - start
+        result["change_s"][page], result["change_profiles"][page] = _profiled_run(at, 25)
+        if shown := _problems_shown(at):
+            result["errors"][page] = shown
+    AppTest.from_file(str(BARE_APP)).run()
+    at = AppTest.from_file(str(BARE_APP))
+    result["script_s"]["bare app"], _ = timed(at.run)
     at.selectbox[0].select(at.selectbox[0].options[1])
-    start = time.perf_counter()
-    at.run()
-    result["change_s"]["bare app"] = time.perf_counter() - start
+    result["change_s"]["bare app"], _ = timed(at.run)
     return result

@@ -24,21 +24,39 @@ const drawn = (c) => { const t = c.querySelector('g.trace, g.pielayer g.slice');
 const text = (c) => [...c.querySelectorAll('svg.main-svg')].map(s => s.textContent).join('|');
 const idle = () => { const a = document.querySelector('[data-testid="stApp"]');
   return !!a && a.getAttribute('data-test-script-state') === 'notRunning'; };
+const error = () => { const e = document.querySelector('[data-testid="stException"], [data-testid="stAlertContentError"]');
+  return e ? 'error shown: ' + e.textContent.trim().slice(0, 300) : ''; };
 """
 
-FIRST_CHART_DRAWN = "() => {" + _JS_HELPERS + "return charts().some(drawn); }"
-"""True once a Plotly chart has a drawn trace and a size on screen."""
+ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+FIRST_CHART_DRAWN = "() => {" + _JS_HELPERS + "return charts().some(drawn) || (idle() && error()); }"
+"""True once a Plotly chart has a drawn trace and a size on screen; the error's text if the
+script finished showing an error instead (see ``outcome``)."""
 
 ALL_CHARTS_TEXT = "() => {" + _JS_HELPERS + "return charts().filter(drawn).map(text); }"
 
 CHANGED_AND_IDLE = "(before) => {" + _JS_HELPERS + """
   if (!idle()) return false;
+  if (error()) return error();
   const now = charts().filter(drawn).map(text);
-  return now.length > 0 && now.some((t, i) => t !== before[i]);
+  if (now.length === 0 && before.length > 0) {  // a redraw empties a chart for a moment: only a lasting loss counts
+    window.__benchNoChartSince = window.__benchNoChartSince || performance.now();
+    return performance.now() - window.__benchNoChartSince > 3000 ? 'no chart drawn 3 s after the change' : false;
+  }
+  window.__benchNoChartSince = 0;
+  return now.some((t, i) => t !== before[i]);
 }"""
-"""True when the script has finished and a drawn chart's text differs from ``before``."""
+"""True when the script has finished and a drawn chart's text differs from ``before``; a text
+saying what is wrong if the finished run shows an error or no chart (see ``outcome``)."""
 
-ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+def outcome(handle: Any, what: str) -> None:
+    """Raise if a wait above ended on what is wrong rather than on ``true``: a benchmark of a page
+    that shows an error, or lost its chart, measures nothing (and should not wait two minutes)."""
+    value = handle.json_value()
+    if value is not True:
+        raise RuntimeError(f"{what}: {value}")
 
 
 def launch(playwright: Any, **options: Any) -> Any:

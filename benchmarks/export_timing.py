@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import io
 import statistics
-import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.measure import repeated, timed
 
 WARM_RUNS = 5
 REGION, YEAR = "ningbo", 2021
@@ -21,7 +22,7 @@ def _first_chart(frames: Any) -> tuple[str, Any, str]:
     return name, figure, "metrics.charts.figures_for"
 
 
-def measure_exports(data: str, sources: str, profile: bool = False, warm_runs: int = WARM_RUNS) -> dict:
+def measure_exports(data: str, sources: str, warm_runs: int = WARM_RUNS) -> dict:
     """Seconds for each export; ``why`` says what was not available and why."""
     from pptx import Presentation
 
@@ -40,20 +41,12 @@ def measure_exports(data: str, sources: str, profile: bool = False, warm_runs: i
         return {"why": f"no dashboard chart to export ({type(exc).__name__}: {exc})"}
     result: dict[str, Any] = {"chart": name, "chart_from": origin}
     try:
-        start = time.perf_counter()
-        png = figure_bytes(figure, "png")
-        result["png_first_s"] = time.perf_counter() - start
+        result["png_first_s"], png = timed(lambda: figure_bytes(figure, "png"))
         result["png_bytes"] = len(png)
-        warm = []
-        for _ in range(warm_runs):
-            start = time.perf_counter()
-            figure_bytes(figure, "png")
-            warm.append(time.perf_counter() - start)
+        warm = repeated(lambda: figure_bytes(figure, "png"), warm_runs)
         result["png_warm_s"] = statistics.median(warm)
         result["png_warm_runs"] = warm
-        start = time.perf_counter()
-        deck = deck_pptx(frames, REGION, YEAR, "zh")
-        result["deck_s"] = time.perf_counter() - start
+        result["deck_s"], deck = timed(lambda: deck_pptx(frames, REGION, YEAR, "zh"))
         result["deck_bytes"] = len(deck)
         result["deck_slides"] = len(Presentation(io.BytesIO(deck)).slides)
     except ExportError as exc:

@@ -66,6 +66,8 @@ def _scalar(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return format_number(value)
+    if isinstance(value, (list, dict)):  # a caliber break list, say: JSON's flow style is YAML's
+        return json.dumps(value, ensure_ascii=False)
     return _text(str(value))
 
 
@@ -76,9 +78,9 @@ def format_number(value: float) -> str:
 
 def _shipped() -> tuple[list[dict], list[dict], Counter]:
     from metrics.dataset import DEFAULT_DATA
-    from metrics.yaml_reader import read_yaml
+    from metrics.includes import read_dataset
 
-    data = read_yaml(DEFAULT_DATA).data
+    data = read_dataset(DEFAULT_DATA).data  # metrics.yaml with its included files
     uses = Counter(o["indicator"] for o in data["observations"])
     return data["regions"], data["indicators"], uses
 
@@ -98,7 +100,13 @@ def pick_indicators(shipped: list[dict], uses: Counter, count: int) -> list[dict
     if count > len(shipped):
         raise SystemExit(f"at most {len(shipped)} indicators: the generator reuses the shipped ones")
     order = sorted(range(len(shipped)), key=lambda i: (-uses[shipped[i]["id"]], i))
-    return [dict(shipped[i]) for i in sorted(order[:count])]
+    picked = [dict(shipped[i]) for i in sorted(order[:count])]
+    ids = {i["id"] for i in picked}
+    for indicator in picked:  # a growth indicator that was not picked would be a dangling reference
+        if indicator.get("growth") not in ids:
+            indicator.pop("growth", None)
+            indicator.pop("growth_basis", None)
+    return picked
 
 
 def _series(rng: random.Random, unit: str, years: int, scale: float) -> list[float]:

@@ -58,15 +58,17 @@ def open_app(browser: Any, url: str, element: list[float] | None = None,
     if element is not None:
         page.wait_for_function(FIRST_ELEMENT, polling="raf", timeout=NAV_TIMEOUT_MS)
         element.append(time.perf_counter() - start)
-    page.wait_for_function(b.FIRST_CHART_DRAWN, polling="raf", timeout=NAV_TIMEOUT_MS)
-    return page, time.perf_counter() - start
+    drawn = page.wait_for_function(b.FIRST_CHART_DRAWN, polling="raf", timeout=NAV_TIMEOUT_MS)
+    seconds = time.perf_counter() - start
+    b.outcome(drawn, f"{url}: no chart")
+    return page, seconds
 
 
 def wait_idle(page: Any) -> None:
     """Script finished and a chart drawn; polled every 100 ms, not per animation frame, because
     frames are throttled in pages the browser does not show (several sessions at once)."""
     page.wait_for_selector(b.APP_IDLE, timeout=NAV_TIMEOUT_MS)
-    page.wait_for_function(b.FIRST_CHART_DRAWN, polling=100, timeout=NAV_TIMEOUT_MS)
+    b.outcome(page.wait_for_function(b.FIRST_CHART_DRAWN, polling=100, timeout=NAV_TIMEOUT_MS), f"{page.url}: no chart")
 
 
 def pick_option(page: Any, how: Filter) -> Any:
@@ -90,8 +92,9 @@ def change_filter(page: Any, how: Filter, finished: list[float]) -> tuple[float,
     option = pick_option(page, how)
     start = time.perf_counter()
     option.click()
-    page.wait_for_function(b.CHANGED_AND_IDLE, arg=before, polling="raf", timeout=NAV_TIMEOUT_MS)
+    changed = page.wait_for_function(b.CHANGED_AND_IDLE, arg=before, polling="raf", timeout=NAV_TIMEOUT_MS)
     end = time.perf_counter()
+    b.outcome(changed, f"{page.url}: filter change ({how.label})")
     server = [t - start for t in finished if t > start]
     return end - start, (server[0] if server else None)
 

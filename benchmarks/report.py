@@ -62,6 +62,12 @@ class Results:
     def misses(self) -> list[Figure]:
         return [f for f in self.figures if f.met is False]
 
+    def broken(self) -> list[str]:
+        """What makes the run fail: parts that raised or measured nothing, figures without a value.
+        A missed goal is not among them."""
+        return [*self.failures, *(f"{f.section}: {f.name} has no value ({f.note or 'no reason given'})"
+                                  for f in self.figures if f.value is None)]
+
     def markdown(self, title: str = "Benchmark results") -> str:
         lines = [f"# {title}", "", f"Run ending {dt.datetime.now().isoformat(timespec='seconds')} ({self.mode}) on {self.started}; "
                  f"load average {os.getloadavg()[0]:.2f} at the end (the run's own browsers and servers included).",
@@ -75,8 +81,8 @@ class Results:
                 lines += ["", f"## {section}", "", "| Measure | Value | Goal | Result | Note |", "|---|---|---|---|---|"]
             note = figure.note.replace("|", "\\|").replace("\n", " ")
             lines.append(f"| {figure.name} | {figure.shown()} | {figure.goal} | {figure.verdict()} | {note} |")
-        if self.failures:
-            lines += ["", "## Not measured", "", *[f"- {failure}" for failure in self.failures]]
+        if broken := self.broken():
+            lines += ["", "## Not measured", "", *[f"- {failure}" for failure in broken]]
         notes = list(self.notes)
         if self.durations:
             notes.append("Time per part: " + "; ".join(f"{name} {seconds:.0f} s" for name, seconds in self.durations.items()) + ".")

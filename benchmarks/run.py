@@ -7,6 +7,9 @@ It generates the 100,000-observation dataset (benchmarks/generated/, git-ignored
 quick mode, which only checks that everything still runs), then measures data scale, page
 speed against the bare app, server memory and exports. Nothing here asserts on time: a
 missed goal is written down with a profile of where the time goes.
+
+Exit status: 1 when a benchmark is broken (a part raised, measured nothing, or gave a figure
+without a value; a page showed an error), 0 otherwise, whether the goals are met or missed.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QUICK_INDICATORS = 8
 """Quick mode generates 50 × 25 × 8 = 10,000 observations: it checks that everything still runs."""
+QUICK_SESSIONS = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--quick", action="store_true", help="one iteration of everything (CI): figures, no verdict to trust")
     parser.add_argument("--out", type=Path, help="results file (default benchmarks/results.md, or results-quick.md with --quick)")
     parser.add_argument("--runs", type=int, help="browser runs per app for the medians (default 5, 1 with --quick)")
-    parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions for the memory figure")
+    parser.add_argument("--sessions", type=int,
+                        help=f"concurrent sessions for the memory figure (default 10, {QUICK_SESSIONS} with --quick)")
     parser.add_argument("--indicators", type=int,
                         help=f"indicators in the generated dataset (default 80: 100,000 observations; {QUICK_INDICATORS} with --quick)")
     return parser
@@ -42,16 +47,19 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs or (1 if args.quick else 5)
     start = time.perf_counter()
     indicators = args.indicators or (QUICK_INDICATORS if args.quick else 80)
-    results = run_all(Options(quick=args.quick, runs=runs, sessions=args.sessions, indicators=indicators))
+    sessions = args.sessions or (QUICK_SESSIONS if args.quick else 10)
+    results = run_all(Options(quick=args.quick, runs=runs, sessions=sessions, indicators=indicators,
+                              warm_exports=1 if args.quick else 5))
     results.notes.append(f"The whole run took {time.perf_counter() - start:.0f} s.")
     out.write_text(results.markdown("Benchmark results (quick mode: one iteration, figures only)" if args.quick
                                     else "Benchmark results"), encoding="utf-8")
     missed = results.misses()
     print(f"{out}: {len(results.figures)} figures, {len(missed)} goal(s) missed"
           + (": " + "; ".join(f.name for f in missed) if missed else ""))
-    for failure in results.failures:
-        print(failure, file=sys.stderr)
-    return 1 if results.failures else 0
+    broken = results.broken()
+    for failure in broken:
+        print(f"BROKEN: {failure}", file=sys.stderr)
+    return 1 if broken else 0
 
 
 if __name__ == "__main__":

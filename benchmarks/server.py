@@ -1,4 +1,4 @@
-"""Start and stop a Streamlit server on a free loopback port; read its memory from /proc."""
+"""Start and stop a Streamlit server on a free loopback port; its memory (from /proc, by benchmarks.measure)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from benchmarks.measure import descendants, pss_bytes, rss_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTS = range(8600, 8700)
@@ -33,49 +35,6 @@ def free_port(ports: range = PORTS) -> int:
                 continue
             return port
     raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
-
-
-def _proc_kib(path: str, field: str) -> int:
-    """A ``Field:  N kB`` line of a /proc file, in bytes; 0 once the process is gone."""
-    try:
-        text = Path(path).read_text()
-    except OSError:
-        return 0
-    for line in text.splitlines():
-        if line.startswith(f"{field}:"):
-            return int(line.split()[1]) * 1024
-    return 0
-
-
-def rss_bytes(pid: int) -> int:
-    """Resident memory of one process (VmRSS), 0 once it is gone."""
-    return _proc_kib(f"/proc/{pid}/status", "VmRSS")
-
-
-def pss_bytes(pid: int) -> int:
-    """Proportional set size (shared pages divided among their users), 0 once it is gone:
-    the honest way to add up a browser's many processes."""
-    return _proc_kib(f"/proc/{pid}/smaps_rollup", "Pss")
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid`` (children, grandchildren...), from /proc."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        parents.setdefault(ppid, []).append(int(entry.name))
-    found, queue = [], [pid]
-    while queue:
-        children = parents.get(queue.pop(), [])
-        found += children
-        queue += children
-    return found
 
 
 @dataclass

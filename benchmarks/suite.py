@@ -7,17 +7,18 @@ import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from benchmarks import server
-from benchmarks.data_scale import Data, measure_app, measure_loading, worker
-from benchmarks.generate import generate
+from benchmarks.data_scale import Data, measure_app, measure_loading
+from benchmarks.generate import DEFAULT_OUT, generate
 from benchmarks.report import Figure, Results, median, spread
+from benchmarks.workers import run_worker
+from metrics.dataset import DEFAULT_DATA
+from metrics.provenance import default_sources_dir
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = Data("shipped data", ROOT / "data" / "metrics.yaml", ROOT.parent / "shared" / "sources")
-GENERATED_DIR = ROOT / "benchmarks" / "generated"
+SHIPPED = Data("shipped data", DEFAULT_DATA, default_sources_dir())
+"""The data the dashboard ships with; its quoted texts are in ``../shared/sources`` or ``$METRICS_SOURCES``."""
 SPEED_GOAL = 1.2
 MEMORY_GOAL = 1.5
 
@@ -25,22 +26,28 @@ MEMORY_GOAL = 1.5
 @dataclass(frozen=True)
 class Options:
     quick: bool = False
+    """One iteration of everything, to see that each part still measures; no verdict to trust."""
     runs: int = 5
     sessions: int = 10
+    warm_exports: int = 5
     indicators: int = 80
     """Indicators of the generated dataset (× 50 regions × 25 years); quick mode uses fewer."""
 
 
 @contextlib.contextmanager
 def part(results: Results, name: str) -> Iterator[None]:
-    """Run one part and time it; if it breaks, say so in the results and go on with the next part."""
-    start = time.perf_counter()
+    """Run one part and time it; if it breaks (raises, or measures nothing), say so in the results
+    and go on with the next part: a broken part must not lose the other parts' figures."""
+    start, before = time.perf_counter(), len(results.figures)
     try:
         yield
-    except Exception as exc:  # a broken part must not lose the other parts' figures
+    except Exception as exc:
         detail = str(exc).splitlines()[0][:300] if str(exc) else ""
         results.failures.append(f"{name} could not be measured: {type(exc).__name__}: {detail}")
         traceback.print_exc()
+    else:
+        if len(results.figures) == before:
+            results.failures.append(f"{name} produced no measurement")
     finally:
         results.durations[name] = time.perf_counter() - start
 
@@ -51,7 +58,9 @@ def _mib(value: int) -> float:
 
 def run_all(options: Options) -> Results:
     results = Results("quick mode, one iteration" if options.quick else f"full, {options.runs} browser runs per median")
-    made = generate(GENERATED_DIR, indicators=options.indicators)
+    if not SHIPPED.sources.is_dir():
+        raise SystemExit(f"the shipped data's source texts are not in {SHIPPED.sources}: set METRICS_SOURCES to their folder")
+    made = generate(DEFAULT_OUT, indicators=options.indicators)
     large = Data(f"generated {made.observations // 1000}k", made.data, made.sources)
     results.notes.append(f"Generated dataset: {made.observations} observations ({made.quoted} with a quote checked against "
                          f"{made.source_texts} synthetic source texts), {made.size_bytes / 2**20:.1f} MiB, by benchmarks/generate.py.")
@@ -62,7 +71,7 @@ def run_all(options: Options) -> Results:
     with part(results, "Page speed and memory"):
         browser_parts(results, options)
     with part(results, "Exports"):
-        exports(results)
+        exports(results, options)
     return results
 
 
@@ -131,14 +140,16 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                              + ".")
     for name, timing in timings.items():
         if timing.errors:
-            results.notes.append(f"Errors shown on {name} during page-speed runs: {timing.errors[:3]}")
-    if any(f.met is False for f in results.figures if f.section == section):
+            results.failures.append(f"Page speed: {name} showed errors, so its timings are not of the page: {timing.errors[:3]}")
+    if options.quick:  # once per run, so that the profiling keeps working; on one page, to keep it short
+        profile_first_runs(results, CHART_PAGES[:1])
+    elif any(f.met is False for f in results.figures if f.section == section):
         profile_first_runs(results, CHART_PAGES)
 
 
 def profile_first_runs(results: Results, pages: tuple[str, ...]) -> None:
     """The server's part of a navigation: each page's first run in a new session (AppTest, cProfile)."""
-    found = worker("firstrun", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(pages))
+    found = run_worker("firstrun", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(pages))
     results.notes.append("Script time of a new session's first run (AppTest, shipped data; data and every page "
                          "visited once before, as in the browser runs): "
                          + "; ".join(f"{name} {seconds:.2f} s" for name, seconds in found["script_s"].items()) + ".")
@@ -148,6 +159,8 @@ def profile_first_runs(results: Results, pages: tuple[str, ...]) -> None:
         results.profiles[f"first run of /{page} in a new session, caches warm (cProfile of the script thread, cumulative)"] = text
     for page, text in found["change_profiles"].items():
         results.profiles[f"rerun of /{page} after the filter change (cProfile of the script thread, cumulative)"] = text
+    for page, shown in found["errors"].items():
+        results.failures.append(f"Profile of /{page}: the page shows an error after the filter change: {shown}")
 
 
 def _shipped_env() -> dict[str, str]:
@@ -159,8 +172,10 @@ def memory(results: Results, browser: Any, options: Options) -> None:
     from benchmarks.ui_map import CHART_PAGES
 
     section = "Memory (server RSS, /proc)"
-    for label, script, script_env, path in (("dashboard", "dashboard.py", _shipped_env(), CHART_PAGES[0]),
-                                            ("bare app", "benchmarks/bare_app.py", {}, "")):
+    apps = [("dashboard", "dashboard.py", _shipped_env(), CHART_PAGES[0])]
+    if not options.quick:  # the floor, for comparison only (no goal)
+        apps.append(("bare app", "benchmarks/bare_app.py", {}, ""))
+    for label, script, script_env, path in apps:
         found = measure_memory(browser, script, script_env, options.sessions, path)
         results.add(Figure(section, f"{label}: idle, before any session", _mib(found.idle), "MiB",
                            note=f"sessions open /{path}" if path else ""))
@@ -173,12 +188,13 @@ def memory(results: Results, browser: Any, options: Options) -> None:
         results.add(Figure(section, f"{label}: {found.sessions} sessions ÷ 1", ratio, "×",
                            goal=f"≤ {MEMORY_GOAL:g}×" if is_dashboard else "", met=ratio <= MEMORY_GOAL if is_dashboard else None))
         if found.errors:
-            results.notes.append(f"Errors shown by the {label} with {found.sessions} sessions: {list(found.errors)[:5]}")
+            results.failures.append(f"Memory: the {label} showed errors with {found.sessions} sessions: {list(found.errors)[:5]}")
 
 
-def exports(results: Results) -> None:
+def exports(results: Results, options: Options) -> None:
     section = "Exports (metrics.export, shipped data)"
-    found = worker("exports", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources))
+    found = run_worker("exports", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources),
+                       "--warm-runs", str(options.warm_exports))
     if "png_first_s" not in found:
         results.add(Figure(section, "PNG export, deck build", None, "s", note=found.get("why", "")))
         return
@@ -190,4 +206,4 @@ def exports(results: Results) -> None:
         results.add(Figure(section, "briefing deck (PPTX) build, renderer warm", found["deck_s"], "s",
                            note=f"{found['deck_slides']} slides, {found['deck_bytes'] // 1024} KiB, ningbo 2021"))
     if found.get("why"):
-        results.notes.append(f"Exports: {found['why']}")
+        results.failures.append(f"Exports: {found['why']}")

@@ -1,79 +1,87 @@
-"""Measurements that need a fresh process, one per call: ``python -m benchmarks.workers KIND ...``.
+"""Measurements that need a fresh process: ``run_worker(KIND, ...)`` runs
+``python -m benchmarks.workers KIND ...`` and returns the JSON object it prints last.
 
-Each prints one JSON object on its last line of output. A fresh process is what "cold"
-means here: nothing parsed, nothing cached, only the modules imported (their import time
-is reported apart).
+A fresh process is what "cold" means here: nothing parsed, nothing cached, only the modules
+imported (their import time is reported apart). The kinds ``app`` and ``firstrun``
+(benchmarks.app_timing) and ``exports`` (benchmarks.export_timing) are imported only in the
+child, so this module imports nothing heavy, and nothing imports it back.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
 import json
-import pstats
-import resource
+import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.measure import peak_rss_mib, profiled, timed
 
-def peak_rss_mib() -> float:
-    """This process's peak resident memory (Linux reports ru_maxrss in KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def profile_summary(profiler: cProfile.Profile, limit: int = 15) -> str:
-    """The ``limit`` functions with the most cumulative time, as pstats prints them."""
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    stats.strip_dirs().sort_stats("cumulative").print_stats(limit)
-    text = out.getvalue()
-    return text[text.find("   ncalls"):].rstrip() if "   ncalls" in text else text.rstrip()
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("load", "cparse", "app", "firstrun", "exports")
 
 
-def _timed(call: Any, profile: bool) -> tuple[float, Any, str]:
-    profiler = cProfile.Profile() if profile else None
-    start = time.perf_counter()
-    if profiler:
-        profiler.enable()
-    result = call()
-    if profiler:
-        profiler.disable()
-    elapsed = time.perf_counter() - start
-    return elapsed, result, profile_summary(profiler) if profiler else ""
+def run_worker(kind: str, *args: str, timeout: float = 900.0) -> dict:
+    """Run one measurement in a fresh process; its JSON answer. Raises if the process fails."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.workers", kind, *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"worker {kind} {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _measured(call: Any, profile: bool) -> tuple[float, Any, str]:
+    return profiled(call) if profile else (*timed(call), "")
 
 
 def load(data: str, sources: str, profile: bool) -> dict:
-    """metrics.dataset.load (read, validate, provenance) in this fresh process."""
-    start = time.perf_counter()
+    """metrics.dataset.load (read with its included files, validate, provenance) in this fresh process."""
+    imported, _ = timed(lambda: __import__("metrics.dataset"))
     from metrics.dataset import load as load_dataset
 
-    imported = time.perf_counter() - start
-    seconds, dataset, summary = _timed(lambda: load_dataset(data, Path(sources)), profile)
+    seconds, dataset, summary = _measured(lambda: load_dataset(data, Path(sources) if sources else None), profile)
     return {"import_s": imported, "load_s": seconds, "observations": len(dataset.observations),
             "peak_rss_mib": peak_rss_mib(), "profile": summary}
 
 
-def cparse(data: str, profile: bool) -> dict:
-    """PyYAML's C safe loader alone on the same file: the floor for parsing it."""
+def dataset_files(data: str) -> list[Path]:
+    """The main file and the files its ``include`` patterns match (as the loader reads them: the
+    patterns relative to the main file's folder, each pattern's files in name order)."""
     import yaml
 
-    def parse() -> Any:
-        with open(data, encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=yaml.CSafeLoader)
+    main = Path(data)
+    with main.open(encoding="utf-8") as handle:
+        top = yaml.load(handle, Loader=yaml.CSafeLoader)
+    patterns = (top.get("include") or []) if isinstance(top, dict) else []
+    files = [main]
+    for pattern in patterns:
+        files += [p for p in sorted(main.parent.glob(pattern)) if p.is_file() and p not in files]
+    return files
 
-    seconds, _, summary = _timed(parse, profile)
-    return {"parse_s": seconds, "peak_rss_mib": peak_rss_mib(), "profile": summary}
+
+def cparse(data: str, profile: bool) -> dict:
+    """PyYAML's C safe loader alone on every file of the dataset: the floor for reading it."""
+    import yaml
+
+    files = dataset_files(data)
+
+    def parse() -> None:
+        for file in files:
+            with file.open(encoding="utf-8") as handle:
+                yaml.load(handle, Loader=yaml.CSafeLoader)
+
+    seconds, _, summary = _measured(parse, profile)
+    return {"parse_s": seconds, "files": len(files), "peak_rss_mib": peak_rss_mib(), "profile": summary}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.workers")
-    parser.add_argument("kind", choices=("load", "cparse", "app", "firstrun", "exports"))
+    parser.add_argument("kind", choices=KINDS)
     parser.add_argument("--data", required=True)
     parser.add_argument("--sources", default="")
     parser.add_argument("--reruns", type=int, default=5)
+    parser.add_argument("--warm-runs", type=int, default=5, help="exports: warm PNG exports for the median")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--pages", default="", help="firstrun: comma-separated page names")
     args = parser.parse_args(argv)
@@ -84,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.kind == "app":
         from benchmarks.app_timing import measure_app
 
-        result = measure_app(args.data, args.sources, args.reruns, args.profile)
+        result = measure_app(args.data, args.sources, args.reruns)
     elif args.kind == "firstrun":
         from benchmarks.app_timing import profile_first_runs
 
@@ -92,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from benchmarks.export_timing import measure_exports
 
-        result = measure_exports(args.data, args.sources, args.profile)
+        result = measure_exports(args.data, args.sources, args.warm_runs)
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

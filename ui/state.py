@@ -50,9 +50,13 @@ def _frames(path: str, mtime_ns: int, size: int, sources_dir: str) -> DataFrames
 
 
 def _version(path: Path) -> tuple[str, int, int, str]:
-    """What identifies one version of the data: the file, its mtime and size, the sources folder."""
+    """What identifies one version of the data: the file, the newest mtime and the total size of
+    it and the YAML files beside it (``include`` reads them: an edit to ``cited/x.yaml`` is a new
+    version), and the sources folder."""
     stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size, os.environ.get("METRICS_SOURCES", "")
+    files = [stat, *(p.stat() for p in path.parent.rglob("*.yaml") if p != path)]
+    return (str(path), max(s.st_mtime_ns for s in files), sum(s.st_size for s in files),
+            os.environ.get("METRICS_SOURCES", ""))
 
 
 def load_frames() -> DataFrames | list[Problem]:

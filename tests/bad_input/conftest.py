@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import streamlit_server
 from tests.bad_input.helpers import DASHBOARD, HTML_DATA
 from tests.conftest import TEST_SOURCES
 
@@ -30,17 +31,13 @@ def dashboard_on(monkeypatch) -> Callable[[Path], AppTest]:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """pytest-playwright on Debian's Chromium (Playwright cannot download its own browser here)."""
-    from benchmarks.browser import CHROMIUM, LAUNCH_ARGS
-
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": LAUNCH_ARGS}
+    return {**browser_type_launch_args, "executable_path": streamlit_server.CHROMIUM, "args": streamlit_server.LAUNCH_ARGS}
 
 
 @pytest.fixture(scope="module")
 def html_dashboard():
     """The dashboard on tests/data/html.yaml, on a free port in 8600-8699, stopped after the module."""
-    from benchmarks import server
-
     env = {"METRICS_DATA": str(HTML_DATA), "METRICS_SOURCES": str(TEST_SOURCES),
            "BROWSER_PATH": "/nonexistent/chromium"}
-    with server.running("dashboard.py", env) as running:
+    with streamlit_server.running("dashboard.py", env) as running:
         yield running

@@ -1,19 +1,14 @@
 """The browser suite's fixtures: Debian's Chromium for Playwright, and one real dashboard server.
 
-The server is ``streamlit run dashboard.py`` on a free port, on a snapshot of the dataset taken
-when the session starts (colleagues edit ``data/metrics.yaml`` while tests run). Nothing sleeps:
-the fixture waits for ``/_stcore/health``, pages wait for Streamlit's idle state and for content.
+The server is ``streamlit run dashboard.py`` on a free port, on a snapshot of the data folder (the
+dataset and the files it includes) taken when the session starts (colleagues edit the data while
+tests run). Nothing sleeps: the fixture waits for ``/_stcore/health``, pages wait for Streamlit's idle state and for content.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,10 +16,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from metrics.dataset import DEFAULT_DATA
+from tests import streamlit_server
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-START_TIMEOUT = 60.0
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 TIMEOUT_MS = 30_000
 
@@ -33,9 +26,7 @@ expect.set_options(timeout=TIMEOUT_MS)
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM,
-            "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync"]}
+    return {**browser_type_launch_args, "executable_path": streamlit_server.CHROMIUM, "args": streamlit_server.LAUNCH_ARGS}
 
 
 @pytest.fixture(scope="session")
@@ -43,60 +34,15 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1400, "height": 1000}, "locale": "zh-CN"}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _without_import(environ: os._Environ | dict) -> dict:
-    """The suite's server is the dashboard as deployed by default: the import page off."""
-    return {key: value for key, value in environ.items() if key != "METRICS_IMPORT"}
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> Iterator[str]:
     """The base URL of a dashboard server started for this session."""
-    folder = tmp_path_factory.mktemp("server")
     source = Path(os.environ.get("METRICS_DATA") or DEFAULT_DATA)
-    shutil.copytree(source.parent, folder / "data")  # the whole folder: metrics.yaml includes cited/*.yaml
-    data = folder / "data" / source.name
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (folder / "streamlit.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**_without_import(os.environ), "METRICS_DATA": str(data)}, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline_checks = int(START_TIMEOUT / 0.2)
-        for _ in range(deadline_checks):
-            if _healthy(url):
-                break
-            try:
-                process.wait(timeout=0.2)
-            except subprocess.TimeoutExpired:
-                continue
-            raise RuntimeError(f"streamlit exited with {process.returncode}: {(folder / 'streamlit.log').read_text()}")
-        else:
-            raise RuntimeError(f"streamlit was not healthy after {START_TIMEOUT} s")
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    folder = tmp_path_factory.mktemp("server") / "data"
+    shutil.copytree(source.parent, folder)  # the whole folder: metrics.yaml includes cited/*.yaml
+    data = folder / source.name
+    with streamlit_server.running("dashboard.py", {"METRICS_DATA": str(data)}) as server:
+        yield server.url
 
 
 class Dashboard:
