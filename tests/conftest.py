@@ -38,7 +38,8 @@ def real_frames(real_dataset):
 def pytest_collection_modifyitems(config, items):
     """Mark what is slow by what it uses, so the fast loop (``pytest -m fast``) is the pure
     tests: ``app`` for tests that run the dashboard in Streamlit's AppTest, ``export`` for
-    tests that start Chromium to render images; ``browser`` tests mark themselves."""
+    tests that start Chromium to render images, ``process`` for tests that start Python
+    processes (the command line); ``browser`` tests mark themselves."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         source = item.module.__dict__ if item.module is not None else {}
@@ -47,5 +48,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.app)
         if "renderer" in fixtures:
             item.add_marker(pytest.mark.export)
-        if not any(mark in item.keywords for mark in ("browser", "app", "export")):
+        if "subprocess" in source:
+            item.add_marker(pytest.mark.process)
+        if not any(mark in item.keywords for mark in ("browser", "app", "export", "process")):
             item.add_marker(pytest.mark.fast)

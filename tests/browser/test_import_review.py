@@ -7,17 +7,15 @@ Every wait is on a condition (Streamlit idle, a cell's text, a message), never o
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
 
 from metrics.dataset import DEFAULT_DATA, find_problems, load
-from tests.browser.conftest import ROOT, START_TIMEOUT, Dashboard, _free_port, _healthy
+from tests import streamlit_server
+from tests.browser.conftest import Dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -33,34 +31,8 @@ def import_server(tmp_path_factory) -> Iterator[tuple[str, object]]:
     folder = tmp_path_factory.mktemp("import-server")
     shutil.copytree(DEFAULT_DATA.parent, folder / "data")
     data = folder / "data" / DEFAULT_DATA.name
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (folder / "streamlit.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "METRICS_DATA": str(data), "METRICS_IMPORT": "1"}, stdout=log,
-        stderr=subprocess.STDOUT)
-    try:
-        for _ in range(int(START_TIMEOUT / 0.2)):
-            if _healthy(url):
-                break
-            try:
-                process.wait(timeout=0.2)
-            except subprocess.TimeoutExpired:
-                continue
-            raise RuntimeError(f"streamlit exited with {process.returncode}: {(folder / 'streamlit.log').read_text()}")
-        else:
-            raise RuntimeError(f"streamlit was not healthy after {START_TIMEOUT} s")
-        yield url, data
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    with streamlit_server.running("dashboard.py", {"METRICS_DATA": str(data), "METRICS_IMPORT": "1"}) as server:
+        yield server.url, data
 
 
 def test_paste_read_untick_write_then_the_trend_has_the_new_year(shared_context, import_server):
