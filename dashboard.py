@@ -8,7 +8,7 @@ import streamlit as st
 
 import metrics.charts.theme  # noqa: F401  (sets the Plotly template after Streamlit's import replaced it)
 from metrics import names
-from ui import routes, state, widgets
+from ui import a11y, routes, state, widgets
 
 st.set_page_config(page_title="宁波经济指标 · Ningbo indicators", page_icon=":material/monitoring:", layout="wide")
 state.routed()
@@ -26,4 +26,5 @@ view = state.sidebar(loaded)
 options = names.view_options(loaded)
 widgets.notice_box(state.notices(), options.first_year, options.last_year, view.lang)
 state.sync_url(view)
+a11y.name_controls(view.lang)
 page.run()
