@@ -69,12 +69,12 @@ def _stop(process: subprocess.Popen) -> None:
             continue
 
 
-@contextlib.contextmanager
 def _default_env() -> dict[str, str]:
     """The environment of a server as deployed by default: the import page off unless asked for."""
     return {key: value for key, value in os.environ.items() if key != "METRICS_IMPORT"}
 
 
+@contextlib.contextmanager
 def running(script: str = "dashboard.py", env: Mapping[str, str] | None = None) -> Iterator[Running]:
     """``streamlit run script`` from the project root with ``env`` added, healthy, for the block."""
     port = _free_port()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import threading
-import time
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -144,11 +143,10 @@ def test_concurrent_exports_do_not_collide(renderer):
         assert all(f"图表编号{other}".encode() not in svg for other in results if other != number)
 
 
-def test_the_browser_is_started_once_and_a_warm_png_is_quick(renderer):
+def test_the_browser_is_started_once_and_reused(renderer):
+    """Speed is measured by the benchmarks (benchmarks/export_timing.py), not asserted here."""
     assert export_renderer.get_renderer() is renderer
-    started = time.perf_counter()
-    figure_bytes(go.Figure(go.Bar(x=["a"], y=[1])), "png")
-    assert time.perf_counter() - started < 10
+    assert figure_bytes(go.Figure(go.Bar(x=["a"], y=[1])), "png").startswith(b"\x89PNG")
     assert export_renderer.get_renderer() is renderer
 
 
