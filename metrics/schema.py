@@ -118,7 +118,10 @@ class Observation(Strict):
     note: Text | None = None
 
 
-class Dataset(Strict):
+class DatasetFile(Strict):
+    """The whole file's shape (the four lists), for tools that read the format; the loaded data
+    the code works with is ``metrics.dataset.Dataset``."""
+
     sources: list[Source]
     regions: list[Region]
     indicators: list[Indicator]

@@ -112,8 +112,10 @@ def init_view(frames: DataFrames) -> ViewState:
         view, notices = query_state.parse(_url_params(), options)
         st.session_state[VIEW] = view
         st.session_state[NOTICES] = notices
-    elif (not st.session_state.pop(CHANGED, False) and WRITTEN in st.session_state
+    elif (not st.session_state.pop(CHANGED, False) and WRITTEN in st.session_state and _present_params()
           and _present_params() != st.session_state[WRITTEN]):
+        # a switch of page arrives without a query string: that keeps the view; a different one
+        # (back, forward, an edited address) replaces it
         view, notices = query_state.parse(_url_params(), options)
         st.session_state[VIEW] = view
         st.session_state[NOTICES] = notices

@@ -162,3 +162,44 @@ def test_derived_rows_say_how(real_frames):
     assert derived["derivation"].str.contains("computed here").all()
     assert (derived["provenance"] == "derived").all()
     assert pd.isna(derived["quote"]).all()
+
+
+@pytest.mark.parametrize(("region", "indicator", "year", "value", "unit", "source"), [
+    ("ningbo", "gdp", 2024, 18147.7, "亿元", "ningbo-2024-statistical-bulletin"),
+    ("ningbo", "gdp", 2025, 1.87, "万亿元", "ningbo-2026-government-work-report"),
+    ("ningbo", "gdp_growth", 2025, 4.9, "%", "ningbo-2025-plan-execution-report"),
+    ("ningbo", "fiscal_revenue", 2025, 1795.23, "亿元", "ningbo-2025-budget-execution-report"),
+    ("ningbo", "resident_population", 2024, 977.7, "万人", "ningbo-2024-statistical-bulletin"),
+    ("ningbo_zhoushan_port", "port_container_throughput", 2022, 3335, "万标箱", "ningbo-zhoushan-port-2022-zgsyb"),
+    ("zhenhai", "gdp", 2016, 754, "亿元", "zhenhai-2017-government-work-report"),
+    ("yinzhou", "gdp", 2019, 2211, "亿元", "yinzhou-2019-plan-execution-report"),
+    ("cixi", "gdp", 2024, 2929, "亿元", "cixi-14th-fyp-review-nbrb-2025-11-20"),
+    ("xiangshan", "gdp", 2023, 770.15, "亿元", "xiangshan-2023-economy-statistics-bureau"),
+    ("beilun", "gdp_per_capita_registered", 2021, 459323, "元", "beilun-2021-statistical-bulletin"),
+    ("haishu", "gdp", 2015, 568.72, "亿元", "haishu-2016-government-work-report"),
+])
+def test_spot_checks_of_the_decade(real_frames, region, indicator, year, value, unit, source):
+    """A dozen of the 2015–2025 figures, across years and districts, as their publications give them."""
+    facts = real_frames.facts
+    row = facts[(facts.region_id == region) & (facts.indicator_id == indicator) & (facts.year == year)
+                & (facts.kind == "actual") & (facts.period == "annual")]
+    assert len(row) == 1
+    assert row.iloc[0]["value"] == pytest.approx(value) and row.iloc[0]["unit"] == unit
+    assert source in row.iloc[0]["sources"].split("; ")
+
+
+def test_a_revised_figure_shows_its_latest_vintage_and_keeps_both_sources(real_frames):
+    facts = real_frames.facts
+    gdp = facts[(facts.region_id == "ningbo") & (facts.indicator_id == "gdp") & (facts.year == 2023)
+                & (facts.period == "annual") & (facts.kind == "actual")].iloc[0]
+    assert gdp["value"] == 17146.6 and bool(gdp["revised"]) and gdp["first_value"] == 16452.8
+    assert gdp["n_sources"] == 2 and gdp["sources"].startswith("ningbo-2024-statistical-bulletin")
+
+
+def test_boundary_and_census_breaks_are_in_the_data(real_dataset):
+    from metrics import series
+
+    haishu = real_dataset.region_by_id["haishu"]
+    assert [b["year"] for b in series.breaks(haishu, real_dataset.indicator_by_id["gdp"])] == [2016]
+    urban = real_dataset.indicator_by_id["urbanization_rate"]
+    assert [b["year"] for b in series.breaks(real_dataset.region_by_id["ningbo"], urban)] == [2021]
