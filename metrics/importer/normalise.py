@@ -126,11 +126,17 @@ def _simplify(text: str) -> str:
     return converter.convert(text) if changed / hanzi > 0.05 else text
 
 
+_CLAUSE_PUNCTUATION = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
+"""Full-width clause punctuation, as official reports write it, to the one form the rules read
+(and the stored text, so quotes stay verbatim); 。 and 、 have no other form and stay."""
+
+
 def normalise(text: str, *, pdf: bool = False) -> str:
     """The text to store and quote. ``pdf``: also close the spaces PDF extraction inserts."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _map_code_points(text)
     text = _number_punctuation(text)
+    text = text.translate(_CLAUSE_PUNCTUATION)
     lines = text.split("\n")
     if pdf or len(lines) > 3:
         lines = _drop_repeated_lines(lines) if pdf else lines

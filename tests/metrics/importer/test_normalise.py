@@ -33,3 +33,14 @@ def test_mentions_units_and_numerals():
 
 def test_years_and_plans_are_not_numbers():
     assert find_mentions("2021年是“十四五”开局之年,第10位") == []
+
+
+def test_full_width_clause_punctuation_reads_like_the_ascii_form(real_dataset):
+    """Official reports write ，；：（）: a growth after a full-width comma belongs to its level."""
+    from metrics.importer.normalise import normalise
+    from metrics.importer.run import import_text
+
+    text = normalise("一、2027年工作回顾\n全市地区生产总值达到21047.7亿元，比上年增长5.1%；一般公共预算收入1900亿元（全市）。\n")
+    assert "，" not in text and "；" not in text and "（" not in text
+    found = {(d.indicator, d.value) for d in import_text(text, real_dataset, region="ningbo", source_id="x")}
+    assert {("gdp", 21047.7), ("gdp_growth", 5.1), ("fiscal_revenue", 1900)} <= found
