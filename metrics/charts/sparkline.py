@@ -37,7 +37,7 @@ def sparkline(history: Sequence[tuple[int, float]], year: int, region_id: str,
                                  marker={"size": 9, "color": colour, "line": {"color": "#FFFFFF", "width": 1.5}}))
     fig.update_layout(template=TEMPLATE, height=SPARK_HEIGHT, margin={"l": 2, "r": 2, "t": 4, "b": 16}, showlegend=False,
                       xaxis={"visible": True, "showgrid": False, "tickvals": [history[0][0], history[-1][0]],
-                             "tickfont": {"size": 10}, "fixedrange": True},
+                             "tickfont": {"size": 10}, "fixedrange": True, "tickformat": "d", "separatethousands": False},
                       yaxis={"visible": False, "fixedrange": True}, plot_bgcolor="rgba(0,0,0,0)",
                       paper_bgcolor="rgba(0,0,0,0)")
     return fig

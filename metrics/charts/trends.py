@@ -131,7 +131,7 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                               annotation_text=esc(i18n.t("chart_break", lang)), annotation_position="top left",
                               annotation_font={"size": 11, "color": "#AA3377"})
         fig.update_yaxes(title_text=esc(i18n.display_unit(indicator_units.get(indicator, ""), lang)), row=panel, col=1)
-    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_xaxes(dtick=1, tickformat="d", separatethousands=False)
     fig.update_xaxes(title_text=i18n.t("chart_year", lang), row=max(len(indicators), 1), col=1)
     if year is not None and indicators:
         fig.add_vline(x=year, line={"color": "#888888", "width": 1, "dash": "dot"}, row="all", col=1)
