@@ -1,4 +1,5 @@
-"""Names for Streamlit's own controls, in the view's language, for screen readers and phones.
+"""Names for Streamlit's own controls, in the view's language, for screen readers and phones;
+card titles that wrap instead of being cut.
 
 Streamlit labels the button that opens the sidebar "Expand sidebar" (in English, an icon only
 on screen: a "»" on a phone) and renders Material icons as their ligature text, which a screen
@@ -16,6 +17,13 @@ import streamlit as st
 
 from metrics import i18n
 
+_STYLE = """
+<style>
+/* a card's title wraps rather than losing its unit to an ellipsis ("General public budget revenue (…") */
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal !important; overflow: visible !important; }
+[data-testid="stMetricDelta"] div { white-space: normal !important; }
+</style>
+"""
 _SCRIPT = """
 <script>
 (function () {
@@ -50,4 +58,4 @@ _SCRIPT = """
 def name_controls(lang: str) -> None:
     """Label Streamlit's sidebar buttons in ``lang`` and hide icon ligatures from screen readers."""
     words = {"lang": lang, "open": i18n.t("filters_open", lang), "close": i18n.t("filters_close", lang)}
-    st.html(_SCRIPT % {"words": json.dumps(words, ensure_ascii=False)}, unsafe_allow_javascript=True)
+    st.html(_STYLE + _SCRIPT % {"words": json.dumps(words, ensure_ascii=False)}, unsafe_allow_javascript=True)
