@@ -43,8 +43,7 @@ def actual_text(row: dict, lang: str) -> str:
     text = i18n.fmt_value(row["actual_value"], str(row["actual_unit"]), lang)
     if row.get("actual_bound"):
         text = i18n.comparator_phrase(row["actual_bound"], text, lang)
-    if row.get("actual_provisional"):
-        text += f" ({i18n.t('provisional', lang)})" if lang == "en" else f"({i18n.t('provisional', lang)})"
+    text = i18n.with_marks(text, lang, provisional=bool(row.get("actual_provisional")))
     if not i18n.is_missing(row.get("actual_first_value")):
         first = i18n.fmt_value(float(row["actual_first_value"]), str(row["actual_first_unit"]), lang)
         text += ("; " if lang == "en" else ";") + i18n.t("chart_revised_from", lang, value=first, date=row.get("actual_first_date") or "?")
@@ -118,11 +117,7 @@ def value_text(row: dict, lang: str) -> str:
     text = i18n.fmt_value(row["value"], str(row["unit"]), lang)
     if isinstance(row.get("comparator"), str) and row["comparator"] and row.get("kind") == "actual":
         text = i18n.comparator_phrase(row["comparator"], text, lang)
-    if row.get("provisional"):
-        text += f" ({i18n.t('provisional', lang)})" if lang == "en" else f"({i18n.t('provisional', lang)})"
-    if row.get("derived"):
-        text += i18n.t("chart_derived_suffix", lang)
-    return text
+    return i18n.with_marks(text, lang, provisional=bool(row.get("provisional")), derived=bool(row.get("derived")))
 
 
 def _evidence(row: dict, lang: str) -> str:

@@ -161,6 +161,19 @@ def fmt_signed(value: float, unit: str, lang: str, decimals: int | None = None) 
     return f"{sign}{text}"
 
 
+def with_marks(text: str, lang: str, *, provisional: object = False, derived: object = False) -> str:
+    """A value as written with its marks, the one way: 3%（预计） / 3% (provisional), and
+    （本站计算） / (computed here) for a value computed here."""
+    marks = [t("provisional", lang)] if provisional is True else []
+    if derived is True:
+        marks.append(t("figure_derived", lang))
+    if not marks:
+        return text
+    if lang == "en":
+        return f"{text} ({', '.join(marks)})"
+    return f"{text}（{'，'.join(marks)}）"
+
+
 def comparator_word(comparator: object, lang: str) -> str:
     """The wording of a comparator alone: 以上 / at least; "" for none or an exact figure."""
     if not isinstance(comparator, str) or comparator == "reach":

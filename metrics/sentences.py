@@ -52,9 +52,7 @@ def _value(row: dict, lang: str) -> str:
     text = i18n.fmt_value(row["value"], str(row["unit"]), lang)
     if isinstance(row.get("comparator"), str) and row["comparator"]:
         text = i18n.comparator_phrase(row["comparator"], text, lang)
-    if row.get("provisional"):
-        text += " (provisional)" if lang == "en" else "（预计）"
-    return text
+    return i18n.with_marks(text, lang, provisional=bool(row.get("provisional")))
 
 
 def _growth(row: dict, lang: str) -> str:

@@ -74,8 +74,4 @@ def _bar_text(row: dict, unit: str, lang: str) -> str:
     comparator = row.get("comparator")
     if isinstance(comparator, str) and comparator:
         number = i18n.comparator_phrase(comparator, number, lang)
-    if row.get("provisional"):
-        number += " (p)" if lang == "en" else "(预计)"
-    if row.get("derived"):
-        number += i18n.t("chart_derived_suffix", lang)
-    return number
+    return i18n.with_marks(number, lang, provisional=bool(row.get("provisional")), derived=bool(row.get("derived")))
