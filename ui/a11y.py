@@ -41,13 +41,19 @@ _SCRIPT = """
     }
     const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
     if (close) { close.setAttribute("aria-label", words.close); }
-    document.querySelectorAll('[data-testid="stIconMaterial"]').forEach(function (icon) {
+    document.querySelectorAll('[data-testid="stIconMaterial"]:not([aria-hidden])').forEach(function (icon) {
       icon.setAttribute("aria-hidden", "true");
     });
   }
   name();
   if (!window.__ningboNamer) {
-    window.__ningboNamer = new MutationObserver(name);
+    // at most once a frame, however many nodes a redraw adds (a chart adds thousands)
+    let queued = false;
+    window.__ningboNamer = new MutationObserver(function () {
+      if (queued) { return; }
+      queued = true;
+      window.requestAnimationFrame(function () { queued = false; name(); });
+    });
     window.__ningboNamer.observe(document.body, {childList: true, subtree: true});
   }
 })();
