@@ -3,13 +3,30 @@ read was a repost; and which of several sources comes first (the official statis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from metrics import i18n
 
-TYPE_RANK = {"statistical_bulletin": 0, "plan_report": 1, "government_work_report": 2, "government_release": 3,
-             "news_article": 4}
-"""Where several sources give one figure, the official statistical publication is cited first."""
+_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+"""A bare web address (bx2200.com): the site a page was read on, never its publisher."""
+_STATISTICAL = ("统计局", "调查队", "statistic")
+_OFFICIAL_TYPES = ("plan_report", "government_work_report", "government_release")
+
+
+def is_domain(text: object) -> bool:
+    return isinstance(text, str) and bool(_DOMAIN.match(text.strip()))
+
+
+def official_rank(source: Mapping) -> int:
+    """Where several sources give one figure, which is cited first: 0 for an official statistical
+    publication (a bulletin, a statistics bureau's release), 1 for another government
+    publication, 2 for the rest (news, reposts of unknown origin)."""
+    publisher = source.get("publisher")
+    words = publisher.lower() if isinstance(publisher, str) and not is_domain(publisher) else ""
+    if source.get("type") == "statistical_bulletin" or any(word in words for word in _STATISTICAL):
+        return 0
+    return 1 if source.get("type") in _OFFICIAL_TYPES else 2
 
 
 def cite(source: Mapping, lang: str) -> str:
@@ -29,5 +46,5 @@ def cite(source: Mapping, lang: str) -> str:
 def official_first(ids: Iterable[str], catalogue: Mapping[str, Mapping]) -> list[str]:
     """``ids`` with the official statistical publications first, otherwise in their order."""
     ordered = list(dict.fromkeys(ids))
-    rank = {sid: TYPE_RANK.get(str((catalogue.get(sid) or {}).get("type")), len(TYPE_RANK)) for sid in ordered}
+    rank = {sid: official_rank(catalogue.get(sid) or {}) for sid in ordered}
     return sorted(ordered, key=lambda sid: rank[sid])

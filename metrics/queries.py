@@ -67,7 +67,7 @@ def records_of_fact(frames: DataFrames, fact: dict) -> pd.DataFrame:
     derived = rows["derived"].astype(bool)
     if fact.get("derived"):
         return rows[derived]
-    ids = set(str(fact.get("sources") or fact["source_id"]).split("; "))
+    ids = set(split_ids(fact.get("sources") or fact["source_id"]))
     return rows[~derived & rows["source_id"].isin(ids)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metrics import units
-from metrics.citation import TYPE_RANK
+from metrics.citation import official_rank
 from metrics.dataset import Dataset
 
 COLUMNS = [
@@ -102,7 +102,9 @@ def consolidate(table: pd.DataFrame) -> pd.DataFrame:
         ordered = list(group["source_id"])
         if group["cross_source"].iloc[0] == "agrees" and "source_type" in group:
             # sources that agree: the official statistical publication is cited first
-            rank = group["source_type"].map(TYPE_RANK).fillna(len(TYPE_RANK))
+            publishers = group["source_publisher"] if "source_publisher" in group else [None] * len(group)
+            rank = [official_rank({"type": kind, "publisher": publisher})
+                    for kind, publisher in zip(group["source_type"], publishers, strict=True)]
             ordered = list(group.assign(_type=rank).sort_values("_type", kind="stable")["source_id"])
         row["sources"] = "; ".join(dict.fromkeys(ordered))
         row["n_sources"] = len(group)

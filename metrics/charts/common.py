@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from metrics import i18n
 from metrics.charts.theme import TEMPLATE
 from metrics.citation import cite, official_first
+from metrics.values import split_ids
 
 FOOTNOTE_WIDTH = 84
 """Characters per footnote line (a CJK character counts as two)."""
@@ -21,13 +22,6 @@ FOOTNOTE_LINE_PX = 16
 def esc(text: object) -> str:
     """Data text made safe for Plotly's HTML-like labels: ``<b>`` in a title shows as ``<b>``."""
     return html.escape("" if text is None else str(text), quote=False)
-
-
-def split_ids(value: object) -> list[str]:
-    """Source ids of a row: ``sources`` / ``source_id`` hold one id or several joined by ``; ``."""
-    if not isinstance(value, str):
-        return []
-    return [part.strip() for part in value.split(";") if part.strip()]
 
 
 def source_ids(values: Iterable[object]) -> list[str]:

@@ -11,7 +11,9 @@ from typing import Any
 import pandas as pd
 
 from metrics import i18n
+from metrics.citation import is_domain, official_rank
 from metrics.export.labels import text
+from metrics.values import split_ids
 
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -132,12 +134,6 @@ def _maximal(names: list[str], text: str) -> list[str]:
     return kept
 
 
-def split_ids(value: Any) -> list[str]:
-    if not _present(value):
-        return []
-    return [part.strip() for part in str(value).split(";") if part.strip()]
-
-
 def source_ids(facts: pd.DataFrame) -> list[str]:
     """Every source of these facts, in order of first use (agreeing sources included)."""
     column = "sources" if "sources" in facts.columns else "source_id"
@@ -147,28 +143,8 @@ def source_ids(facts: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-_DOMAIN = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
-"""A bare web address (bx2200.com): the site a page was read on, never its publisher."""
-_STATISTICAL = ("统计局", "调查队", "statistic")
-_OFFICIAL_TYPES = ("plan_report", "government_work_report", "government_release")
-
-
-def is_domain(text: Any) -> bool:
-    return _present(text) and bool(_DOMAIN.match(str(text).strip()))
-
-
-def official_rank(source: dict) -> int:
-    """0 for an official statistical publication (a bulletin, a statistics bureau's release), 1 for
-    another government publication, 2 for the rest (news, reposts of unknown origin)."""
-    publisher = str(source.get("publisher") or "").lower() if not is_domain(source.get("publisher")) else ""
-    if source.get("type") == "statistical_bulletin" or any(word in publisher for word in _STATISTICAL):
-        return 0
-    return 1 if source.get("type") in _OFFICIAL_TYPES else 2
-
-
 def official_first(sources: list[dict]) -> list[dict]:
-    """The sources with official statistical publications first, then other government
-    publications, then the rest; in their given order within each."""
+    """The sources in ``metrics.citation.official_rank`` order, their given order within each."""
     return sorted(sources, key=official_rank)
 
 
