@@ -35,11 +35,6 @@ def families(frames: DataFrames) -> dict[str, str]:
     return mapping
 
 
-def families_of_headline(frames: DataFrames) -> list[str]:
-    """The headline families (one per headline level), in card order."""
-    return series.headline(frames.dataset.indicator_by_id)
-
-
 def family_years(frames: DataFrames) -> pd.DataFrame:
     """One row per (region, year, family) with an annual actual figure: region_id, year, family."""
     facts = frames.facts
@@ -83,7 +78,18 @@ def latest_full_year(frames: DataFrames, region_id: str) -> int | None:
     """The latest year whose headline figures are mostly published for the region; for a region
     that never reaches the share, its best covered year (the latest among equals)."""
     present = family_years(frames)
-    present = present[present["region_id"].eq(region_id)]
+    return _latest_full(present[present["region_id"].eq(region_id)])
+
+
+def latest_full_years(frames: DataFrames) -> dict[str, int]:
+    """Region id -> its latest mostly published year (regions with no headline figure left out)."""
+    present = family_years(frames)
+    years = {str(region): _latest_full(rows) for region, rows in present.groupby("region_id")}
+    return {region: year for region, year in years.items() if year is not None}
+
+
+def _latest_full(present: pd.DataFrame) -> int | None:
+    """``latest_full_year`` of one region's rows of ``family_years``."""
     if present.empty:
         return None
     per_year = present.groupby("year").size()
@@ -93,12 +99,6 @@ def latest_full_year(frames: DataFrames, region_id: str) -> int | None:
         return max(full)
     best = int(per_year.max())
     return max(int(y) for y, n in per_year.items() if n == best)
-
-
-def latest_full_years(frames: DataFrames) -> dict[str, int]:
-    """Region id -> its latest mostly published year (regions with no headline figure left out)."""
-    years = {str(r["id"]): latest_full_year(frames, str(r["id"])) for r in frames.dataset.regions}
-    return {region: year for region, year in years.items() if year is not None}
 
 
 def newer_figures(frames: DataFrames, region_id: str, year: int) -> dict[int, list[str]]:

@@ -14,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from metrics import schema, units
 from metrics.problems import Problem
+from metrics.values import source_date
 from metrics.yaml_reader import Located
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ def _check_revision(located: Located, members: list[int], records: list[dict], d
     what = _describe("observations", members[0], records[0])
     if not differ:
         return [Problem(*first, f"{what}: marked cross_source: revised but the values are the same; mark the group as agrees.")]
-    dates = [_source_date(_by_id(sources, r.get("source"))) for r in records]
+    dates = [source_date(_by_id(sources, r.get("source"))) for r in records]
     problems = [Problem(*located.where("observations", index, "source"),
                         f"{_describe('observations', index, record)}: a revised figure needs the date of its source "
                         f"{record.get('source')!r}, so that the latest can be shown; give the source a date.")
@@ -284,13 +285,6 @@ def _check_revision(located: Located, members: list[int], records: list[dict], d
         problems.append(Problem(*first, f"{what}: marked cross_source: revised but the latest figures come from sources of the "
                                         f"same date ({max(known)}); if neither revises the other, mark the group as conflicts."))
     return problems
-
-
-def _source_date(source: dict | None) -> Any:
-    """The source's date as the file gives it (a datetime.date once the schema holds), or None."""
-    if not isinstance(source, dict):
-        return None
-    return source.get("date") or source.get("stated_date") or source.get("posted_date")
 
 
 def _disagree(values: list[float], records: list[dict]) -> bool:

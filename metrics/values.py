@@ -7,6 +7,7 @@ pandas gives NaN or pd.NA for an absent number and NaN (truthy) for an absent te
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -45,3 +46,15 @@ def split_ids(value: object) -> list[str]:
 def join_ids(ids: object) -> str:
     """Source ids as one cell, each once, in order."""
     return SOURCE_SEPARATOR.join(dict.fromkeys(str(i) for i in ids))  # type: ignore[attr-defined]
+
+
+def source_date(source: Any) -> Any:
+    """A source's date as its record gives it: the date its text states, else its publication
+    date, else the date the portal shows; None when it has none."""
+    if not hasattr(source, "get"):
+        return None
+    for key in ("stated_date", "date", "posted_date"):
+        value = source.get(key)
+        if not is_missing_or_blank(value):
+            return value
+    return None

@@ -98,7 +98,7 @@ def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
     if grid.empty:
         return None
     labels = {r: names.region_name(frames, r, lang) for r in grid.index}
-    return coverage_heatmap(grid, region_names=labels, families=len(coverage.families_of_headline(frames)), lang=lang)
+    return coverage_heatmap(grid, region_names=labels, families=len(series.headline(frames.dataset.indicator_by_id)), lang=lang)
 
 
 def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Iterator[tuple[str, go.Figure]]:

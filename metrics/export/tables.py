@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from metrics.export import labels
 from metrics.export.sheets import sheet_frame
-from metrics.values import split_ids
+from metrics.values import source_date, split_ids
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,14 +79,6 @@ def _cell(value: Any) -> Any:
     return str(value)
 
 
-def _source_date(source: dict) -> Any:
-    for key in ("stated_date", "date", "posted_date"):
-        value = source.get(key)
-        if value is not None and not (isinstance(value, float) and math.isnan(value)):
-            return value
-    return None
-
-
 def _catalogue(frame: pd.DataFrame, sources: pd.DataFrame | None) -> dict[str, dict]:
     """Source id -> its record, from the dataset's sources and else from the table's own columns."""
     catalogue: dict[str, dict] = {}
@@ -99,7 +91,7 @@ def _catalogue(frame: pd.DataFrame, sources: pd.DataFrame | None) -> dict[str, d
                     "url": row.get("source_url")})
     if sources is not None and not sources.empty:
         for record in sources.to_dict("records"):
-            catalogue[record["id"]] = {**record, "date": _source_date(record)}
+            catalogue[record["id"]] = {**record, "date": source_date(record)}
     return catalogue
 
 
