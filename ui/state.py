@@ -59,11 +59,21 @@ def _version(path: Path) -> tuple[str, int, int, str]:
             os.environ.get("METRICS_SOURCES", ""))
 
 
+def _run_version(path: Path) -> tuple[str, int, int, str]:
+    """``_version`` once per script run: the router, the page and each cached figure of one run
+    ask for it, and it walks the data folder. ``routed`` forgets it at the start of each run."""
+    known = getattr(_run, "version", None)
+    if known is None or known[0] != str(path):
+        known = _version(path)
+        _run.version = known
+    return known
+
+
 def load_frames() -> DataFrames | list[Problem]:
     """The dataset's frames, or the list of problems that keep it from loading."""
     path = data_path()
     try:
-        return _frames(*_version(path))
+        return _frames(*_run_version(path))
     except DatasetError as exc:
         return exc.problems
     except OSError:
@@ -87,7 +97,7 @@ def cached(function: Callable, frames: DataFrames, *args: object) -> object:
     a Plotly figure validates it all again (a fifth of a page's first run, by the benchmark's
     profile). Pages and exports only read what they get (exports work on a copy)."""
     try:
-        version = _version(data_path())
+        version = _run_version(data_path())
     except OSError:
         return function(frames, *args)
     return _computed(version, f"{function.__module__}.{function.__qualname__}", args, function, frames)
@@ -187,7 +197,7 @@ def sidebar(frames: DataFrames) -> ViewState:
                label=i18n.t("filter_regions", lang), options=list(options.regions),
                format_func=lambda r: names.region_name(frames, r, lang),
                placeholder=i18n.t("regions_placeholder", lang))
-        with_data = coverage.years_with_data(frames, view.regions)
+        with_data = cached(coverage.years_with_data, frames, tuple(view.regions))
         _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
                options=list(options.years),
                format_func=lambda y: i18n.year_label(y, lang) if y in with_data else i18n.t("year_no_data", lang, year=y))
@@ -225,6 +235,7 @@ def compare_indicator(frames: DataFrames, view: ViewState) -> str | None:
 def routed() -> None:
     """Called by the router at the start of every run; pages check it in ``context``."""
     _run.routed = True
+    _run.version = None
 
 
 def context() -> tuple[DataFrames, ViewState]:
@@ -250,3 +261,4 @@ def clear_caches() -> None:
     changed file is picked up anyway; clearing frees the old versions at once."""
     _frames.clear()
     _computed.clear()
+    _run.version = None
