@@ -21,7 +21,8 @@ _STYLE = """
 <style>
 /* a card's title wraps rather than losing its unit to an ellipsis ("General public budget revenue (…") */
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal !important; overflow: visible !important; }
-[data-testid="stMetricDelta"] div { white-space: normal !important; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; height: auto !important; }
 </style>
 """
 _SCRIPT = """
