@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from metrics import display, i18n, queries, suggest
-from metrics.charts import coverage_figure
+from metrics import i18n
+from metrics.view_models.data import DataFilters, data_page
 from ui import state, widgets
 
 frames, view = state.context()
@@ -18,37 +18,25 @@ provenances = left.multiselect(i18n.t("data_provenance", lang), ["quoted", "cite
                                placeholder=i18n.t("choose", lang))
 kinds = middle.multiselect(i18n.t("data_kind", lang), ["actual", "target"], format_func=lambda k: i18n.kind_label(k, lang),
                            key="data-kind", placeholder=i18n.t("choose", lang))
-all_years = right.radio(i18n.t("data_years", lang), [False, True], horizontal=True, key="data-years",
-                        format_func=lambda every: i18n.t("data_year_all", lang) if every
-                        else i18n.t("data_year_selected", lang, year=view.year))
+every_year = right.radio(i18n.t("data_years", lang), [False, True], horizontal=True, key="data-years",
+                         format_func=lambda every: i18n.t("data_year_all", lang) if every
+                         else i18n.t("data_year_selected", lang, year=view.year))
 
-year = None if all_years else view.year
-rows = queries.table_rows(frames, view.regions, year, view.category, query, provenances, kinds)
-if not view.regions:
-    widgets.empty_state(i18n.t("no_region_selected", lang), lang)
-    widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, [], view.year), lang, key="data-suggest")
-elif rows.empty:
-    widgets.empty_state(i18n.t("data_empty", lang), lang)
-    widgets.suggestion_buttons(frames, suggest.suggest(frames.facts, view.regions, view.year, category=view.category),
-                               lang, key="data-suggest")
-else:
-    st.caption(widgets.md(i18n.t("data_rows", lang, n=len(rows))))
+page = data_page(frames, view, DataFilters(query, tuple(provenances), tuple(kinds), bool(every_year)), state.cached)
+if page.empty is not None:
+    widgets.empty(page.empty)
+if page.table is not None:
+    st.caption(widgets.md(page.rows_text))
     evidence = i18n.t("col_evidence", lang)
-    widgets.table(display.table_display(rows, lang), rows, "facts", widgets.basename(frames, view.regions[0], year, "page_data", lang),
-                  lang, key="data-table", sources=frames.sources, height=420,
-                  column_config={evidence: st.column_config.TextColumn(evidence, width="large")})
-if year is not None and view.regions:
-    hidden = queries.no_year_count(frames, view.regions, view.category)
-    if hidden:
-        st.caption(widgets.md(i18n.t("data_no_year", lang, n=hidden)))
+    widgets.table_block(page.table, lang, sources=frames.sources, height=420,
+                        column_config={evidence: st.column_config.TextColumn(evidence, width="large")})
+if page.no_year_note:
+    st.caption(widgets.md(page.no_year_note))
 
 st.subheader(widgets.md(i18n.t("coverage_heading", lang)))
-grid = state.cached(coverage_figure, frames, lang)
-if grid is not None:
-    widgets.chart(grid, i18n.t("coverage_heading", lang), lang, key="coverage")
+if page.coverage is not None:
+    widgets.chart_block(page.coverage, lang)
 
 st.subheader(widgets.md(i18n.t("sources_heading", lang)))
 url = i18n.t("col_url", lang)
-widgets.table(display.source_table(frames, lang), frames.sources, "sources", i18n.t("sources_heading", lang), lang,
-              key="sources-table",
-              column_config={url: st.column_config.LinkColumn(url)})
+widgets.table_block(page.sources, lang, column_config={url: st.column_config.LinkColumn(url)})

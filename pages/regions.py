@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from metrics import comparison, i18n, names, suggest
-from metrics.charts import comparison_figure, heatmap_figure
+from metrics import i18n
+from metrics.view_models.regions import regions_page
 from ui import state, widgets
 
 frames, view = state.context()
@@ -12,29 +12,19 @@ st.title(widgets.md(i18n.t("page_regions", lang)))
 
 indicator = state.compare_indicator(frames, view)
 if indicator is None:
-    widgets.empty_state(i18n.t("trends_pick", lang), lang)
+    st.info(widgets.md(i18n.t("trends_pick", lang)))
     st.stop()
 
-name = names.indicator_name(frames, indicator, lang)
-ranking = comparison.comparison(frames, indicator, view.year)
-figure = state.cached(comparison_figure, frames, indicator, view.year, lang, view.regions)
-if figure is None:
-    widgets.empty_state(i18n.t("regions_empty", lang, indicator=name, year=view.year), lang)
-    years = suggest.years_with_data(frames.facts, view.year, regions=names.ranked_region_ids(frames), indicator=indicator)
-    widgets.choice_buttons([(i18n.year_label(year, lang), {"year": year}) for year in years], lang,
-                           key="regions-suggest-year")
-    widgets.choice_buttons(
-        [(names.indicator_name(frames, ind, lang), {"compare": ind})
-         for ind in comparison.compare_indicators_with_data(frames, view.year, view.category, limit=4) if ind != indicator],
-        lang, key="regions-suggest-indicator", intro_key="trends_suggest")
-else:
-    widgets.chart(figure, widgets.basename(frames, None, view.year, "page_regions", lang) + f"_{name}", lang, key="regions")
-    if view.regions:
-        st.caption(widgets.md(i18n.t("regions_selected_note", lang)))
-for line in comparison.comparison_notes(frames, ranking, lang):
+page = regions_page(frames, view, indicator, state.cached)
+if page.empty is not None:
+    widgets.empty(page.empty)
+if page.chart is not None:
+    widgets.chart_block(page.chart, lang)
+if page.selected_note:
+    st.caption(widgets.md(page.selected_note))
+for line in page.notes:
     st.markdown(widgets.md(line))
 
 st.subheader(widgets.md(i18n.t("heatmap_heading", lang)))
-heatmap = state.cached(heatmap_figure, frames, indicator, lang)
-if heatmap is not None:
-    widgets.chart(heatmap, widgets.basename(frames, None, None, "heatmap_heading", lang) + f"_{name}", lang, key="heatmap")
+if page.heatmap is not None:
+    widgets.chart_block(page.heatmap, lang)

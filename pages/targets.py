@@ -2,64 +2,41 @@
 
 import streamlit as st
 
-from metrics import display, i18n, names, queries, suggest
-from metrics.charts import ledger_figure, progress_figure
-from metrics.ledger import STATUSES, status_counts
+from metrics import i18n
+from metrics.view_models.targets import targets_page
 from ui import state, widgets
 
 frames, view = state.context()
 lang = view.lang
 st.title(widgets.md(i18n.t("page_targets", lang)))
+page = targets_page(frames, view, state.cached)
+if page.no_region is not None:
+    widgets.empty(page.no_region)
 
-if not view.regions:
-    widgets.empty_state(i18n.t("no_region_selected", lang), lang)
-    widgets.suggestion_buttons(frames, suggest.suggest(frames.ledger, [], view.year, kinds=None), lang,
-                               key="targets-suggest")
-
-for region in view.regions:
-    name = names.region_name(frames, region, lang)
-    st.subheader(widgets.md(i18n.t("targets_heading", lang, region=name, year=view.year)))
-    ledger = queries.ledger_for(frames, region, view.year, view.category)
-    if ledger.empty:
-        widgets.empty_state(i18n.t("targets_none", lang, region=name, year=view.year), lang)
-        widgets.suggestion_buttons(
-            frames, suggest.suggest(frames.ledger, [region], view.year, kinds=None, category=view.category,
-                                    periods=queries.LEDGER_PERIODS), lang, key=f"targets-suggest-{region}")
+for section in page.sections:
+    st.subheader(widgets.md(section.heading))
+    if section.empty is not None:
+        widgets.empty(section.empty)
     else:
-        counts = status_counts(ledger)
-        st.markdown(widgets.md(i18n.t("targets_counts", lang, n=len(ledger))))
-        for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
-            column.metric(i18n.status_label(status, lang), counts[status])
-        figure = state.cached(ledger_figure, frames, region, view.year, lang, view.category)
-        if figure is None:
-            widgets.empty_state(i18n.t("targets_no_actuals", lang, region=name, year=view.year, n=len(ledger)), lang)
-            widgets.suggestion_buttons(
-                frames, suggest.suggest(queries.ledger_with_actuals(frames, view.category), [region], view.year,
-                                        kinds=None, periods=queries.LEDGER_PERIODS),
-                lang, key=f"targets-actuals-{region}")
-        else:
+        st.markdown(widgets.md(section.counts_text))
+        for column, count in zip(st.columns(len(section.counts)), section.counts, strict=True):
+            column.metric(count.label, count.count)
+        if section.chart is not None:
             st.caption(widgets.md(i18n.t("targets_chart_note", lang)))
-            widgets.chart(figure, widgets.basename(frames, region, view.year, "page_targets", lang), lang,
-                          key=f"ledger-{region}")
+            widgets.chart_block(section.chart, lang)
+        elif section.no_chart is not None:
+            widgets.empty(section.no_chart)
         st.markdown(f"**{widgets.md(i18n.t('targets_table', lang))}**")
-        present = [s for s in STATUSES if counts[s]]
-        chosen = st.pills(i18n.t("targets_status_filter", lang), present, selection_mode="multi", key=f"status-{region}",
-                          format_func=lambda s, counts=counts: f"{i18n.status_label(s, lang)} ({counts[s]})")
-        if chosen:
-            ledger = queries.ledger_for(frames, region, view.year, view.category, chosen)
-        widgets.table(display.ledger_table(ledger, lang), ledger, "ledger",
-                      widgets.basename(frames, region, view.year, "page_targets", lang), lang,
-                      key=f"ledger-table-{region}", sources=frames.sources)
+        present = {count.status: count.pill for count in section.statuses_present}
+        chosen = st.pills(i18n.t("targets_status_filter", lang), list(present), selection_mode="multi",
+                          key=f"status-{section.region_id}", format_func=present.__getitem__)
+        widgets.table_block(section.table(chosen or ()), lang, sources=frames.sources)
 
     st.subheader(widgets.md(i18n.t("progress_heading", lang)))
     st.caption(widgets.md(i18n.t("progress_note", lang)))
-    figure = state.cached(progress_figure, frames, region, lang, view.category)
-    if figure is None:
-        widgets.empty_state(i18n.t("progress_none", lang, region=name), lang)
-    else:
-        widgets.chart(figure, widgets.basename(frames, region, 2025, "progress_heading", lang), lang,
-                      key=f"progress-{region}")
-        progress = queries.progress_for(frames, region, view.category)
-        widgets.table(display.progress_table(progress, lang), progress, "progress",
-                      widgets.basename(frames, region, 2025, "progress_heading", lang), lang,
-                      key=f"progress-table-{region}", sources=frames.sources)
+    if section.progress_empty is not None:
+        widgets.empty(section.progress_empty)
+    if section.progress_chart is not None:
+        widgets.chart_block(section.progress_chart, lang)
+    if section.progress_table is not None:
+        widgets.table_block(section.progress_table, lang, sources=frames.sources)

@@ -11,16 +11,14 @@ import re
 from collections.abc import Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from metrics import display, i18n, names
+from metrics import display, i18n
 from metrics.cards import Card, SourceRef
 from metrics.charts.sparkline import SPARK_HEIGHT, sparkline
 from metrics.problems import Problem
 from metrics.query_state import Notice
-from metrics.suggest import Suggestion
-from metrics.views import DataFrames
+from metrics.view_models.parts import Chart, Choices, Empty, Table
 from ui import state
 from ui.downloads import chart_downloads, table_downloads
 
@@ -53,33 +51,23 @@ def problem_list(problems: Sequence[Problem], lang: str) -> None:
     st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
 
 
-def suggestion_buttons(frames: DataFrames, items: Sequence[Suggestion], lang: str, key: str) -> None:
-    """One button per suggested (region, year); a click switches the view to it."""
-    if not items:
-        st.caption(md(i18n.t("suggestion_none", lang)))
+def choices(row: Choices) -> None:
+    """A row of buttons that each apply a change to the view (a region and year, an indicator)."""
+    if not row.items:
+        if row.none:
+            st.caption(md(row.none))
         return
-    st.caption(md(i18n.t("suggest_intro", lang)))
-    columns = st.columns(len(items))
-    for column, item in zip(columns, items, strict=True):
-        label = i18n.t("suggest_button", lang, region=names.region_name(frames, item.region_id, lang),
-                       year=i18n.year_label(item.year, lang))
-        column.button(md(label), key=f"{key}-{item.region_id}-{item.year}", on_click=state.apply,
-                      kwargs={"regions": (item.region_id,), "year": item.year})
+    if row.intro:
+        st.caption(md(row.intro))
+    for number, (column, item) in enumerate(zip(st.columns(len(row.items)), row.items, strict=True)):
+        column.button(md(item.label), key=f"{row.key}-{number}", on_click=state.apply, kwargs=dict(item.changes))
 
 
-def choice_buttons(labels: Sequence[tuple[str, dict]], lang: str, key: str, intro_key: str | None = "suggest_intro") -> None:
-    """Buttons that each apply a change to the view (another indicator, another year)."""
-    if not labels:
-        return
-    if intro_key:
-        st.caption(md(i18n.t(intro_key, lang)))
-    columns = st.columns(len(labels))
-    for number, (column, (label, changes)) in enumerate(zip(columns, labels, strict=True)):
-        column.button(md(label), key=f"{key}-{number}", on_click=state.apply, kwargs=changes)
-
-
-def empty_state(message: str, lang: str) -> None:
-    st.info(md(message))
+def empty(item: Empty) -> None:
+    """Why nothing is shown, and the selections that have something."""
+    st.info(md(item.message))
+    for row in item.choices:
+        choices(row)
 
 
 def _source_block(ref: SourceRef, lang: str) -> None:
@@ -153,21 +141,14 @@ def card_grid(cards: Sequence[Card], lang: str, key: str, per_row: int = 4) -> N
                 card(item, lang, key=f"{key}-{item.indicator_id}")
 
 
-def chart(fig: go.Figure, basename: str, lang: str, key: str) -> None:
+def chart_block(item: Chart, lang: str) -> None:
     """A chart as built (our template, ``theme=None``), with its download buttons."""
-    st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False})
-    chart_downloads(fig, basename, lang, key=key)
+    st.plotly_chart(item.figure, theme=None, key=item.key, config={"displaylogo": False})
+    chart_downloads(item.figure, item.basename, lang, key=item.key)
 
 
-def table(frame: pd.DataFrame, raw: pd.DataFrame, kind: str, basename: str, lang: str, key: str,
-          sources: pd.DataFrame | None = None, column_config: dict | None = None, height: int | str = "auto") -> None:
-    """The display table ``frame``; its downloads are built from ``raw``, the rows it shows."""
-    st.dataframe(frame, hide_index=True, column_config=column_config, key=key, height=height)
-    table_downloads(raw, kind, basename, lang, sources=sources, key=key)
-
-
-def basename(frames: DataFrames, region_id: str | None, year: int | None, page_key: str, lang: str) -> str:
-    """The stem of a download's file name: 宁波市_2021_目标与完成."""
-    parts = [names.region_name(frames, region_id, lang) if region_id else "",
-             str(year) if year is not None else "", i18n.t(page_key, lang)]
-    return "_".join(part for part in parts if part)
+def table_block(item: Table, lang: str, sources: pd.DataFrame | None = None, column_config: dict | None = None,
+                height: int | str = "auto") -> None:
+    """The display table; its downloads are built from the raw rows it shows."""
+    st.dataframe(item.display, hide_index=True, column_config=column_config, key=item.key, height=height)
+    table_downloads(item.raw, item.kind, item.basename, lang, sources=sources, key=item.key)

@@ -1,0 +1,49 @@
+"""The regions page's view model: one indicator across the districts, county-level cities and
+counties for one year (ranked, with who is missing), and across every year (the heatmap)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from metrics import comparison, i18n, names, suggest
+from metrics.charts import comparison_figure, heatmap_figure
+from metrics.query_state import ViewState
+from metrics.view_models.parts import Chart, Choice, Choices, Empty, Memo, basename, direct, indicator_choices
+from metrics.views import DataFrames
+
+
+@dataclass(frozen=True)
+class RegionsPage:
+    empty: Empty | None
+    """Set when no region has the indicator that year."""
+    chart: Chart | None
+    selected_note: str | None
+    """Said under the chart when the chosen regions are highlighted in it."""
+    notes: tuple[str, ...]
+    """The ranking in words: who leads, who is missing."""
+    heatmap: Chart | None
+
+
+def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo = direct) -> RegionsPage:
+    lang, year = view.lang, view.year
+    name = names.indicator_name(frames, indicator, lang)
+    ranking = comparison.comparison(frames, indicator, year)
+    figure = memo(comparison_figure, frames, indicator, year, lang, view.regions)
+    empty = chart = None
+    if figure is None:
+        years = suggest.years_with_data(frames.facts, year, regions=names.ranked_region_ids(frames), indicator=indicator)
+        others = [ind for ind in comparison.compare_indicators_with_data(frames, year, view.category, limit=4)
+                  if ind != indicator]
+        empty = Empty(i18n.t("regions_empty", lang, indicator=name, year=year), (
+            Choices("regions-suggest-year", tuple(Choice(i18n.year_label(y, lang), {"year": y}) for y in years),
+                    intro=i18n.t("suggest_intro", lang)),
+            indicator_choices(frames, others, lang, key="regions-suggest-indicator", field_name="compare", many=False)))
+    else:
+        chart = Chart(figure, basename(frames, None, year, "page_regions", lang) + f"_{name}", key="regions")
+    heatmap = memo(heatmap_figure, frames, indicator, lang)
+    return RegionsPage(
+        empty=empty, chart=chart,
+        selected_note=i18n.t("regions_selected_note", lang) if chart is not None and view.regions else None,
+        notes=tuple(comparison.comparison_notes(frames, ranking, lang)),
+        heatmap=None if heatmap is None else Chart(
+            heatmap, basename(frames, None, None, "heatmap_heading", lang) + f"_{name}", key="heatmap"))
