@@ -77,6 +77,8 @@ class Card:
     nearest_years: list[int] = field(default_factory=list)
     higher_is_better: bool = True
     region_id: str = ""
+    colour: str = ""
+    """The region's colour (``charts.theme.region_style``): the sparkline is drawn in it."""
     history: list[tuple[int, float]] = field(default_factory=list)
     """(year, value in the indicator's unit) of every published exact annual figure: the sparkline."""
     break_years: list[int] = field(default_factory=list)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from metrics import coverage, i18n, series, units
 from metrics.cards import Card, Change, SourceRef, TargetInfo
+from metrics.charts.theme import region_style
 from metrics.display import gap_decimals, target_text, value_text
 from metrics.names import growth_of, indicator_name, indicator_unit
 from metrics.queries import annual_facts, ledger_row, narrow, records_of_fact
@@ -177,12 +178,14 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
     lookup = Lookup(narrow_frames, region_id, year)
     histories = _histories(frames, region_id)
     region = frames.dataset.region_by_id.get(region_id)
+    style = region_style(region_id, region)
     cards = []
     for indicator_id in series.headline(known):
         if indicator_id not in known or (category and known[indicator_id]["category"] != category):
             continue
         card = overview_card(narrow_frames, region_id, year, indicator_id, lang, lookup)
         card.region_id = region_id
+        card.colour = style.colour
         card.history = histories.get(indicator_id, [])
         card.break_years = [int(b["year"]) for b in series.breaks(region, known[indicator_id])]
         if card.value is None:

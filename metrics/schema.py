@@ -28,6 +28,10 @@ KINDS = ("actual", "target")
 COMPARATORS = ("at_least", "at_most", "about", "above", "reach", "qualitative")
 CROSS_SOURCE = ("agrees", "conflicts", "revised")
 GROWTH_BASES = ("real", "nominal")
+MARKER_SYMBOLS = ("circle", "square", "diamond", "cross", "x", "triangle-up", "triangle-down", "triangle-left",
+                  "triangle-right", "pentagon", "hexagon", "star", "hourglass", "bowtie", "star-square", "star-diamond")
+"""Plotly marker symbols a region may be drawn with (filled ones: open ones mark targets and computed values)."""
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
 class Strict(BaseModel):
@@ -80,6 +84,9 @@ class Region(Strict):
     name_en: Text
     level: Literal[LEVELS]  # type: ignore[valid-type]
     parent: Id | None
+    colour: Colour | None = None
+    """The region's colour on every chart (a fallback from the palette when not given)."""
+    symbol: Literal[MARKER_SYMBOLS] | None = None  # type: ignore[valid-type]
     breaks: list[Break] | None = None
 
 

@@ -124,6 +124,15 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
         if isinstance(record, dict) and isinstance(record.get("parent"), str) and record["parent"] not in regions:
             problems.append(Problem(*located.where("regions", index, "parent"),
                                     f"region {record.get('id')!r}: parent {record['parent']!r} is not a region id.{_suggest(record['parent'], list(regions))}"))
+    colour_of: dict[str, str] = {}
+    for index, record in enumerate(located.data.get("regions") or []):
+        colour = record.get("colour") if isinstance(record, dict) else None
+        if isinstance(colour, str) and colour.upper() in colour_of:
+            problems.append(Problem(*located.where("regions", index, "colour"),
+                                    f"region {record.get('id')!r}: colour {colour} is also {colour_of[colour.upper()]!r}'s; "
+                                    "give each region its own, so that the lines of a chart can be told apart."))
+        elif isinstance(colour, str):
+            colour_of[colour.upper()] = str(record.get("id"))
     indicators = tables["indicators"]
     headline_of: dict[int, str] = {}
     for index, record in enumerate(located.data.get("indicators") or []):

@@ -8,6 +8,7 @@ from metrics import ledger, schema
 ROOT = Path(__file__).resolve().parent.parent
 DATA_README = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+BENCH_README = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
 
 
 def _section(text: str, heading: str) -> str:
@@ -33,7 +34,8 @@ def test_every_source_region_and_indicator_key_is_documented():
 
 
 def test_documented_values_match_the_schema():
-    for values in (schema.PERIODS, schema.COMPARATORS, schema.LEVELS, schema.CATEGORIES, schema.SOURCE_TYPES):
+    for values in (schema.PERIODS, schema.COMPARATORS, schema.LEVELS, schema.CATEGORIES, schema.SOURCE_TYPES,
+                   schema.MARKER_SYMBOLS):
         for value in values:
             assert f"`{value}`" in DATA_README, value
 
@@ -71,3 +73,14 @@ def test_the_coverage_grid_in_the_data_readme_is_the_commands_output(real_frames
 
     block = _section(DATA_README, "Coverage").split("```text\n", 1)[1].split("```", 1)[0]
     assert block.strip() == coverage_text(real_frames).strip()
+
+
+def test_the_layout_names_every_module():
+    """The README's layout names each module of the package and the UI; the benchmarks' README
+    names each of its files."""
+    layout = _section(README, "Layout")
+    missing = sorted(str(path.relative_to(ROOT)) for folder in ("metrics", "ui") for path in (ROOT / folder).rglob("*.py")
+                     if path.stem not in ("__init__", "__main__") and f"`{path.stem}`" not in layout)
+    missing += sorted(f"benchmarks/{path.name}" for path in (ROOT / "benchmarks").glob("*.py")
+                      if path.stem != "__init__" and path.name not in BENCH_README)
+    assert not missing, f"not named in the layout: {missing}"

@@ -107,7 +107,7 @@ def card(item: Card, lang: str, key: str) -> None:
         label = f"{item.title} ({item.unit_text})" if item.unit_text else item.title
         st.metric(label=md(label), value=item.number_text or "–", delta=delta,
                   delta_color="normal" if item.higher_is_better else "inverse")
-        spark = sparkline(item.history, item.year, item.region_id, item.break_years)
+        spark = sparkline(item.history, item.year, item.colour, item.break_years)
         if spark is not None:
             st.plotly_chart(spark, theme=None, key=f"{key}-spark", config={"staticPlot": True, "displayModeBar": False},
                             height=SPARK_HEIGHT)

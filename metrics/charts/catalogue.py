@@ -16,6 +16,7 @@ from metrics.charts.heatmap import coverage_heatmap, value_heatmap
 from metrics.charts.ledger import ledger_chart
 from metrics.charts.progress import progress_chart
 from metrics.charts.regions import region_chart
+from metrics.charts.theme import region_style
 from metrics.charts.trends import trend_chart
 from metrics.views import DataFrames
 
@@ -50,7 +51,8 @@ def trend_figure(frames: DataFrames, regions: Sequence[str], indicators: Sequenc
                        region_names={r: names.region_name(frames, r, lang) for r in regions},
                        catalogue=catalogue(frames.sources), lang=lang, year=year,
                        breaks={(r, i): series.breaks(frames.dataset.region_by_id.get(r), frames.dataset.indicator_by_id.get(i))
-                               for r in regions for i in drawn})
+                               for r in regions for i in drawn},
+                       styles={r: region_style(r, frames.dataset.region_by_id.get(r)) for r in regions})
 
 
 def region_figure(frames: DataFrames, comparison: comparison.Comparison, lang: str,

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from metrics.charts.theme import TEMPLATE, region_colour
+from metrics.charts.theme import TEMPLATE
 
 SPARK_HEIGHT = 64
 
 
-def sparkline(history: Sequence[tuple[int, float]], year: int, region_id: str,
+def sparkline(history: Sequence[tuple[int, float]], year: int, colour: str,
               break_years: Sequence[int] = ()) -> go.Figure | None:
     """A line of ``history`` (year, value); the line is not drawn across a gap of years or a
     caliber break, so a missing year or a new basis is not bridged. None with fewer than two
@@ -28,7 +28,6 @@ def sparkline(history: Sequence[tuple[int, float]], year: int, region_id: str,
                 ys.append(None)
         xs.append(when)
         ys.append(value)
-    colour = region_colour(region_id)
     fig = go.Figure(go.Scatter(x=xs, y=ys, mode="lines+markers", line={"color": colour, "width": 2},
                                marker={"size": 4, "color": colour}, hoverinfo="skip", connectgaps=False))
     chosen = [(w, v) for w, v in history if w == year]

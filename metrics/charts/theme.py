@@ -7,12 +7,15 @@ plotly.express at import, and every builder also passes ``template=TEMPLATE``.
 
 Colours: the Okabe–Ito palette (safe for the common colour-vision deficiencies), then four
 from Paul Tol's muted scheme for the regions beyond eight. Colour is never the only cue:
-regions also have a fixed marker symbol, statuses a text label.
+regions also have a fixed marker symbol, statuses a text label. Each region's colour and symbol
+are in the data (``regions`` in ``data/metrics.yaml``).
 """
 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import plotly.express as px
 import plotly.graph_objects as go
@@ -26,25 +29,6 @@ EXTRA = ("#882255", "#44AA99", "#999933", "#AA4499")
 PALETTE = OKABE_ITO[:7] + EXTRA + ("#999999",)
 """Okabe–Ito without its yellow (too light on white), Tol's muted four, grey last."""
 
-REGION_COLOURS: dict[str, str] = {
-    "ningbo": "#0072B2",
-    "yuyao": "#E69F00",
-    "cixi": "#009E73",
-    "haishu": "#D55E00",
-    "jiangbei": "#CC79A7",
-    "beilun": "#56B4E9",
-    "zhenhai": "#000000",
-    "yinzhou": "#882255",
-    "fenghua": "#44AA99",
-    "ninghai": "#999933",
-    "xiangshan": "#AA4499",
-    "ningbo_zhoushan_port": "#999999",
-}
-REGION_SYMBOLS: dict[str, str] = {
-    "ningbo": "circle", "yuyao": "square", "cixi": "triangle-up", "haishu": "diamond", "jiangbei": "cross",
-    "beilun": "x", "zhenhai": "star", "yinzhou": "hexagon", "fenghua": "pentagon", "ninghai": "triangle-down",
-    "xiangshan": "hourglass", "ningbo_zhoushan_port": "bowtie",
-}
 _SYMBOLS = ("circle", "square", "triangle-up", "diamond", "cross", "x", "star", "hexagon", "pentagon")
 
 STATUS_COLOURS: dict[str, str] = {
@@ -63,17 +47,19 @@ TEXT_COLOUR = "#222222"
 GRID_COLOUR = "#E5E5E5"
 
 
-def region_colour(region_id: str) -> str:
-    """The region's colour, the same on every page; an unknown id gets a stable one from the palette."""
-    if region_id in REGION_COLOURS:
-        return REGION_COLOURS[region_id]
-    return PALETTE[zlib.crc32(region_id.encode("utf-8")) % len(PALETTE)]
+@dataclass(frozen=True)
+class RegionStyle:
+    colour: str
+    symbol: str
 
 
-def region_symbol(region_id: str) -> str:
-    if region_id in REGION_SYMBOLS:
-        return REGION_SYMBOLS[region_id]
-    return _SYMBOLS[zlib.crc32(region_id.encode("utf-8")) % len(_SYMBOLS)]
+def region_style(region_id: str, region: Mapping | None = None) -> RegionStyle:
+    """The region's colour and marker, the same on every chart: as its record in the data gives
+    them (``colour``, ``symbol``), else a stable pick from the palette for an id the data styles not."""
+    region = region or {}
+    pick = zlib.crc32(region_id.encode("utf-8"))
+    return RegionStyle(str(region.get("colour") or PALETTE[pick % len(PALETTE)]),
+                       str(region.get("symbol") or _SYMBOLS[pick % len(_SYMBOLS)]))
 
 
 def _template() -> go.layout.Template:

@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 
 from metrics import i18n
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
-from metrics.charts.theme import region_colour, region_symbol
+from metrics.charts.theme import RegionStyle, region_style
 
 PANEL_PX = 260
 
@@ -86,11 +86,13 @@ def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, t
 def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_names: Mapping[str, str],
                 indicator_units: Mapping[str, str], regions: Sequence[str], region_names: Mapping[str, str],
                 catalogue: Mapping[str, Mapping], lang: str, year: int | None = None,
-                breaks: Mapping[tuple[str, str], Sequence[Mapping]] | None = None) -> go.Figure:
+                breaks: Mapping[tuple[str, str], Sequence[Mapping]] | None = None,
+                styles: Mapping[str, RegionStyle] | None = None) -> go.Figure:
     """``rows`` from ``queries.trend_rows``; one panel per indicator in ``indicators`` order.
     ``breaks``: (region, indicator) -> its caliber breaks (``metrics.series.breaks``): the line
-    stops at each, and a dashed mark names it."""
-    breaks = breaks or {}
+    stops at each, and a dashed mark names it. ``styles``: region -> its colour and marker
+    (``theme.region_style`` of its record)."""
+    breaks, styles = breaks or {}, styles or {}
     indicators = list(indicators)
     titles = [esc(f"{indicator_names.get(i, i)} ({i18n.display_unit(indicator_units.get(i, ''), lang)})") for i in indicators]
     fig = make_subplots(rows=max(len(indicators), 1), cols=1, shared_xaxes=True, subplot_titles=titles or None,
@@ -101,7 +103,8 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
             data = rows[rows["indicator_id"].eq(indicator) & rows["region_id"].eq(region)] if not rows.empty else rows
             if data.empty:
                 continue
-            colour, symbol = region_colour(region), region_symbol(region)
+            style = styles.get(region) or region_style(region)
+            colour, symbol = style.colour, style.symbol
             name = region_names.get(region, region)
             annual = data[data["period"].eq("annual")].sort_values("year")
             groups = (

@@ -15,7 +15,8 @@ SOURCE = {"id": "bulletin", "provenance": "cited", "title": "测试统计公报"
 REPORT = {"id": "report", "provenance": "cited", "title": "测试工作报告", "publisher": "测试市人民政府",
           "type": "government_work_report", "url": "https://example.org/report", "date": datetime.date(2022, 1, 20)}
 REGIONS = [
-    {"id": "ningbo", "name_zh": "宁波市", "name_en": "Ningbo", "level": "city", "parent": None},
+    {"id": "ningbo", "name_zh": "宁波市", "name_en": "Ningbo", "level": "city", "parent": None, "colour": "#0072B2",
+     "symbol": "circle"},
     {"id": "yuyao", "name_zh": "余姚市", "name_en": "Yuyao", "level": "county_level_city", "parent": "ningbo"},
     {"id": "cixi", "name_zh": "慈溪市", "name_en": "Cixi", "level": "county_level_city", "parent": "ningbo"},
     {"id": "haishu", "name_zh": "海曙区", "name_en": "Haishu", "level": "district", "parent": "ningbo"},

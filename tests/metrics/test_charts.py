@@ -7,7 +7,7 @@ import pytest
 
 from metrics import comparison
 from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
-from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, OKABE_ITO, REGION_COLOURS, TEMPLATE, region_colour
+from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, TEMPLATE, RegionStyle, region_style
 from tests.metrics.builders import REGIONS, build_frames, obs
 
 
@@ -55,9 +55,8 @@ def _common(fig: go.Figure, lang: str) -> None:
 
 def test_template_font_and_palette():
     assert TEMPLATE.layout.font.family == FONT_FAMILY and FONT_FAMILY.startswith("Noto Sans CJK SC")
-    assert set(REGION_COLOURS.values()) >= set(OKABE_ITO[:7])
-    assert region_colour("somewhere_new") == region_colour("somewhere_new")
-    assert len(set(REGION_COLOURS.values())) == len(REGION_COLOURS)
+    assert region_style("somewhere_new") == region_style("somewhere_new"), "an unstyled region keeps one style"
+    assert region_style("ningbo", {"colour": "#123456", "symbol": "star"}) == RegionStyle("#123456", "star")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -102,7 +101,8 @@ def test_trend_chart_marks(frames, lang):
     targets = [t for t in traces if t.marker.symbol == "diamond-open"]
     assert targets and all(t.line.dash == "dash" for t in targets)
     ningbo_actual = next(t for t in traces if t.name == ("宁波市" if lang == "zh" else "Ningbo"))
-    assert ningbo_actual.line.color == region_colour("ningbo")
+    assert ningbo_actual.line.color == "#0072B2", "the colour the data gives the region"
+    assert ningbo_actual.marker.symbol == "circle"
     assert -7 not in list(ningbo_actual.y), "a quarter is not drawn as a year"
     years = {x for t in traces for x in t.x}
     assert years <= set(range(2016, 2026))

@@ -164,10 +164,10 @@ def test_each_card_carries_its_history_for_the_sparkline(frames):
 
     gdp = _card(overview_cards(frames, "haishu", 2020, "zh"), "gdp")
     assert gdp.history == [(2020, 1400.0)], "a bound (突破1500) is not a point of the line"
-    assert sparkline(gdp.history, 2020, "haishu") is None
+    assert sparkline(gdp.history, 2020, gdp.colour) is None
     urban = _card(overview_cards(frames, "ningbo", 2021, "zh"), "urbanization_rate")
     assert urban.history == [(2020, 75.0), (2021, 78.4)] and urban.break_years == [2021]
-    fig = sparkline(urban.history, 2021, "ningbo", urban.break_years)
+    fig = sparkline(urban.history, 2021, urban.colour, urban.break_years)
     assert list(fig.data[0].x) == [2020, None, 2021], "no line across the census re-basing"
     assert list(fig.data[1].x) == [2021]
 
