@@ -1,73 +1,59 @@
 """Units: which units measure the same thing, how to convert, and how to label them.
 
 Every unit in the dataset belongs to a dimension (money in yuan, persons, tonnes...) and has
-a factor to that dimension's base unit. Two units convert only within one dimension, so
+a factor to that dimension's base unit; the units are listed, with their English labels, in
+``data/units.yaml``. Two units convert only within one dimension, so
 1.7万亿元 compares with 14594.9亿元 but never with 万人.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from metrics.problems import DatasetError, Problem
+from metrics.yaml_reader import read_yaml
+
+UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.yaml"
 
 
-@dataclass(frozen=True)
-class Unit:
-    symbol: str
-    dimension: str
-    factor: float
-    label_en: str
+class Unit(BaseModel):
+    """One unit of ``data/units.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    symbol: Annotated[str, Field(min_length=1)]
+    dimension: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    factor: Annotated[float, Field(gt=0)]
+    label_en: Annotated[str, Field(min_length=1)]
 
 
-_UNITS = [
-    Unit("元", "cny", 1.0, "CNY"),
-    Unit("万元", "cny", 1e4, "CNY 10,000"),
-    Unit("亿元", "cny", 1e8, "CNY 100 million"),
-    Unit("万亿元", "cny", 1e12, "CNY trillion"),
-    Unit("billion yuan", "cny", 1e9, "CNY billion"),
-    Unit("美元", "usd", 1.0, "USD"),
-    Unit("万美元", "usd", 1e4, "USD 10,000"),
-    Unit("亿美元", "usd", 1e8, "USD 100 million"),
-    Unit("人", "persons", 1.0, "persons"),
-    Unit("万人", "persons", 1e4, "10,000 persons"),
-    Unit("名", "persons", 1.0, "persons"),
-    Unit("万名", "persons", 1e4, "10,000 persons"),
-    Unit("人次", "person_times", 1.0, "person-times"),
-    Unit("万人次", "person_times", 1e4, "10,000 person-times"),
-    Unit("吨", "tonnes", 1.0, "tonnes"),
-    Unit("万吨", "tonnes", 1e4, "10,000 tonnes"),
-    Unit("亿吨", "tonnes", 1e8, "100 million tonnes"),
-    Unit("标箱", "teu", 1.0, "TEU"),
-    Unit("万标箱", "teu", 1e4, "10,000 TEU"),
-    Unit("%", "percent", 1.0, "%"),
-    Unit("百分点", "percentage_points", 1.0, "percentage points"),
-    Unit("倍", "ratio", 1.0, "times"),
-    Unit("家", "firms", 1.0, "firms"),
-    Unit("万家", "firms", 1e4, "10,000 firms"),
-    Unit("个", "items", 1.0, "units"),
-    Unit("台", "machines", 1.0, "units"),
-    Unit("条", "lines", 1.0, "lines"),
-    Unit("头", "livestock", 1.0, "head"),
-    Unit("万头", "livestock", 1e4, "10,000 head"),
-    Unit("项", "projects", 1.0, "projects"),
-    Unit("件", "pieces", 1.0, "pieces"),
-    Unit("所", "institutions", 1.0, "institutions"),
-    Unit("公里", "km", 1.0, "km"),
-    Unit("千米", "km", 1.0, "km"),
-    Unit("亩", "mu", 1.0, "mu"),
-    Unit("万亩", "mu", 1e4, "10,000 mu"),
-    Unit("平方米", "m2", 1.0, "m²"),
-    Unit("万平方米", "m2", 1e4, "10,000 m²"),
-    Unit("平方公里", "km2", 1.0, "km²"),
-    Unit("户", "households", 1.0, "households"),
-    Unit("套", "dwellings", 1.0, "dwellings"),
-    Unit("万套", "dwellings", 1e4, "10,000 dwellings"),
-    Unit("张", "beds", 1.0, "beds"),
-    Unit("岁", "years_of_age", 1.0, "years"),
-    Unit("天", "days", 1.0, "days"),
-    Unit("微克/立方米", "ug_m3", 1.0, "µg/m³"),
-]
+def read_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
+    """The units catalogue by symbol; a broken catalogue is the program's bug, so it raises
+    ``DatasetError`` naming the file and line of each problem."""
+    located = read_yaml(path)
+    records = located.data.get("units") if isinstance(located.data, dict) else None
+    if not isinstance(records, list):
+        raise DatasetError([Problem(str(path), 1, "the file must hold a list 'units'.")])
+    found: dict[str, Unit] = {}
+    problems = []
+    for index, record in enumerate(records):
+        try:
+            unit = Unit.model_validate(record)
+        except ValidationError as exc:
+            problems.append(Problem(str(path), located.line("units", index), f"unit #{index + 1}: {exc.errors()[0]['msg']}."))
+            continue
+        if unit.symbol in found:
+            problems.append(Problem(str(path), located.line("units", index, "symbol"), f"unit {unit.symbol!r} is listed twice."))
+        found[unit.symbol] = unit
+    if problems:
+        raise DatasetError(problems)
+    return found
 
-UNITS: dict[str, Unit] = {u.symbol: u for u in _UNITS}
+
+UNITS: dict[str, Unit] = read_units()
 
 # A change over a span of a percentage is measured in percentage points.
 CHANGE_UNIT = {"%": "百分点"}

@@ -154,7 +154,7 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
     for index, record in enumerate(located.data.get("indicators") or []):
         if isinstance(record, dict) and isinstance(record.get("unit"), str) and not units.is_known(record["unit"]):
             problems.append(Problem(*located.where("indicators", index, "unit"),
-                                    f"indicator {record.get('id')!r}: unit {record['unit']!r} is not a known unit (metrics/units.py lists them)."))
+                                    f"indicator {record.get('id')!r}: unit {record['unit']!r} is not a known unit (data/units.yaml lists them)."))
     return problems, tables
 
 
@@ -194,7 +194,7 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
     if indicator and isinstance(unit, str):
         want = indicator.get("unit")
         if not units.is_known(unit):
-            add("unit", f"unit {unit!r} is not a known unit (metrics/units.py lists them).")
+            add("unit", f"unit {unit!r} is not a known unit (data/units.yaml lists them).")
         elif period == "change" and isinstance(want, str) and units.CHANGE_UNIT.get(want) == unit:
             pass
         elif period == "change" and want in units.CHANGE_UNIT:

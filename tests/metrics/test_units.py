@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from metrics import units
+from metrics.problems import DatasetError
 
 
 def test_trillion_compares_with_hundred_millions():
@@ -42,3 +43,20 @@ def test_conversion_round_trips(pair, value):
     a, b = pair
     back = units.convert(units.convert(value, a, b), b, a)
     assert math.isclose(back, value, rel_tol=1e-12, abs_tol=1e-9)
+
+
+def test_the_units_catalogue_names_the_line_of_a_broken_unit(tmp_path):
+    path = tmp_path / "units.yaml"
+    path.write_text("units:\n  - {symbol: 元, dimension: cny, factor: 1, label_en: CNY}\n"
+                    "  - {symbol: 万元, dimension: cny, factor: -1, label_en: CNY 10,000}\n"
+                    "  - {symbol: 元, dimension: cny, factor: 1, label_en: CNY}\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as caught:
+        units.read_units(path)
+    lines = [problem.line for problem in caught.value.problems]
+    assert lines == [3, 4], caught.value.problems
+
+
+def test_every_unit_of_the_catalogue_has_an_english_label():
+    catalogue = units.read_units()
+    assert "亿元" in catalogue and catalogue["亿元"].label_en == "CNY 100 million"
+    assert all(unit.label_en and unit.factor > 0 for unit in catalogue.values())
