@@ -8,12 +8,11 @@ unit, the same number.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 
-from metrics import units
+from metrics import units, values
 from metrics.values import is_missing
 
 LANGS = ("zh", "en")
@@ -284,20 +283,12 @@ def language_name(lang: str) -> str:
 
 
 def source_date(source: object, lang: str | None = None) -> str:
-    """A source's date: the date its text states (or its publication date), else the date the
-    portal shows, marked as such when ``lang`` is given."""
-    getter = source.get if hasattr(source, "get") else (lambda key, default=None: getattr(source, key, default))
-
-    def present(value: object) -> bool:
-        return value is not None and not (isinstance(value, float) and math.isnan(value)) and str(value) != ""
-
-    for key in ("stated_date", "date"):
-        value = getter(key, None)
-        if present(value):
-            return str(value)[:10]
-    posted = getter("posted_date", None)
-    if not present(posted):
+    """A source's date (``values.source_date``) as text, ``YYYY-MM-DD``; when only the portal's
+    date is known, marked as such if ``lang`` is given. Empty when the source has no date."""
+    value = values.source_date(source)
+    if value is None:
         return ""
-    if lang is None:
-        return str(posted)[:10]
-    return f"{str(posted)[:10]} ({t('posted', lang)})" if lang == "en" else f"{str(posted)[:10]}({t('posted', lang)})"
+    text = str(value)[:10]
+    if lang is None or values.source_date(source, posted=False) is not None:
+        return text
+    return f"{text} ({t('posted', lang)})" if lang == "en" else f"{text}({t('posted', lang)})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics import units
+from metrics import i18n, units
 from metrics.citation import official_rank
 from metrics.dataset import Dataset
 
@@ -37,7 +37,7 @@ def tidy_table(dataset: Dataset) -> pd.DataFrame:
     sources = pd.DataFrame.from_records([
         {"source_id": s["id"], "provenance": s["provenance"], "source_title": s["title"],
          "source_publisher": s["publisher"],
-         "source_date": str(s.get("stated_date") or s.get("date") or s.get("posted_date") or ""),
+         "source_date": i18n.source_date(s),
          "source_url": s.get("url"), "source_type": s.get("type")}
         for s in dataset.sources])
     table = obs.merge(regions, on="region_id", how="left").merge(indicators, on="indicator_id", how="left")

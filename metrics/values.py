@@ -48,11 +48,18 @@ def join_ids(ids: object) -> str:
     return SOURCE_SEPARATOR.join(dict.fromkeys(str(i) for i in ids))  # type: ignore[attr-defined]
 
 
-def source_date(source: Any) -> Any:
-    """A source's date as its record gives it: the date its text states, else its publication
-    date, else the date the portal shows; None when it has none."""
-    if not hasattr(source, "get"):
+def source_date(source: Any, posted: bool = True) -> Any:
+    """A source's date as its record (a mapping or a model) gives it: the date its text states,
+    else its publication date, else (unless ``posted`` is false) the date the portal shows; None
+    when it has none. ``i18n.source_date`` writes it for a reader."""
+    if source is None:
         return None
+    getter = source.get if hasattr(source, "get") else (lambda key: getattr(source, key, None))
+    for key in ("stated_date", "date", "posted_date") if posted else ("stated_date", "date"):
+        value = getter(key)
+        if not is_missing_or_blank(value):
+            return value
+    return None
     for key in ("stated_date", "date", "posted_date"):
         value = source.get(key)
         if not is_missing_or_blank(value):
