@@ -33,7 +33,7 @@ class Comparison:
 
 def comparison(frames: DataFrames, indicator_id: str, year: int) -> Comparison:
     facts = frames.facts
-    levels = {str(r["id"]): r["level"] for r in frames.dataset.regions}
+    levels = {r.id: r.level for r in frames.dataset.regions}
     ranked_ids = [r for r, level in levels.items() if level in RANKED_LEVELS]
     if facts.empty:
         return Comparison(indicator_id, year, facts, ranked_ids)
@@ -59,7 +59,7 @@ def default_compare_indicator(frames: DataFrames, year: int, category: str | Non
     facts = frames.facts
     if facts.empty:
         return None
-    levels = {str(r["id"]): r["level"] for r in frames.dataset.regions}
+    levels = {r.id: r.level for r in frames.dataset.regions}
     rows = facts[facts["year"].eq(year) & facts["period"].eq("annual") & facts["kind"].eq("actual")
                  & facts["region_id"].map(levels).isin(RANKED_LEVELS) & facts["value_std"].notna()]
     if category:
@@ -75,7 +75,7 @@ def compare_indicators_with_data(frames: DataFrames, year: int, category: str | 
     facts = frames.facts
     if facts.empty:
         return []
-    levels = {str(r["id"]): r["level"] for r in frames.dataset.regions}
+    levels = {r.id: r.level for r in frames.dataset.regions}
     rows = facts[facts["year"].eq(year) & facts["period"].eq("annual") & facts["kind"].eq("actual")
                  & facts["region_id"].map(levels).isin(RANKED_LEVELS)]
     if category:

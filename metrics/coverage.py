@@ -55,7 +55,7 @@ def grid(frames: DataFrames, years: list[int] | None = None, family: str | None 
     if family is not None:
         present = present[present["family"].eq(family)]
     counts = present.groupby(["region_id", "year"]).size()
-    region_ids = [str(r["id"]) for r in frames.dataset.regions]
+    region_ids = [r.id for r in frames.dataset.regions]
     if years is None:
         years = list(range(int(present["year"].min()), int(present["year"].max()) + 1)) if not present.empty else []
     table = pd.DataFrame(0, index=region_ids, columns=years, dtype=int)

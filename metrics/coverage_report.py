@@ -25,7 +25,7 @@ def coverage_text(frames: DataFrames, family: str | None = None) -> str:
 def _named(frames: DataFrames, family: str | None) -> pd.DataFrame:
     table = coverage.grid(frames, years=list(frames.options.years), family=family)
     table = table[table.sum(axis=1) > 0] if family is None else table
-    names = {str(r["id"]): f"{r['name_zh']} {r['name_en']}" for r in frames.dataset.regions}
+    names = {r.id: f"{r.name_zh} {r.name_en}" for r in frames.dataset.regions}
     return table.rename(index=names)
 
 

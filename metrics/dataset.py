@@ -6,37 +6,44 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from metrics import schema
 from metrics.includes import read_dataset
 from metrics.problems import DatasetError, Problem
 from metrics.provenance import check_provenance
-from metrics.validate import validate
+from metrics.validate import check
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "metrics.yaml"
 
 
+Source = schema.QuotedSource | schema.CitedSource
+
+
 @dataclass(frozen=True)
 class Dataset:
-    """The four lists of a valid dataset, as plain dicts, each observation with its line.
+    """A valid dataset: the validated models of its four lists, and where each observation is
+    (file and line), for the data table and every message that points back to the file.
 
     The ``*_by_id`` lookups are built once per dataset (pages call them per row)."""
 
     path: str
-    sources: list[dict]
-    regions: list[dict]
-    indicators: list[dict]
-    observations: list[dict]
+    sources: list[Source]
+    regions: list[schema.Region]
+    indicators: list[schema.Indicator]
+    observations: list[schema.Observation]
+    places: list[tuple[str, int]]
+    """(file, line) of each observation, in the same order."""
 
     @cached_property
-    def source_by_id(self) -> dict[str, dict]:
-        return {s["id"]: s for s in self.sources}
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
 
     @cached_property
-    def region_by_id(self) -> dict[str, dict]:
-        return {r["id"]: r for r in self.regions}
+    def region_by_id(self) -> dict[str, schema.Region]:
+        return {r.id: r for r in self.regions}
 
     @cached_property
-    def indicator_by_id(self) -> dict[str, dict]:
-        return {i["id"]: i for i in self.indicators}
+    def indicator_by_id(self) -> dict[str, schema.Indicator]:
+        return {i.id: i for i in self.indicators}
 
 
 def find_problems(path: str | Path = DEFAULT_DATA, sources_dir: Path | None = None) -> list[Problem]:
@@ -52,15 +59,12 @@ def load(path: str | Path = DEFAULT_DATA, sources_dir: Path | None = None, check
     """Read and check ``path``; raise DatasetError listing every problem if it is not valid."""
     name = str(path)
     located = read_dataset(path)
-    problems = validate(located, name)
+    checked = check(located, name)
+    problems = checked.problems
     if check_sources:
         problems += check_provenance(located, name, sources_dir)
     if problems:
         raise DatasetError(problems)
-    data = located.data
-    observations = []
-    for index, obs in enumerate(data["observations"]):
-        record = dict(obs)
-        record["file"], record["line"] = located.where("observations", index)
-        observations.append(record)
-    return Dataset(name, list(data["sources"]), list(data["regions"]), list(data["indicators"]), observations)
+    models = checked.models
+    places = [located.where("observations", index) for index in range(len(models["observations"]))]
+    return Dataset(name, models["sources"], models["regions"], models["indicators"], models["observations"], places)

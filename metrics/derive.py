@@ -14,23 +14,22 @@ from collections.abc import Mapping
 import pandas as pd
 
 from metrics import series
+from metrics.schema import Indicator, Region
 from metrics.tidy import COLUMNS
 
 
-def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame, regions: Mapping[str, Mapping] | None = None) -> pd.DataFrame:
+def derived_growth(table: pd.DataFrame, indicators: Mapping[str, Indicator],
+                   regions: Mapping[str, Region] | None = None) -> pd.DataFrame:
     """Rows of growth computed from consecutive annual actual levels, where none is reported.
 
-    ``indicators`` has one row per indicator id (id, names, category, direction, unit, and the
-    ``growth`` / ``growth_basis`` pairing of the data); only levels whose growth is nominal are
-    derived, and never across a caliber break of the region or the indicator (``regions``: id ->
-    region record).
+    ``indicators``: id -> indicator (its ``growth`` / ``growth_basis`` pairing says which levels
+    have a nominal growth); only those levels are derived, and never across a caliber break of
+    the region or the indicator (``regions``: id -> region).
     """
     actual = table[table["kind"].eq("actual") & table["period"].eq("annual") & table["year"].notna()
                    & ~table["derived"].astype(bool) & table["comparator"].isna() & ~table["provisional"]]
     reported = set(zip(actual["region_id"], actual["indicator_id"], actual["year"], strict=False))
-    records = {str(r["id"]): r for r in indicators.to_dict("records")}
-    nominal = series.nominal_growth(records)
-    meta = indicators.set_index("id")
+    nominal = series.nominal_growth(indicators)
     rows = []
     levels = actual[actual["indicator_id"].isin(list(nominal))]
     levels = levels.sort_values("provenance").drop_duplicates(["region_id", "indicator_id", "year"])
@@ -38,18 +37,18 @@ def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame, regions: Mappi
     for (region, indicator, year), now in by_key.items():
         before = by_key.get((region, indicator, year - 1))
         growth_id = nominal[indicator]
-        if before is None or growth_id not in meta.index or before.value_std in (0, None):
+        if before is None or growth_id not in indicators or before.value_std in (0, None):
             continue
-        if series.breaks_between((regions or {}).get(region), records.get(indicator), year - 1, year):
+        if series.breaks_between((regions or {}).get(region), indicators.get(indicator), year - 1, year):
             continue
         if (region, growth_id, year) in reported:
             continue
         value = (now.value_std / before.value_std - 1.0) * 100.0
-        info = meta.loc[growth_id]
+        info = indicators[growth_id]
         rows.append({
             "region_id": region, "region_zh": now.region_zh, "region_en": now.region_en, "region_level": now.region_level,
-            "indicator_id": growth_id, "indicator_zh": info["name_zh"], "indicator_en": info["name_en"],
-            "category": info["category"], "direction": info["direction"], "indicator_unit": info["unit"],
+            "indicator_id": growth_id, "indicator_zh": info.name_zh, "indicator_en": info.name_en,
+            "category": info.category, "direction": info.direction, "indicator_unit": info.unit,
             "year": year, "period": "annual", "start_year": pd.NA, "kind": "actual", "comparator": None,
             "value": round(value, 1), "unit": "%", "value_std": round(value, 1),
             "source_id": f"{before.source_id}; {now.source_id}" if before.source_id != now.source_id else now.source_id,
@@ -63,7 +62,8 @@ def derived_growth(table: pd.DataFrame, indicators: pd.DataFrame, regions: Mappi
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def with_derived(table: pd.DataFrame, indicators: pd.DataFrame, regions: Mapping[str, Mapping] | None = None) -> pd.DataFrame:
+def with_derived(table: pd.DataFrame, indicators: Mapping[str, Indicator],
+                 regions: Mapping[str, Region] | None = None) -> pd.DataFrame:
     """The table with derived growth rows appended (marked ``derived``)."""
     derived = derived_growth(table, indicators, regions)
     if derived.empty:

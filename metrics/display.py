@@ -161,13 +161,13 @@ def source_table(frames: DataFrames, lang: str) -> pd.DataFrame:
     rows = []
     for source in frames.dataset.sources:
         rows.append({
-            i18n.t("col_id", lang): source["id"],
-            i18n.t("col_title", lang): source.get("title", ""),
-            i18n.t("col_publisher", lang): source.get("publisher", ""),
-            i18n.t("col_provenance", lang): i18n.provenance_label(source.get("provenance", ""), lang),
-            i18n.t("col_type", lang): source.get("type", ""),
+            i18n.t("col_id", lang): source.id,
+            i18n.t("col_title", lang): source.title,
+            i18n.t("col_publisher", lang): source.publisher,
+            i18n.t("col_provenance", lang): i18n.provenance_label(source.provenance, lang),
+            i18n.t("col_type", lang): source.type,
             i18n.t("col_date", lang): i18n.source_date(source, lang),
-            i18n.t("col_url", lang): safe_url(source.get("url")),
-            i18n.t("col_records", lang): int(counts.get(source["id"], 0)),
+            i18n.t("col_url", lang): safe_url(getattr(source, "url", None)),
+            i18n.t("col_records", lang): int(counts.get(source.id, 0)),
         })
     return pd.DataFrame(rows)

@@ -27,11 +27,11 @@ def indicator_name(frames: DataFrames, indicator_id: str, lang: str) -> str:
 
 def indicator_unit(frames: DataFrames, indicator_id: str) -> str:
     indicator = frames.dataset.indicator_by_id.get(indicator_id)
-    return str(indicator["unit"]) if indicator else ""
+    return indicator.unit if indicator else ""
 
 
 def region_ids(frames: DataFrames) -> list[str]:
-    return [str(r["id"]) for r in frames.dataset.regions]
+    return [r.id for r in frames.dataset.regions]
 
 
 def categories(frames: DataFrames) -> list[str]:
@@ -42,8 +42,8 @@ def categories(frames: DataFrames) -> list[str]:
 def indicator_ids(frames: DataFrames, category: str | None = None, keep: Iterable[str] = ()) -> list[str]:
     """Indicator ids of ``category`` (all when None) in category order, plus ``keep`` (never dropped)."""
     rank = {c: n for n, c in enumerate(categories(frames))}
-    chosen = [i for i in frames.dataset.indicators if category is None or i["category"] == category]
-    ordered = [str(i["id"]) for i in sorted(chosen, key=lambda i: rank.get(i["category"], len(rank)))]
+    chosen = [i for i in frames.dataset.indicators if category is None or i.category == category]
+    ordered = [i.id for i in sorted(chosen, key=lambda i: rank.get(i.category, len(rank)))]
     known = set(frames.dataset.indicator_by_id)
     return ordered + [k for k in keep if k not in ordered and k in known]
 
@@ -64,4 +64,4 @@ def headline_order(frames: DataFrames) -> dict[str, int]:
 
 
 def ranked_region_ids(frames: DataFrames) -> list[str]:
-    return [str(r["id"]) for r in frames.dataset.regions if r["level"] in RANKED_LEVELS]
+    return [r.id for r in frames.dataset.regions if r.level in RANKED_LEVELS]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from metrics import coverage, i18n, series, units
 from metrics.cards import Card, Change, SourceRef, TargetInfo
 from metrics.charts.theme import region_style
+from metrics.dataset import Source
 from metrics.display import gap_decimals, target_text, value_text
 from metrics.names import growth_of, indicator_name, indicator_unit
 from metrics.queries import annual_facts, ledger_row, narrow, records_of_fact
@@ -25,6 +26,17 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _cited(source_id: str, source: Source | None, lang: str, quote: str, note: str, value_text: str,
+           label: str) -> SourceRef:
+    """A card's reference to a publication: its kind, title, publisher, date and link, beside
+    the quote or note that goes with the value."""
+    if source is None:
+        return SourceRef(source_id, "", quote=quote, note=note, value_text=value_text, label=label)
+    return SourceRef(source_id, source.provenance, title=source.title, publisher=source.publisher,
+                     date=i18n.source_date(source, lang), url=getattr(source, "url", None), quote=quote, note=note,
+                     value_text=value_text, label=label)
+
+
 def _source_refs(frames: DataFrames, fact: dict, label: str, lang: str) -> list[SourceRef]:
     catalogue = frames.dataset.source_by_id
     refs = []
@@ -33,13 +45,9 @@ def _source_refs(frames: DataFrames, fact: dict, label: str, lang: str) -> list[
             refs.append(SourceRef(str(record["source_id"]), "derived", derivation=_text(record.get("derivation")) or "",
                                   value_text=value_text(record, lang), label=label))
             continue
-        source = catalogue.get(record["source_id"], {})
-        refs.append(SourceRef(
-            source_id=str(record["source_id"]), provenance=str(record["provenance"]),
-            title=str(source.get("title", "")), publisher=str(source.get("publisher", "")),
-            date=i18n.source_date(source, lang), url=_text(source.get("url")),
-            quote=_text(record.get("quote")) or "", note=_text(record.get("note")) or "",
-            value_text=value_text(record, lang), label=label))
+        refs.append(_cited(str(record["source_id"]), catalogue.get(record["source_id"]), lang,
+                           quote=_text(record.get("quote")) or "", note=_text(record.get("note")) or "",
+                           value_text=value_text(record, lang), label=label))
     return refs
 
 
@@ -59,12 +67,9 @@ def _compact(fact: dict, lang: str) -> tuple[str, str]:
 
 
 def _target_ref(frames: DataFrames, row: dict, label: str, lang: str) -> SourceRef:
-    source = frames.dataset.source_by_id.get(row["target_source"], {})
-    return SourceRef(
-        source_id=str(row["target_source"]), provenance=str(source.get("provenance", "")),
-        title=str(source.get("title", "")), publisher=str(source.get("publisher", "")),
-        date=i18n.source_date(source, lang), url=_text(source.get("url")), quote=_text(row.get("target_quote")) or "",
-        note=_text(row.get("target_note")) or "", value_text=target_text(row, lang), label=label)
+    return _cited(str(row["target_source"]), frames.dataset.source_by_id.get(row["target_source"]), lang,
+                  quote=_text(row.get("target_quote")) or "", note=_text(row.get("target_note")) or "",
+                  value_text=target_text(row, lang), label=label)
 
 
 def _computed_change(frames: DataFrames, region_id: str, indicator_id: str, year: int, fact: dict,
@@ -86,7 +91,7 @@ def _computed_change(frames: DataFrames, region_id: str, indicator_id: str, year
         return None, None
     breaks = series.breaks_between(frames.dataset.region_by_id.get(region_id), indicators.get(indicator_id), year - 1, year)
     if breaks:
-        return None, i18n.t("card_change_break", lang, note=breaks[0]["note_en" if lang == "en" else "note_zh"])
+        return None, i18n.t("card_change_break", lang, note=i18n.name(breaks[0], "note", lang))
     previous = float(before.iloc[0]["value_std"])
     current = float(fact["value_std"])
     if is_rate:
@@ -139,8 +144,8 @@ def overview_card(frames: DataFrames, region_id: str, year: int, indicator_id: s
                   lookup: Lookup | None = None) -> Card:
     indicator = frames.dataset.indicator_by_id[indicator_id]
     growth_id = growth_of(frames, indicator_id)
-    card = Card(indicator_id, str(indicator["category"]), indicator_name(frames, indicator_id, lang), year,
-                higher_is_better=indicator.get("direction") != "lower")
+    card = Card(indicator_id, indicator.category, indicator_name(frames, indicator_id, lang), year,
+                higher_is_better=indicator.direction != "lower")
     facts = annual_facts(frames, region_id, indicator_id, year)
     facts = facts[facts["value"].notna()]
     if not facts.empty:
@@ -181,13 +186,13 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
     style = region_style(region_id, region)
     cards = []
     for indicator_id in series.headline(known):
-        if indicator_id not in known or (category and known[indicator_id]["category"] != category):
+        if indicator_id not in known or (category and known[indicator_id].category != category):
             continue
         card = overview_card(narrow_frames, region_id, year, indicator_id, lang, lookup)
         card.region_id = region_id
         card.colour = style.colour
         card.history = histories.get(indicator_id, [])
-        card.break_years = [int(b["year"]) for b in series.breaks(region, known[indicator_id])]
+        card.break_years = [b.year for b in series.breaks(region, known[indicator_id])]
         if card.value is None:
             near = suggest(frames.facts, [region_id], year, indicators=[indicator_id], kinds=("actual",), limit=5)
             card.nearest_years = sorted({s.year for s in near if s.region_id == region_id})[:3]

@@ -15,14 +15,15 @@ from collections.abc import Mapping
 import pandas as pd
 
 from metrics import series, units
+from metrics.schema import Indicator, Region
 
 PLAN_BASE_YEAR = 2020
 """The year before the 14th five-year plan: growth is measured from it."""
 PLAN_END_YEAR = 2025
 
 
-def progress_to_targets(table: pd.DataFrame, target_year: int = PLAN_END_YEAR, regions: Mapping[str, Mapping] | None = None,
-                        indicators: Mapping[str, Mapping] | None = None, ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+def progress_to_targets(table: pd.DataFrame, target_year: int = PLAN_END_YEAR, regions: Mapping[str, Region] | None = None,
+                        indicators: Mapping[str, Indicator] | None = None, ledger: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per annual level or rate target of ``target_year`` with an exact value: base,
     latest actual (year and value), required and achieved average annual change, and, when
     the latest actual is of ``target_year``, the ledger's status and gap (``verdict`` True).

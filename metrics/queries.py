@@ -94,7 +94,7 @@ def progress_for(frames: DataFrames, region_id: str, category: str | None = None
         return progress
     rows = progress[progress["region_id"].eq(region_id)]
     if category:
-        cats = {i["id"]: i["category"] for i in frames.dataset.indicators}
+        cats = {i.id: i.category for i in frames.dataset.indicators}
         rows = rows[rows["indicator_id"].map(cats).eq(category)]
     rows = rows.reset_index(drop=True)
     sources = _reported_sources(frames.facts, region_id)

@@ -91,19 +91,18 @@ class Notice:
     unknown_indicator, too_many."""
 
 
-def options_for(regions: Iterable[Mapping], years: Iterable[float | str], categories: Iterable[str],
+def options_for(regions: Mapping[str, Iterable[str]], years: Iterable[float | str], categories: Iterable[str],
                 indicators: Iterable[str], default_years: Mapping[str, int] | None = None) -> Options:
-    """Options from the dataset: ``regions`` as records (id, name_zh, name_en), the years it holds.
+    """Options from the dataset: ``regions`` as id -> its names (a link may name a region by
+    either), the years it holds.
 
     The year range covers 2016–2025 and every year in the data."""
-    region_records = list(regions)
-    ids = tuple(str(r["id"]) for r in region_records)
+    ids = tuple(regions)
     aliases: dict[str, str] = {}
-    for record in region_records:
-        for key in ("name_zh", "name_en"):
-            value = record.get(key)
-            if isinstance(value, str) and value:
-                aliases.setdefault(value.strip().lower(), str(record["id"]))
+    for region_id, names in regions.items():
+        for name in names:
+            if name.strip():
+                aliases.setdefault(name.strip().lower(), region_id)
     known_years = [int(y) for y in years if _is_int(y)]
     first = min([FIRST_YEAR, *known_years])
     last = max([LAST_YEAR, *known_years])

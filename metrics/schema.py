@@ -2,7 +2,9 @@
 
 Rules that need more than one record (ids that must exist, duplicates, units that must match
 the indicator, quotes that must be in their source) live in ``validate.py`` and
-``provenance.py``; this module says what a single record may look like.
+``provenance.py``; this module says what a single record may look like, the rules between the
+fields of one record included (``rule_problems``). The validated models are what the code
+then reads (``metrics.dataset.Dataset``).
 """
 
 from __future__ import annotations
@@ -106,6 +108,12 @@ class Indicator(Strict):
     headline: Annotated[int, Field(ge=1, le=99)] | None = None
     breaks: list[Break] | None = None
 
+    def rule_problems(self) -> list[tuple[str, str]]:
+        """What the record breaks of the rules between its own fields, as (field, what to do)."""
+        if self.growth_basis is not None and self.growth is None:
+            return [("growth_basis", "growth_basis needs growth, the indicator whose basis it states.")]
+        return []
+
 
 class Observation(Strict):
     region: Id
@@ -124,10 +132,42 @@ class Observation(Strict):
     cross_source: Literal[CROSS_SOURCE] | None = None  # type: ignore[valid-type]
     note: Text | None = None
 
+    @property
+    def key(self) -> tuple:
+        """What makes one fact: region, indicator, year, period, start year and kind (as
+        ``validate_groups.observation_key`` of the raw record)."""
+        return (self.region, self.indicator, self.year, self.period, self.start_year, self.kind)
+
+    def rule_problems(self) -> list[tuple[str, str]]:
+        """What the record breaks of the rules between its own fields, as (field, what to do);
+        rules that need another record (its indicator's unit, its source's kind) are
+        ``validate``'s."""
+        found = []
+        spans = self.period in SPAN_PERIODS
+        if spans and self.start_year is None:
+            found.append(("period", f"a period {self.period!r} needs start_year, the first year of the span."))
+        if not spans and self.start_year is not None:
+            found.append(("start_year", f"start_year is only for a span (average, total, change), not for period {self.period!r}."))
+        if self.start_year is not None and self.year is not None and self.start_year >= self.year:
+            found.append(("start_year", f"start_year {self.start_year} must be before year {self.year}."))
+        if self.kind == "target" and self.comparator is None:
+            found.append(("kind", "a target needs a comparator saying how it is worded (at_least 以上, at_most 以内, "
+                                  "about 左右, above 突破, reach 达到, qualitative)."))
+        if self.comparator == "qualitative" and self.value is not None:
+            found.append(("value", "a qualitative target has no number: set value to null."))
+        if self.comparator != "qualitative" and self.value is None:
+            found.append(("value", "value is null but the comparator is not 'qualitative'; give the number."))
+        if self.comparator == "qualitative" and self.kind == "actual":
+            found.append(("comparator", "an actual cannot be qualitative; give the figure."))
+        if self.year is None and not self.note:
+            found.append(("year", "year is null: add a note saying the text does not state the year."))
+        return found
+
 
 class DatasetFile(Strict):
-    """The whole file's shape (the four lists), for tools that read the format; the loaded data
-    the code works with is ``metrics.dataset.Dataset``."""
+    """The whole file's shape (the four lists), for tools that read the format (a JSON Schema
+    from ``DatasetFile.model_json_schema()``); the loaded data the code works with is
+    ``metrics.dataset.Dataset``, which holds these models."""
 
     sources: list[Source]
     regions: list[Region]

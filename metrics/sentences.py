@@ -151,7 +151,7 @@ def _sentence(frames: DataFrames, lookup: Lookup, region_id: str, year: int, ind
 
 def _pairs(frames: DataFrames) -> list[tuple[str, str | None]]:
     """(indicator, its growth indicator) in briefing order: headline first, growth folded into its level."""
-    ids = [str(i["id"]) for i in frames.dataset.indicators]
+    ids = [i.id for i in frames.dataset.indicators]
     order = headline_order(frames)
     ordered = sorted(ids, key=lambda i: order.get(i, len(order)))
     growths = {growth_of(frames, i) for i in ordered} - {None}

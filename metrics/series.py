@@ -8,38 +8,35 @@ keeps them in its metadata), never in Python lists copied between modules.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-Record = Mapping[str, Any]
+from metrics.schema import Break, Indicator, Region
 
 
-def growth_of(indicators: Mapping[str, Record], indicator_id: str) -> str | None:
+def growth_of(indicators: Mapping[str, Indicator], indicator_id: str) -> str | None:
     """The indicator of this level's reported growth (gdp -> gdp_growth), if the data pairs them."""
-    record = indicators.get(indicator_id) or {}
-    growth = record.get("growth")
-    return growth if isinstance(growth, str) and growth in indicators else None
+    record = indicators.get(indicator_id)
+    growth = record.growth if record is not None else None
+    return growth if growth is not None and growth in indicators else None
 
 
-def growth_basis(indicators: Mapping[str, Record], indicator_id: str) -> str | None:
+def growth_basis(indicators: Mapping[str, Indicator], indicator_id: str) -> str | None:
     """``real`` (at comparable prices: never computed from levels), ``nominal``, or None (unknown)."""
-    basis = (indicators.get(indicator_id) or {}).get("growth_basis")
-    return basis if isinstance(basis, str) else None
+    record = indicators.get(indicator_id)
+    return record.growth_basis if record is not None else None
 
 
-def nominal_growth(indicators: Mapping[str, Record]) -> dict[str, str]:
+def nominal_growth(indicators: Mapping[str, Indicator]) -> dict[str, str]:
     """Level -> growth indicator, for the levels whose reported growth is nominal: the only ones
     whose growth may be computed here from two levels."""
     return {i: g for i in indicators if (g := growth_of(indicators, i)) and growth_basis(indicators, i) == "nominal"}
 
 
-def headline(indicators: Mapping[str, Record]) -> list[str]:
+def headline(indicators: Mapping[str, Indicator]) -> list[str]:
     """The headline indicators (the overview's cards), in their order."""
-    ranked = [(int(r["headline"]), i) for i, r in indicators.items() if isinstance(r.get("headline"), (int, float))
-              and r["headline"] == r["headline"]]
-    return [i for _, i in sorted(ranked)]
+    return [i for _, i in sorted((r.headline, i) for i, r in indicators.items() if r.headline is not None)]
 
 
-def headline_with_growth(indicators: Mapping[str, Record]) -> list[str]:
+def headline_with_growth(indicators: Mapping[str, Indicator]) -> list[str]:
     """Each headline indicator followed by its growth indicator: the order lists and charts use."""
     ordered: list[str] = []
     for indicator_id in headline(indicators):
@@ -50,19 +47,18 @@ def headline_with_growth(indicators: Mapping[str, Record]) -> list[str]:
     return ordered
 
 
-def breaks(region: Record | None, indicator: Record | None) -> list[Record]:
+def breaks(region: Region | None, indicator: Indicator | None) -> list[Break]:
     """The caliber breaks of a region's series of an indicator: the region's (a boundary change)
     and the indicator's (a census re-basing), by year."""
-    found: list[Record] = []
+    found: list[Break] = []
     for record in (region, indicator):
-        listed = record.get("breaks") if record is not None else None
-        if isinstance(listed, list):
-            found.extend(listed)
-    return sorted(found, key=lambda b: int(b["year"]))
+        if record is not None and record.breaks:
+            found.extend(record.breaks)
+    return sorted(found, key=lambda b: b.year)
 
 
-def breaks_between(region: Record | None, indicator: Record | None, earlier: int, later: int) -> list[Record]:
+def breaks_between(region: Region | None, indicator: Indicator | None, earlier: int, later: int) -> list[Break]:
     """Breaks that separate ``earlier`` from ``later``: a new basis from a year after the first
     and no later than the second. Across one of them no change is computed."""
     low, high = sorted((int(earlier), int(later)))
-    return [b for b in breaks(region, indicator) if low < int(b["year"]) <= high]
+    return [b for b in breaks(region, indicator) if low < b.year <= high]

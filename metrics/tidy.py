@@ -22,23 +22,22 @@ _OBS_RENAME = {"region": "region_id", "indicator": "indicator_id", "source": "so
 
 def tidy_table(dataset: Dataset) -> pd.DataFrame:
     """One row per recorded observation (derived rows are added by ``derive.with_derived``)."""
-    obs = pd.DataFrame.from_records(dataset.observations)
+    obs = pd.DataFrame.from_records([{**o.model_dump(), "file": file, "line": line}
+                                     for o, (file, line) in zip(dataset.observations, dataset.places, strict=True)])
     if obs.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     obs = obs.rename(columns=_OBS_RENAME)
     for column in ("start_year", "comparator", "quote", "written", "note", "cross_source", "provisional"):
         if column not in obs:
             obs[column] = None
-    regions = pd.DataFrame.from_records(dataset.regions)[["id", "name_zh", "name_en", "level"]].rename(
+    regions = pd.DataFrame.from_records([r.model_dump() for r in dataset.regions])[["id", "name_zh", "name_en", "level"]].rename(
         columns={"id": "region_id", "name_zh": "region_zh", "name_en": "region_en", "level": "region_level"})
-    indicators = pd.DataFrame.from_records(dataset.indicators)[
+    indicators = pd.DataFrame.from_records([i.model_dump() for i in dataset.indicators])[
         ["id", "name_zh", "name_en", "category", "direction", "unit"]].rename(columns={
             "id": "indicator_id", "name_zh": "indicator_zh", "name_en": "indicator_en", "unit": "indicator_unit"})
     sources = pd.DataFrame.from_records([
-        {"source_id": s["id"], "provenance": s["provenance"], "source_title": s["title"],
-         "source_publisher": s["publisher"],
-         "source_date": i18n.source_date(s),
-         "source_url": s.get("url"), "source_type": s.get("type")}
+        {"source_id": s.id, "provenance": s.provenance, "source_title": s.title, "source_publisher": s.publisher,
+         "source_date": i18n.source_date(s), "source_url": getattr(s, "url", None), "source_type": s.type}
         for s in dataset.sources])
     table = obs.merge(regions, on="region_id", how="left").merge(indicators, on="indicator_id", how="left")
     table = table.merge(sources, on="source_id", how="left")

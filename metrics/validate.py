@@ -6,25 +6,26 @@ record and what to do. ``validate`` never raises on bad data: it returns the pro
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
-from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from metrics import schema, units
 from metrics.problems import Problem
-from metrics.values import source_date
+from metrics.validate_groups import check_groups
 from metrics.yaml_reader import Located
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-_ADAPTERS: dict[str, TypeAdapter[list[Any]]] = {
-    "sources": TypeAdapter(list[schema.Source]),
-    "regions": TypeAdapter(list[schema.Region]),
-    "indicators": TypeAdapter(list[schema.Indicator]),
-    "observations": TypeAdapter(list[schema.Observation]),
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "sources": TypeAdapter(schema.Source),
+    "regions": TypeAdapter(schema.Region),
+    "indicators": TypeAdapter(schema.Indicator),
+    "observations": TypeAdapter(schema.Observation),
 }
 _SINGULAR = {"sources": "source", "regions": "region", "indicators": "indicator", "observations": "observation"}
 
@@ -63,11 +64,23 @@ def _explain(error: ErrorDetails) -> str:
     return f"{field!r}: {error['msg']}."
 
 
-def _check_schema(located: Located, path: str) -> list[Problem]:
-    problems: list[Problem] = []
+@dataclass
+class Checked:
+    """What the check found: every problem, and the model of each record that has the schema's
+    shape (by section, in file order; None where a record has not)."""
+
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    models: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
+
+
+def _check_schema(located: Located, path: str) -> Checked:
+    checked = Checked()
+    problems = checked.problems
     data = located.data
     if not isinstance(data, dict):
-        return [Problem(path, located.lines.get((), 1), "the file must be a mapping with the keys sources, regions, indicators and observations.")]
+        problems.append(Problem(path, located.lines.get((), 1), "the file must be a mapping with the keys sources, regions, "
+                                                                "indicators and observations."))
+        return checked
     for key in data:
         if key not in schema.SECTIONS:
             problems.append(Problem(*located.where(key), f"unknown top-level key {key!r}; the dataset has only {', '.join(schema.SECTIONS)} (and include, a list of files to read with it)."))
@@ -79,26 +92,31 @@ def _check_schema(located: Located, path: str) -> list[Problem]:
         if not isinstance(records, list):
             problems.append(Problem(*located.where(section), f"{section!r} must be a list of records (lines starting with '- ')."))
             continue
-        for index, record in enumerate(records):
-            if isinstance(record, dict):
-                for key in record:
-                    if (section, index, key, "__duplicate__") in located.lines:
-                        problems.append(Problem(located.file(section, index), located.lines[(section, index, key, "__duplicate__")],
-                                                f"{_describe(section, index, record)}: the key {key!r} appears twice in one record."))
-        try:
-            _ADAPTERS[section].validate_python(records)
-        except ValidationError as exc:
-            for error in exc.errors():
-                loc = error["loc"]
-                at = loc[0] if loc and isinstance(loc[0], int) else None
-                if at is None:
-                    problems.append(Problem(*located.where(section), f"{section}: {error['msg']}."))
-                    continue
-                fields = tuple(part for part in loc[1:] if isinstance(part, str) and part not in ("quoted", "cited"))
-                record = records[at]
-                line = located.line(section, at, *fields[:1])
-                problems.append(Problem(located.file(section, at), line, f"{_describe(section, at, record)}: {_explain(error)}"))
-    return problems
+        checked.models[section] = [_record_model(located, section, index, record, problems)
+                                   for index, record in enumerate(records)]
+    return checked
+
+
+def _record_model(located: Located, section: str, index: int, record: Any, problems: list[Problem]) -> Any:
+    """The record as its model, or None after adding each way it departs from the schema (and
+    from the rules between its own fields) to ``problems``."""
+    what = _describe(section, index, record)
+    if isinstance(record, dict):
+        for key in record:
+            if (section, index, key, "__duplicate__") in located.lines:
+                problems.append(Problem(located.file(section, index), located.lines[(section, index, key, "__duplicate__")],
+                                        f"{what}: the key {key!r} appears twice in one record."))
+    try:
+        model = _ADAPTERS[section].validate_python(record)
+    except ValidationError as exc:
+        for error in exc.errors():
+            fields = tuple(part for part in error["loc"] if isinstance(part, str) and part not in ("quoted", "cited"))
+            problems.append(Problem(located.file(section, index), located.line(section, index, *fields[:1]),
+                                    f"{what}: {_explain(error)}"))
+        return None
+    for field_name, message in getattr(model, "rule_problems", list)():
+        problems.append(Problem(located.file(section, index), located.line(section, index, field_name), f"{what}: {message}"))
+    return model
 
 
 def _suggest(value: str, known: list[str]) -> str:
@@ -142,9 +160,6 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
         if isinstance(growth, str) and growth not in indicators:
             problems.append(Problem(*located.where("indicators", index, "growth"),
                                     f"indicator {record.get('id')!r}: growth {growth!r} is not an indicator id.{_suggest(growth, list(indicators))}"))
-        if record.get("growth_basis") is not None and growth is None:
-            problems.append(Problem(*located.where("indicators", index, "growth_basis"),
-                                    f"indicator {record.get('id')!r}: growth_basis needs growth, the indicator whose basis it states."))
         rank = record.get("headline")
         if isinstance(rank, int) and rank in headline_of:
             problems.append(Problem(*located.where("indicators", index, "headline"),
@@ -175,21 +190,7 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
             add(field, f"{field} {value!r} is not in the {section} list.{_suggest(value, list(tables[section]))}")
     indicator = _by_id(tables["indicators"], obs.get("indicator"))
     source = _by_id(tables["sources"], obs.get("source"))
-    period, kind, comparator, value = obs.get("period"), obs.get("kind"), obs.get("comparator"), obs.get("value")
-    if period in schema.SPAN_PERIODS and obs.get("start_year") is None:
-        add("period", f"a period {period!r} needs start_year, the first year of the span.")
-    if period not in schema.SPAN_PERIODS and obs.get("start_year") is not None:
-        add("start_year", f"start_year is only for a span (average, total, change), not for period {period!r}.")
-    if isinstance(obs.get("start_year"), int) and isinstance(obs.get("year"), int) and obs["start_year"] >= obs["year"]:
-        add("start_year", f"start_year {obs['start_year']} must be before year {obs['year']}.")
-    if kind == "target" and comparator is None:
-        add("kind", "a target needs a comparator saying how it is worded (at_least 以上, at_most 以内, about 左右, above 突破, reach 达到, qualitative).")
-    if comparator == "qualitative" and value is not None:
-        add("value", "a qualitative target has no number: set value to null.")
-    if comparator != "qualitative" and value is None and "value" in obs:
-        add("value", "value is null but the comparator is not 'qualitative'; give the number.")
-    if comparator == "qualitative" and kind == "actual":
-        add("comparator", "an actual cannot be qualitative; give the figure.")
+    period = obs.get("period")
     unit = obs.get("unit")
     if indicator and isinstance(unit, str):
         want = indicator.get("unit")
@@ -209,8 +210,6 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
             add("quote", f"source {source['id']!r} is cited, not quoted: a cited figure carries no quote (there is no text to check it against).")
         if not quoted and obs.get("written"):
             add("written", "'written' only goes with a quote from a quoted source.")
-    if obs.get("year") is None and "year" in obs and not obs.get("note"):
-        add("year", "year is null: add a note saying the text does not state the year.")
     return problems
 
 
@@ -222,121 +221,23 @@ class _LineOf:
         return self.located.line("observations", self.index, field)
 
 
-def observation_key(obs: dict) -> tuple:
-    return (obs.get("region"), obs.get("indicator"), obs.get("year"), obs.get("period"), obs.get("start_year"), obs.get("kind"))
-
-
-def _check_groups(located: Located, sources: dict[str, dict]) -> list[Problem]:
-    """Same region, indicator, year, period and kind twice: a duplicate, unless two sources
-    give it and both records say whether they agree or conflict."""
-    problems: list[Problem] = []
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    observations = located.data.get("observations") or []
-    for index, obs in enumerate(observations):
-        if isinstance(obs, dict):
-            groups[observation_key(obs)].append(index)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        first_path, first_line = located.where("observations", members[0])
-        first_at = f"line {first_line}" if first_path == located.path else f"{first_path}:{first_line}"
-        seen_sources: set = set()
-        duplicated = False
-        for index in members:
-            record = observations[index]
-            if record.get("source") in seen_sources:
-                duplicated = True
-                problems.append(Problem(*located.where("observations", index),
-                                        f"{_describe('observations', index, record)}: duplicate of the observation at {first_at} "
-                                        "(same region, indicator, year, period and kind from the same source); keep one."))
-            seen_sources.add(record.get("source"))
-        if duplicated:
-            continue
-        records = [observations[i] for i in members]
-        declared = {r.get("cross_source") for r in records}
-        if None in declared or len(declared) != 1:
-            for index, record in zip(members, records, strict=False):
-                problems.append(Problem(*located.where("observations", index),
-                                        f"{_describe('observations', index, record)}: the same fact comes from {len(records)} sources "
-                                        f"(first at {first_at}); mark every record of the group with the same "
-                                        "cross_source: agrees, revised (a later publication changed the figure) or conflicts."))
-            continue
-        values = [r["value"] for r in records if isinstance(r.get("value"), (int, float))]
-        if len(values) < 2:
-            continue
-        differ = _disagree(values, records)
-        if declared == {"agrees"} and differ:
-            problems.append(Problem(first_path, first_line, f"{_describe('observations', members[0], records[0])}: marked cross_source: agrees "
-                                    f"but the values differ ({', '.join(map(str, values))}); mark the group as conflicts."))
-        if declared == {"revised"}:
-            problems += _check_revision(located, members, records, differ, sources)
-        if declared == {"conflicts"} and not differ:
-            problems.append(Problem(first_path, first_line, f"{_describe('observations', members[0], records[0])}: marked cross_source: conflicts "
-                                    "but the values are the same; mark the group as agrees."))
-    return problems
-
-
-def _check_revision(located: Located, members: list[int], records: list[dict], differ: bool,
-                    sources: dict[str, dict]) -> list[Problem]:
-    """A revision is a later publication's different figure: every source needs a date, and
-    the latest date must belong to one source only, so that the current figure is known."""
-    first = located.where("observations", members[0])
-    what = _describe("observations", members[0], records[0])
-    if not differ:
-        return [Problem(*first, f"{what}: marked cross_source: revised but the values are the same; mark the group as agrees.")]
-    dates = [source_date(_by_id(sources, r.get("source"))) for r in records]
-    problems = [Problem(*located.where("observations", index, "source"),
-                        f"{_describe('observations', index, record)}: a revised figure needs the date of its source "
-                        f"{record.get('source')!r}, so that the latest can be shown; give the source a date.")
-                for index, record, date in zip(members, records, dates, strict=True) if date is None]
-    known = [d for d in dates if d is not None]
-    if not problems and known.count(max(known)) > 1:
-        problems.append(Problem(*first, f"{what}: marked cross_source: revised but the latest figures come from sources of the "
-                                        f"same date ({max(known)}); if neither revises the other, mark the group as conflicts."))
-    return problems
-
-
-def _disagree(values: list[float], records: list[dict]) -> bool:
-    """Exact values agree when equal after rounding to the coarsest precision among them; a
-    bound (突破万亿) agrees with an exact value that satisfies it."""
-    try:
-        unit = records[0]["unit"]
-        exact = [units.convert(float(r["value"]), r["unit"], unit) for r in records
-                 if r.get("value") is not None and r.get("comparator") is None]
-        bounds = [(r["comparator"], units.convert(float(r["value"]), r["unit"], unit)) for r in records
-                  if r.get("value") is not None and r.get("comparator") is not None]
-    except (units.UnitError, KeyError, TypeError):
-        return True
-    for comparator, bound in bounds:
-        for value in exact:
-            if comparator in ("above",) and not value > bound:
-                return True
-            if comparator in ("at_least", "reach") and not value >= bound:
-                return True
-            if comparator == "at_most" and not value <= bound:
-                return True
-    if len(exact) < 2:
-        return False
-    decimals = min(_decimals(r["value"]) for r in records if r.get("value") is not None and r.get("comparator") is None)
-    return len({round(v, decimals) for v in exact}) > 1
-
-
-def _decimals(value: float) -> int:
-    text = repr(float(value))
-    return 0 if text.endswith(".0") else len(text.partition(".")[2])
-
-
-def validate(located: Located, path: str) -> list[Problem]:
-    """All problems of structure, ids, units and duplicates (not provenance: see provenance.py)."""
-    problems = _check_schema(located, path)
+def check(located: Located, path: str) -> Checked:
+    """All problems of structure, ids, units and duplicates (not provenance: see provenance.py),
+    with the model of every record that has the schema's shape."""
+    checked = _check_schema(located, path)
     if not isinstance(located.data, dict):
-        return problems
+        return checked
     id_problems, tables = _check_ids(located, path)
-    problems += id_problems
+    checked.problems += id_problems
     observations = located.data.get("observations")
     if isinstance(observations, list):
         for index, obs in enumerate(observations):
             if isinstance(obs, dict):
-                problems += _check_observation(obs, _describe("observations", index, obs), _LineOf(located, index), tables)
-        problems += _check_groups(located, tables["sources"])
-    return problems
+                checked.problems += _check_observation(obs, _describe("observations", index, obs), _LineOf(located, index), tables)
+        checked.problems += check_groups(located, tables["sources"])
+    return checked
+
+
+def validate(located: Located, path: str) -> list[Problem]:
+    """``check``'s problems only."""
+    return check(located, path).problems

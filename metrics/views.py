@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from metrics import coverage, query_state, schema
 from metrics.dataset import Dataset
 from metrics.derive import with_derived
 from metrics.ledger import target_ledger
 from metrics.progress import progress_to_targets
 from metrics.tidy import consolidate, tidy_table
-
-if TYPE_CHECKING:
-    from metrics.query_state import Options
 
 
 @dataclass(frozen=True)
@@ -34,26 +31,25 @@ class DataFrames:
     sources: pd.DataFrame
 
     @cached_property
-    def options(self) -> Options:
+    def options(self) -> query_state.Options:
         """What a view of this data may hold, and its defaults (the latest mostly published year
         of each region): computed once per dataset, read several times a run."""
-        from metrics import coverage, query_state, schema
-
         years = self.facts["year"].dropna().unique().tolist() if not self.facts.empty else []
-        present = {str(i["category"]) for i in self.dataset.indicators}
+        present = {i.category for i in self.dataset.indicators}
         categories = [c for c in schema.CATEGORIES if c in present]
-        return query_state.options_for(self.dataset.regions, years, categories, [str(i["id"]) for i in self.dataset.indicators],
-                                       default_years=coverage.latest_full_years(self))
+        return query_state.options_for({r.id: (r.name_zh, r.name_en) for r in self.dataset.regions}, years, categories,
+                                       [i.id for i in self.dataset.indicators], default_years=coverage.latest_full_years(self))
 
 
 def data_frames(dataset: Dataset) -> DataFrames:
-    indicators = pd.DataFrame.from_records(dataset.indicators)
+    indicators = pd.DataFrame.from_records([i.model_dump() for i in dataset.indicators])
     recorded = tidy_table(dataset)
-    table = with_derived(recorded, indicators, dataset.region_by_id) if not recorded.empty else recorded
+    table = with_derived(recorded, dataset.indicator_by_id, dataset.region_by_id) if not recorded.empty else recorded
     facts = consolidate(table) if not table.empty else table
     ledger = target_ledger(facts) if not facts.empty else pd.DataFrame()
     progress = (progress_to_targets(facts, regions=dataset.region_by_id, indicators=dataset.indicator_by_id, ledger=ledger)
                 if not facts.empty else pd.DataFrame())
-    sources = pd.DataFrame.from_records(dataset.sources)
-    return DataFrames(dataset, table, facts, ledger, progress, pd.DataFrame.from_records(dataset.regions),
+    sources = pd.DataFrame.from_records([s.model_dump() for s in dataset.sources])
+    regions = pd.DataFrame.from_records([r.model_dump() for r in dataset.regions])
+    return DataFrames(dataset, table, facts, ledger, progress, regions,
                       indicators, sources)

@@ -81,7 +81,7 @@ with st.form("review-input"):
                      max_upload_size=upload.MAX_MB, key="review-file")
     st.text_area(i18n.t("review_paste", lang), key="review-paste", height=160)
     left, middle, right = st.columns(3)
-    left.selectbox(i18n.t("review_region", lang), [r["id"] for r in dataset.regions] + [NEW_REGION],
+    left.selectbox(i18n.t("review_region", lang), [r.id for r in dataset.regions] + [NEW_REGION],
                    format_func=lambda r: i18n.t("review_region_new", lang) if r == NEW_REGION
                    else names.region_name(frames, r, lang), key="review-region")
     left.text_input(i18n.t("review_region_new_name", lang), key="review-new-region")
@@ -125,7 +125,7 @@ columns = st.columns(3)
 for column, which in zip(columns, ("all", "confident", "none"), strict=True):
     column.button(i18n.t(f"review_accept_{which}", lang), key=f"review-bulk-{which}", on_click=choose, args=(which,))
 
-indicator_ids = list(dict.fromkeys([i["id"] for i in dataset.indicators] + [d.indicator for d in drafts]))
+indicator_ids = list(dict.fromkeys([i.id for i in dataset.indicators] + [d.indicator for d in drafts]))
 config = {
     "accept": st.column_config.CheckboxColumn(i18n.t("review_col_accept", lang)),
     "status": st.column_config.TextColumn(i18n.t("review_col_status", lang), disabled=True),

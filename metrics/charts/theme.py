@@ -21,6 +21,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from metrics.schema import Region
+
 TEMPLATE_NAME = "ningbo"
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
 
@@ -53,13 +55,13 @@ class RegionStyle:
     symbol: str
 
 
-def region_style(region_id: str, region: Mapping | None = None) -> RegionStyle:
+def region_style(region_id: str, region: Region | Mapping | None = None) -> RegionStyle:
     """The region's colour and marker, the same on every chart: as its record in the data gives
     them (``colour``, ``symbol``), else a stable pick from the palette for an id the data styles not."""
-    region = region or {}
+    given = region.model_dump() if isinstance(region, Region) else dict(region or {})
     pick = zlib.crc32(region_id.encode("utf-8"))
-    return RegionStyle(str(region.get("colour") or PALETTE[pick % len(PALETTE)]),
-                       str(region.get("symbol") or _SYMBOLS[pick % len(_SYMBOLS)]))
+    return RegionStyle(str(given.get("colour") or PALETTE[pick % len(PALETTE)]),
+                       str(given.get("symbol") or _SYMBOLS[pick % len(_SYMBOLS)]))
 
 
 def _template() -> go.layout.Template:

@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 from metrics import i18n
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 from metrics.charts.theme import RegionStyle, region_style
+from metrics.schema import Break
 
 PANEL_PX = 260
 
@@ -86,7 +87,7 @@ def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, t
 def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_names: Mapping[str, str],
                 indicator_units: Mapping[str, str], regions: Sequence[str], region_names: Mapping[str, str],
                 catalogue: Mapping[str, Mapping], lang: str, year: int | None = None,
-                breaks: Mapping[tuple[str, str], Sequence[Mapping]] | None = None,
+                breaks: Mapping[tuple[str, str], Sequence[Break]] | None = None,
                 styles: Mapping[str, RegionStyle] | None = None) -> go.Figure:
     """``rows`` from ``queries.trend_rows``; one panel per indicator in ``indicators`` order.
     ``breaks``: (region, indicator) -> its caliber breaks (``metrics.series.breaks``): the line
@@ -113,7 +114,7 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                  name + i18n.t("chart_derived_suffix", lang), "circle-open", "dot"),
                 (annual[annual["kind"].eq("target")], name + i18n.t("chart_target_suffix", lang), "diamond-open", "dash"),
             )
-            break_years = [int(b["year"]) for b in breaks.get((region, indicator), [])]
+            break_years = [b.year for b in breaks.get((region, indicator), [])]
             for part, part_name, part_symbol, dash in groups:
                 if part.empty:
                     continue
@@ -127,10 +128,10 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
         marked: set[int] = set()
         for (region, ind), found in breaks.items():
             for item in found:
-                if ind != indicator or region not in regions or int(item["year"]) in marked:
+                if ind != indicator or region not in regions or item.year in marked:
                     continue
-                marked.add(int(item["year"]))
-                fig.add_vline(x=int(item["year"]) - 0.5, line={"color": "#AA3377", "width": 1.5, "dash": "dash"}, row=panel, col=1,
+                marked.add(item.year)
+                fig.add_vline(x=item.year - 0.5, line={"color": "#AA3377", "width": 1.5, "dash": "dash"}, row=panel, col=1,
                               annotation_text=esc(i18n.t("chart_break", lang)), annotation_position="top left",
                               annotation_font={"size": 11, "color": "#AA3377"})
         fig.update_yaxes(title_text=esc(i18n.display_unit(indicator_units.get(indicator, ""), lang)), row=panel, col=1)

@@ -83,7 +83,7 @@ def region_name(frames: DataFrames, region_id: str, lang: str) -> str:
     regions = frames.dataset.region_by_id
     if region_id not in regions:
         raise UnknownRegion(region_id, list(regions))
-    return regions[region_id]["name_zh" if lang == "zh" else "name_en"]
+    return regions[region_id].name_zh if lang == "zh" else regions[region_id].name_en
 
 
 def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:

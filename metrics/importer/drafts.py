@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from metrics import units
-from metrics.validate import observation_key
+from metrics.schema import Observation
+from metrics.validate_groups import observation_key
 
 CONFIDENT = 0.7
 """``accept --only-confident`` takes drafts at or above this confidence."""
@@ -66,11 +68,11 @@ class Draft:
         return cls(**known)
 
 
-def mark_existing(drafts: list[Draft], observations: list[dict]) -> None:
+def mark_existing(drafts: list[Draft], observations: Sequence[Observation]) -> None:
     """Set ``existing`` on each draft whose region, indicator, year, period and kind is in the dataset."""
-    by_key: dict[tuple, list[dict]] = {}
+    by_key: dict[tuple, list[Observation]] = {}
     for obs in observations:
-        by_key.setdefault(observation_key(obs), []).append(obs)
+        by_key.setdefault(obs.key, []).append(obs)
     for draft in drafts:
         same = by_key.get(observation_key(draft.observation()))
         if not same:
@@ -82,10 +84,10 @@ def mark_existing(drafts: list[Draft], observations: list[dict]) -> None:
         draft.accepted = False
 
 
-def _same_value(draft: Draft, obs: dict) -> bool:
-    if draft.value is None or obs.get("value") is None:
-        return draft.value is None and obs.get("value") is None
+def _same_value(draft: Draft, obs: Observation) -> bool:
+    if draft.value is None or obs.value is None:
+        return draft.value is None and obs.value is None
     try:
-        return abs(units.convert(float(draft.value), draft.unit, obs["unit"]) - float(obs["value"])) < 1e-9 * max(1.0, abs(obs["value"]))
-    except (units.UnitError, KeyError):
+        return abs(units.convert(float(draft.value), draft.unit, obs.unit) - obs.value) < 1e-9 * max(1.0, abs(obs.value))
+    except units.UnitError:
         return False

@@ -40,17 +40,17 @@ def _region_of(source_id: str, dataset: Dataset) -> str:
 
 def evaluate(dataset: Dataset, sources_dir: Path) -> dict:
     index = indicator_index(dataset)
-    quoted = [s for s in dataset.sources if s["provenance"] == "quoted"]
-    family_of = {i["id"]: FAMILIES.get(i["category"], "other") for i in dataset.indicators}
+    quoted = [s for s in dataset.sources if s.provenance == "quoted"]
+    family_of = {i.id: FAMILIES.get(i.category, "other") for i in dataset.indicators}
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # curated, found, drafts, right
     proposed = 0
     misses: list[str] = []
     per_source: list[tuple[str, int, int, int]] = []
     for source in quoted:
-        text = read_path(sources_dir / f"{source['id']}.txt")
-        drafts = import_text(text, dataset, region=_region_of(source["id"], dataset), source_id=source["id"],
-                             report_type=source["type"], index=index)
-        curated = {_key(o): o for o in dataset.observations if o["source"] == source["id"]}
+        text = read_path(sources_dir / f"{source.id}.txt")
+        drafts = import_text(text, dataset, region=_region_of(source.id, dataset), source_id=source.id,
+                             report_type=source.type, index=index)
+        curated = {_key(o): o for o in (m.model_dump() for m in dataset.observations) if o["source"] == source.id}
         known = [d for d in drafts if d.proposed_indicator is None and d.proposed_region is None]
         proposed += len(drafts) - len(known)
         drafted = {_key(d.observation()) for d in known}
@@ -59,14 +59,14 @@ def evaluate(dataset: Dataset, sources_dir: Path) -> dict:
                 counts[group, "recall"][0] += 1
                 counts[group, "recall"][1] += key in drafted
             if key not in drafted:
-                misses.append(f"{source['id']}: {obs['indicator']} {obs.get('year')} {obs['period']} {obs['kind']} "
-                              f"{obs.get('value')} {obs['unit']} — “{obs.get('quote', '')[:40]}”")
+                misses.append(f"{source.id}: {obs['indicator']} {obs.get('year')} {obs['period']} {obs['kind']} "
+                              f"{obs.get('value')} {obs['unit']} — “{(obs.get('quote') or '')[:40]}”")
         for draft in known:
             key = _key(draft.observation())
             for group in ("all", family_of.get(draft.indicator, "other"), f"kind:{draft.kind}"):
                 counts[group, "precision"][2] += 1
                 counts[group, "precision"][3] += key in curated
-        per_source.append((source["id"], len(curated), sum(k in drafted for k in curated), len(drafts)))
+        per_source.append((source.id, len(curated), sum(k in drafted for k in curated), len(drafts)))
     return {"counts": counts, "proposed": proposed, "misses": misses, "per_source": per_source}
 
 

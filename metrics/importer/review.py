@@ -25,6 +25,7 @@ from metrics.importer.cli import source_record
 from metrics.importer.drafts import CONFIDENT, Draft, mark_existing
 from metrics.importer.run import import_text
 from metrics.problems import Problem
+from metrics.schema import Observation
 
 SWITCH = "METRICS_IMPORT"
 COLUMNS = ("accept", "status", "confidence", "indicator", "kind", "year", "period", "start_year", "value", "unit",
@@ -103,7 +104,7 @@ def table(drafts: Sequence[Draft], lang: str) -> pd.DataFrame:
     return frame
 
 
-def with_edits(drafts: Sequence[Draft], edited: pd.DataFrame, observations: Sequence[dict] = ()) -> list[Draft]:
+def with_edits(drafts: Sequence[Draft], edited: pd.DataFrame, observations: Sequence[Observation] = ()) -> list[Draft]:
     """The drafts as the table now says (row N is draft N), each marked again new or already there."""
     result = []
     for number, draft in enumerate(drafts, 1):

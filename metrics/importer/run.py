@@ -13,8 +13,8 @@ from metrics.importer.synonyms import DEFAULT_SYNONYMS, IndicatorIndex, read_syn
 
 def indicator_index(dataset: Dataset, synonyms_path: Path = DEFAULT_SYNONYMS) -> IndicatorIndex:
     """The dataset's indicator names and the synonyms (raises SynonymError on a bad synonym file)."""
-    synonyms = read_synonyms(synonyms_path, {i["id"] for i in dataset.indicators})
-    return IndicatorIndex(dataset.indicators, synonyms)
+    synonyms = read_synonyms(synonyms_path, {i.id for i in dataset.indicators})
+    return IndicatorIndex([i.model_dump() for i in dataset.indicators], synonyms)
 
 
 def proposed_region(region: str) -> dict:
@@ -28,7 +28,7 @@ def import_text(text: str, dataset: Dataset, *, region: str, source_id: str, rep
     """Drafts for every figure of ``text``, each marked new or already there (agreeing or conflicting)."""
     index = index or indicator_index(dataset)
     known = region in dataset.region_by_id
-    finder = RegionFinder(dataset.regions)
+    finder = RegionFinder([r.model_dump() for r in dataset.regions])
     drafts = draft_records(text, region=region, source=source_id, index=index, regions=finder, report_type=report_type)
     if not known:
         new_region = proposed_region(region)

@@ -65,7 +65,7 @@ def test_paste_read_untick_write_then_the_trend_has_the_new_year(shared_context,
         expect(page.get_by_text("已写入 3 条数据")).to_be_visible()
         board.no_exception()
         assert find_problems(data) == []
-        assert {o["indicator"] for o in load(data).observations if o["year"] == 2027} == {
+        assert {o.indicator for o in load(data).observations if o.year == 2027} == {
             "gdp", "urban_disposable_income", "rural_disposable_income"}
 
         board.open("/trends?region=ningbo&ind=gdp&year=2027")

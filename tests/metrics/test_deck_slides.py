@@ -167,12 +167,12 @@ def test_real_source_slides_say_where_a_page_was_reposted(ningbo_pack, ningbo_de
     sources = [texts(s) for s in ningbo_deck.slides if s.shapes.title.text.startswith("资料来源")]
     assert sources
     joined = "\n".join(sources)
-    reposted = [s for s in real_frames.dataset.sources if s.get("reposted_by")]
-    used = [s for s in reposted if f"《{s['title']}》" in joined]
+    reposted = [s for s in real_frames.dataset.sources if getattr(s, "reposted_by", None)]
+    used = [s for s in reposted if f"《{s.title}》" in joined]
     assert used, "Ningbo 2024 cites at least one reposted page"
     for source in used:
-        line = next(line for line in joined.splitlines() if f"《{source['title']}》" in line)
-        assert line.startswith(f"{source['publisher']}：") and f"转载：{source['reposted_by']}" in line
+        line = next(line for line in joined.splitlines() if f"《{source.title}》" in line)
+        assert line.startswith(f"{source.publisher}：") and f"转载：{source.reposted_by}" in line
     assert ningbo_pack.citations[0].startswith("宁波市统计局")
 
 

@@ -2,15 +2,21 @@ import pandas as pd
 import pytest
 
 from metrics.derive import derived_growth, with_derived
+from metrics.schema import Break, Indicator, Region
 
-INDICATORS = pd.DataFrame([
+
+def _indicator(**fields):
+    return Indicator(description_zh=fields["name_zh"], description_en=fields["name_en"], **fields)
+
+
+INDICATORS = {i.id: i for i in (_indicator(**f) for f in [
     {"id": "fiscal_revenue", "name_zh": "一般公共预算收入", "name_en": "Revenue", "category": "fiscal", "direction": "higher", "unit": "亿元",
      "growth": "fiscal_revenue_growth", "growth_basis": "nominal"},
     {"id": "fiscal_revenue_growth", "name_zh": "一般公共预算收入增长", "name_en": "Revenue growth", "category": "fiscal",
      "direction": "higher", "unit": "%"},
     {"id": "gdp", "name_zh": "地区生产总值", "name_en": "GDP", "category": "output", "direction": "higher", "unit": "亿元",
      "growth": "gdp_growth", "growth_basis": "real"},
-])
+])}
 
 
 def _level(indicator, year, value, **over):
@@ -57,6 +63,7 @@ def test_with_derived_appends_rows():
 
 def test_no_growth_is_derived_across_a_boundary_change():
     table = pd.DataFrame([_level("fiscal_revenue", 2015, 100.0), _level("fiscal_revenue", 2016, 150.0)])
-    regions = {"ningbo": {"id": "ningbo", "breaks": [{"year": 2016, "note_zh": "区划调整", "note_en": "boundary change"}]}}
+    regions = {"ningbo": Region(id="ningbo", name_zh="宁波市", name_en="Ningbo", level="city", parent=None,
+                                breaks=[Break(year=2016, note_zh="区划调整", note_en="boundary change")])}
     assert derived_growth(table, INDICATORS, regions).empty
     assert len(derived_growth(table, INDICATORS)) == 1

@@ -37,9 +37,10 @@ def _dataset(tmp_path: Path, included: dict[str, str], pattern: str = "cited/*.y
 def test_included_records_join_the_dataset_with_their_own_file_and_line(tmp_path):
     main = _dataset(tmp_path, {"sample-2022.yaml": BULLETIN_2022})
     dataset = load(main, TEST_SOURCES)
-    record = next(o for o in dataset.observations if o["source"] == "sample-bulletin-2022")
-    assert record["file"].endswith("cited/sample-2022.yaml")
-    assert record["line"] == 10
+    index = next(n for n, o in enumerate(dataset.observations) if o.source == "sample-bulletin-2022")
+    file, line = dataset.places[index]
+    assert file.endswith("cited/sample-2022.yaml")
+    assert line == 10
     assert "sample-bulletin-2022" in dataset.source_by_id
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from metrics.ledger import target_ledger
 from metrics.progress import progress_to_targets
+from metrics.schema import Break, Indicator
 
 
 def _row(indicator, year, value, kind="actual", unit="亿元", **over):
@@ -49,7 +50,10 @@ def test_rates_in_points_a_year():
 
 
 def test_no_growth_across_a_caliber_break():
-    indicators = {"urbanization_rate": {"breaks": [{"year": 2021, "note_zh": "七普", "note_en": "census"}]}}
+    indicators = {"urbanization_rate": Indicator(
+        id="urbanization_rate", name_zh="城镇化率", name_en="Urbanisation", unit="%", category="urbanisation",
+        direction="higher", description_zh="城镇化率", description_en="Urbanisation",
+        breaks=[Break(year=2021, note_zh="七普", note_en="census")])}
     row = _score([_row("urbanization_rate", 2020, 73.6, unit="%"), _row("urbanization_rate", 2024, 80.9, unit="%"),
                   _row("urbanization_rate", 2025, 80.0, "target", unit="%")], indicators=indicators)
     assert bool(row["broken"]) and math.isnan(row["required_per_year"]) and math.isnan(row["achieved_per_year"])

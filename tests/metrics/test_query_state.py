@@ -18,9 +18,7 @@ from metrics.query_state import (
     to_params,
 )
 
-REGIONS = [{"id": "ningbo", "name_zh": "宁波市", "name_en": "Ningbo"},
-           {"id": "yuyao", "name_zh": "余姚市", "name_en": "Yuyao"},
-           {"id": "ningbo_zhoushan_port", "name_zh": "宁波舟山港", "name_en": "Ningbo-Zhoushan Port"}]
+REGIONS = {"ningbo": ("宁波市", "Ningbo"), "yuyao": ("余姚市", "Yuyao"), "ningbo_zhoushan_port": ("宁波舟山港", "Ningbo-Zhoushan Port")}
 OPTIONS = options_for(REGIONS, [2015, 2020, 2021, 2025], ["output", "fiscal"], ["gdp", "gdp_growth", "fai", "cpi_growth",
                                                                                 "fdi", "trade_total", "exports"])
 

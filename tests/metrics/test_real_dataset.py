@@ -11,6 +11,7 @@ import pytest
 
 from metrics.dataset import DEFAULT_DATA, find_problems
 from metrics.provenance import PROJECT_ROOT
+from metrics.schema import CitedSource
 
 FACTS = Path(os.environ.get("METRICS_FACTS", PROJECT_ROOT.parent / "shared" / "facts" / "official-results-2021.json"))
 FACT_REGIONS = {"宁波市": "ningbo", "北仑区": "beilun", "镇海区": "zhenhai", "慈溪市": "cixi", "海曙区": "haishu",
@@ -30,7 +31,7 @@ def test_shipped_data_has_no_problem():
 
 
 def test_every_region_of_ningbo_is_listed(real_dataset):
-    names = {r["name_zh"] for r in real_dataset.regions}
+    names = {r.name_zh for r in real_dataset.regions}
     assert {"宁波市", "海曙区", "江北区", "北仑区", "镇海区", "鄞州区", "奉化区", "余姚市", "慈溪市", "宁海县", "象山县"} <= names
 
 
@@ -115,9 +116,9 @@ def test_every_official_fact_is_in_the_dataset_with_its_citation(real_frames, re
 
 def test_every_cited_record_has_a_url_and_its_source_a_date_or_a_note(real_dataset):
     for source in real_dataset.sources:
-        if source["provenance"] == "cited":
-            assert source["url"].startswith(("http://", "https://")), source["id"]
-            assert source.get("date") or source.get("note"), source["id"]
+        if isinstance(source, CitedSource):
+            assert source.url.startswith(("http://", "https://")), source.id
+            assert source.date or source.note, source.id
 
 
 def test_a_cited_record_can_never_pass_as_quoted(real_dataset, tmp_path):
@@ -125,7 +126,7 @@ def test_a_cited_record_can_never_pass_as_quoted(real_dataset, tmp_path):
 
     shutil.copytree(Path(real_dataset.path).parent, tmp_path / "data")
     text = Path(real_dataset.path).read_text(encoding="utf-8")
-    cited_ids = [s["id"] for s in real_dataset.sources if s["provenance"] == "cited"]
+    cited_ids = [s.id for s in real_dataset.sources if s.provenance == "cited"]
     assert cited_ids
     forged = text.replace(f"  - id: {cited_ids[0]}\n    provenance: cited", f"  - id: {cited_ids[0]}\n    provenance: quoted", 1)
     assert forged != text
@@ -200,6 +201,6 @@ def test_boundary_and_census_breaks_are_in_the_data(real_dataset):
     from metrics import series
 
     haishu = real_dataset.region_by_id["haishu"]
-    assert [b["year"] for b in series.breaks(haishu, real_dataset.indicator_by_id["gdp"])] == [2016]
+    assert [b.year for b in series.breaks(haishu, real_dataset.indicator_by_id["gdp"])] == [2016]
     urban = real_dataset.indicator_by_id["urbanization_rate"]
-    assert [b["year"] for b in series.breaks(real_dataset.region_by_id["ningbo"], urban)] == [2021]
+    assert [b.year for b in series.breaks(real_dataset.region_by_id["ningbo"], urban)] == [2021]

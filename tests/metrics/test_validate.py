@@ -90,5 +90,6 @@ def test_agreeing_sources_must_really_agree(tmp_path):
 
 
 def test_load_returns_lines(sample_dataset):
-    assert all(isinstance(o["line"], int) and o["line"] > 1 for o in sample_dataset.observations)
-    assert load(VALID, TEST_SOURCES).observations[0]["line"] == sample_dataset.observations[0]["line"]
+    assert len(sample_dataset.places) == len(sample_dataset.observations)
+    assert all(isinstance(line, int) and line > 1 for _, line in sample_dataset.places)
+    assert load(VALID, TEST_SOURCES).places[0] == sample_dataset.places[0]

@@ -92,7 +92,7 @@ def test_paste_read_edit_reject_write(data):
     assert "已写入 4 条数据" in message and str(data) in message and "metrics.yaml.bak" in message
     assert (data.parent / "metrics.yaml.bak").read_bytes() == before
     assert find_problems(data) == []
-    written = {(o["indicator"], o["value"]) for o in load(data).observations if o["year"] == 2027 and o["region"] == "ningbo"}
+    written = {(o.indicator, o.value) for o in load(data).observations if o.year == 2027 and o.region == "ningbo"}
     assert written == {("gdp", 21047.7), ("urban_disposable_income", 9.1), ("rural_disposable_income", 5.6),
                        ("surveyed_unemployment_rate", 4.5)}
     assert not at.data_editor, "the review is done"

@@ -135,7 +135,7 @@ def test_preview_checks_before_writing_then_write_keeps_a_backup(data):
     assert (data.parent / "metrics.yaml.bak").read_bytes() == before
     assert find_problems(data) == []
     new = load(data)
-    assert {(o["indicator"], o["value"]) for o in new.observations if o["year"] == 2027 and o["region"] == "ningbo"} == {
+    assert {(o.indicator, o.value) for o in new.observations if o.year == 2027 and o.region == "ningbo"} == {
         ("gdp", 21047.7), ("urban_disposable_income", 9.1), ("rural_disposable_income", 5.6), ("surveyed_unemployment_rate", 4.5)}
     again = review.preview(drafts, source, text, new, data, None, "zh")
     assert not again.ok and "已经导入过" in again.problems[0]
