@@ -23,8 +23,7 @@ every_year = right.radio(i18n.t("data_years", lang), [False, True], horizontal=T
                          else i18n.t("data_year_selected", lang, year=view.year))
 
 page = data_page(frames, view, DataFilters(query, tuple(provenances), tuple(kinds), bool(every_year)), state.cached)
-if page.empty is not None:
-    widgets.empty(page.empty)
+widgets.empty(page.empty)
 if page.table is not None:
     st.caption(widgets.md(page.rows_text))
     evidence = i18n.t("col_evidence", lang)
@@ -34,8 +33,7 @@ if page.no_year_note:
     st.caption(widgets.md(page.no_year_note))
 
 st.subheader(widgets.md(i18n.t("coverage_heading", lang)))
-if page.coverage is not None:
-    widgets.chart_block(page.coverage, lang)
+widgets.chart_block(page.coverage, lang)
 
 st.subheader(widgets.md(i18n.t("sources_heading", lang)))
 url = i18n.t("col_url", lang)

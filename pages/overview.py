@@ -10,18 +10,16 @@ frames, view = state.context()
 lang = view.lang
 st.title(widgets.md(i18n.t("page_overview", lang)))
 page = overview_page(frames, view, state.cached)
-if page.no_region is not None:
-    widgets.empty(page.no_region)
+widgets.empty(page.no_region)
 
 for section in page.sections:
     st.subheader(widgets.md(section.heading))
+    widgets.empty(section.empty)
     if section.empty is not None:
-        widgets.empty(section.empty)
         continue
     if section.newer:
         st.caption(widgets.md(section.newer))
-    if section.newer_choice is not None:
-        widgets.choices(section.newer_choice)
+    widgets.choices(section.newer_choice)
     widgets.card_grid(section.cards, lang, key=f"card-{section.region_id}")
     with st.expander(i18n.t("briefing_heading", lang)):
         if section.briefing:

@@ -16,15 +16,12 @@ if indicator is None:
     st.stop()
 
 page = regions_page(frames, view, indicator, state.cached)
-if page.empty is not None:
-    widgets.empty(page.empty)
-if page.chart is not None:
-    widgets.chart_block(page.chart, lang)
+widgets.empty(page.empty)
+widgets.chart_block(page.chart, lang)
 if page.selected_note:
     st.caption(widgets.md(page.selected_note))
 for line in page.notes:
     st.markdown(widgets.md(line))
 
 st.subheader(widgets.md(i18n.t("heatmap_heading", lang)))
-if page.heatmap is not None:
-    widgets.chart_block(page.heatmap, lang)
+widgets.chart_block(page.heatmap, lang)

@@ -10,22 +10,19 @@ frames, view = state.context()
 lang = view.lang
 st.title(widgets.md(i18n.t("page_targets", lang)))
 page = targets_page(frames, view, state.cached)
-if page.no_region is not None:
-    widgets.empty(page.no_region)
+widgets.empty(page.no_region)
 
 for section in page.sections:
     st.subheader(widgets.md(section.heading))
-    if section.empty is not None:
-        widgets.empty(section.empty)
-    else:
+    widgets.empty(section.empty)
+    if section.empty is None:
         st.markdown(widgets.md(section.counts_text))
         for column, count in zip(st.columns(len(section.counts)), section.counts, strict=True):
             column.metric(count.label, count.count)
         if section.chart is not None:
             st.caption(widgets.md(i18n.t("targets_chart_note", lang)))
-            widgets.chart_block(section.chart, lang)
-        elif section.no_chart is not None:
-            widgets.empty(section.no_chart)
+        widgets.chart_block(section.chart, lang)
+        widgets.empty(section.no_chart)
         st.markdown(f"**{widgets.md(i18n.t('targets_table', lang))}**")
         present = {count.status: count.pill for count in section.statuses_present}
         chosen = st.pills(i18n.t("targets_status_filter", lang), list(present), selection_mode="multi",
@@ -34,9 +31,6 @@ for section in page.sections:
 
     st.subheader(widgets.md(i18n.t("progress_heading", lang)))
     st.caption(widgets.md(i18n.t("progress_note", lang)))
-    if section.progress_empty is not None:
-        widgets.empty(section.progress_empty)
-    if section.progress_chart is not None:
-        widgets.chart_block(section.progress_chart, lang)
-    if section.progress_table is not None:
-        widgets.table_block(section.progress_table, lang, sources=frames.sources)
+    widgets.empty(section.progress_empty)
+    widgets.chart_block(section.progress_chart, lang)
+    widgets.table_block(section.progress_table, lang, sources=frames.sources)

@@ -10,9 +10,7 @@ frames, view = state.context()
 st.title(widgets.md(i18n.t("page_trends", view.lang)))
 indicators = state.trend_indicators(frames, view)
 page = trends_page(frames, view, indicators, state.cached)
-if page.empty is not None:
-    widgets.empty(page.empty)
-if page.chart is not None:
-    widgets.chart_block(page.chart, view.lang)
+widgets.empty(page.empty)
+widgets.chart_block(page.chart, view.lang)
 if page.not_drawn:
     st.caption(widgets.md(page.not_drawn))

@@ -51,8 +51,10 @@ def problem_list(problems: Sequence[Problem], lang: str) -> None:
     st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
 
 
-def choices(row: Choices) -> None:
+def choices(row: Choices | None) -> None:
     """A row of buttons that each apply a change to the view (a region and year, an indicator)."""
+    if row is None:
+        return
     if not row.items:
         if row.none:
             st.caption(md(row.none))
@@ -63,8 +65,10 @@ def choices(row: Choices) -> None:
         column.button(md(item.label), key=f"{row.key}-{number}", on_click=state.apply, kwargs=dict(item.changes))
 
 
-def empty(item: Empty) -> None:
-    """Why nothing is shown, and the selections that have something."""
+def empty(item: Empty | None) -> None:
+    """Why nothing is shown, and the selections that have something (nothing when ``item`` is None)."""
+    if item is None:
+        return
     st.info(md(item.message))
     for row in item.choices:
         choices(row)
@@ -141,14 +145,18 @@ def card_grid(cards: Sequence[Card], lang: str, key: str, per_row: int = 4) -> N
                 card(item, lang, key=f"{key}-{item.indicator_id}")
 
 
-def chart_block(item: Chart, lang: str) -> None:
-    """A chart as built (our template, ``theme=None``), with its download buttons."""
+def chart_block(item: Chart | None, lang: str) -> None:
+    """A chart as built (our template, ``theme=None``), with its download buttons (nothing for None)."""
+    if item is None:
+        return
     st.plotly_chart(item.figure, theme=None, key=item.key, config={"displaylogo": False})
     chart_downloads(item.figure, item.basename, lang, key=item.key)
 
 
-def table_block(item: Table, lang: str, sources: pd.DataFrame | None = None, column_config: dict | None = None,
+def table_block(item: Table | None, lang: str, sources: pd.DataFrame | None = None, column_config: dict | None = None,
                 height: int | str = "auto") -> None:
-    """The display table; its downloads are built from the raw rows it shows."""
+    """The display table; its downloads are built from the raw rows it shows (nothing for None)."""
+    if item is None:
+        return
     st.dataframe(item.display, hide_index=True, column_config=column_config, key=item.key, height=height)
     table_downloads(item.raw, item.kind, item.basename, lang, sources=sources, key=item.key)
