@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
@@ -11,6 +10,7 @@ import plotly.graph_objects as go
 from metrics import i18n
 from metrics.charts.theme import TEMPLATE
 from metrics.citation import cite, official_first
+from metrics.text_width import wrap
 from metrics.values import split_ids
 
 FOOTNOTE_WIDTH = 84
@@ -31,28 +31,6 @@ def source_ids(values: Iterable[object]) -> list[str]:
         for part in split_ids(value):
             seen.setdefault(part, None)
     return list(seen)
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` (display width), broken after separators where possible."""
-    lines: list[str] = []
-    current = ""
-    for token in re.split(r"(?<=[;;,,、 ])", text):
-        if current and _width(current + token) > width:
-            lines.append(current.rstrip())
-            current = ""
-        for ch in token:
-            if _width(current + ch) > width:
-                lines.append(current.rstrip())
-                current = ""
-            current += ch
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
 
 
 def source_footnote(ids: Iterable[str], catalogue: Mapping[str, Mapping], lang: str, derived: str | None = None) -> str:
@@ -79,7 +57,7 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
 
     Titles are escaped here; ``top`` adds room above the plot (for subplot titles), ``right``
     beside it (for labels outside bars)."""
-    lines = _wrap(footnote, FOOTNOTE_WIDTH) if footnote else []
+    lines = wrap(footnote, FOOTNOTE_WIDTH / 2) if footnote else []
     bottom = 70 + FOOTNOTE_LINE_PX * len(lines)
     head = (62 if subtitle else 42)
     title_spec: dict = {"text": esc(title), "y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 12, "l": 16},

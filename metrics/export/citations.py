@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import math
 import re
-import unicodedata
 from typing import Any
 
 import pandas as pd
@@ -13,6 +12,7 @@ import pandas as pd
 from metrics import i18n
 from metrics.citation import is_domain, official_rank
 from metrics.export.labels import text
+from metrics.text_width import is_wide
 from metrics.values import split_ids
 
 _TAG = re.compile(r"<[^>]+>")
@@ -34,14 +34,10 @@ def plain(text: str) -> str:
     lines = [html.unescape(_TAG.sub("", line)).strip() for line in _BREAK.split(text)]
     joined = ""
     for line in lines:
-        if joined and line and not (_wide(joined[-1]) or _wide(line[0])):
+        if joined and line and not (is_wide(joined[-1]) or is_wide(line[0])):
             joined += " "
         joined += line
     return joined
-
-
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
 
 
 def figure_texts(figure: dict) -> list[str]:

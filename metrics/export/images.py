@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from metrics.export.citations import footnote_index
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
+from metrics.text_width import wrap
 
 __all__ = [
     "DEFAULT_SCALE", "DEFAULT_WIDTH", "FORMATS", "Caption", "ExportError", "ExportUnavailable",
@@ -124,20 +125,6 @@ def _all_text(layout: dict) -> str:
     return "\n".join(pieces)
 
 
-def _wrap(text: str, width_px: float, size: int) -> str:
-    """Wrap for plotly (``<br>``), estimating CJK glyphs at 1 em and others at 0.55 em."""
-    lines, line, used = [], "", 0.0
-    for char in text:
-        advance = size * (1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55)
-        if used + advance > width_px and line:
-            lines.append(line)
-            line, used = "", 0.0
-        line += char
-        used += advance
-    lines.append(line)
-    return "<br>".join(lines)
-
-
 def prepare_figure(fig: go.Figure | dict, caption: Caption | None = None, width: int = DEFAULT_WIDTH) -> dict:
     """A copy of ``fig`` as a dict, ready to render: a real template (never Streamlit's placeholder
     one), the CJK font, and the caption's view, units and source footnote where missing."""
@@ -180,7 +167,7 @@ def _add_caption(layout: dict, template: dict, caption: Caption, width: int) -> 
     if caption.footnote and caption.footnote not in existing and footnote_index({"layout": layout}) is None:
         left = margin.get("l") or template_margin.get("l") or 80
         right = margin.get("r") or template_margin.get("r") or 80
-        text = _wrap(caption.footnote, max(width - left - right, 200), FOOTNOTE_SIZE)
+        text = "<br>".join(wrap(caption.footnote, max(width - left - right, 200) / FOOTNOTE_SIZE, latin_em=0.55))
         base = margin.get("b") or template_margin.get("b") or 80
         margin["b"] = base + FOOTNOTE_LINE * (text.count("<br>") + 1) + 10
         layout.setdefault("annotations", []).append({

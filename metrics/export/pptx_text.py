@@ -3,7 +3,6 @@ real title placeholder (so that PowerPoint's outline, navigation and accessibili
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -17,6 +16,7 @@ from pptx.text.text import TextFrame, _Run
 from pptx.util import Emu, Inches, Pt
 
 from metrics.export.labels import text
+from metrics.text_width import is_wide
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -95,20 +95,16 @@ def titled_slide(deck: PresentationDeck, title: str, layout: int = LAYOUT_TITLE_
     return slide
 
 
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
-
-
 def text_width(text: str, size: float) -> float:
     """Estimated width in points of bold text, a little on the wide side: a CJK character 1 em,
     a digit 0.56 em, a narrow mark (.,:;' ) 0.3 em, other Latin 0.62 em, and a tenth of an em where
     CJK meets Latin (viewers add a little space there)."""
     def advance(char: str) -> float:
-        if _wide(char):
+        if is_wide(char):
             return 1.0
         return 0.56 if char.isdigit() else 0.3 if char in ".,:;' " else 0.62
     width = sum(size * advance(ch) for ch in text)
-    return width + size * 0.1 * sum(_wide(a) != _wide(b) for a, b in pairwise(text))
+    return width + size * 0.1 * sum(is_wide(a) != is_wide(b) for a, b in pairwise(text))
 
 
 def fitting_size(text: str, width: Emu, largest: int, smallest: int = 12) -> int:

@@ -196,3 +196,12 @@ def test_the_trend_line_stops_at_gaps_and_breaks_and_names_a_revision(tmp_path):
     line = next(t for t in gdp.data if t.name == "Ningbo")
     point = line.hovertext[list(line.x).index(2023)]
     assert "CNY 1,714.66 billion" in point and "first published as CNY 1,645.28 billion (2022-01-20)" in point
+
+
+def test_one_wrapping_rule_breaks_after_a_separator_and_counts_cjk_as_one_em():
+    from metrics.text_width import em_width, wrap
+
+    assert em_width("宁波ab") == 3.0 and em_width("ab", latin_em=0.55) == pytest.approx(1.1)
+    lines = wrap("来源:《宁波市统计公报》(宁波市统计局,2025-03-01);《宁波日报》", 20)
+    assert all(em_width(line) <= 20 for line in lines) and len(lines) == 2
+    assert lines == ["来源:《宁波市统计公报》(宁波市统计局,", "2025-03-01);《宁波日报》"], "broken after a separator, not inside a date"

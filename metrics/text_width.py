@@ -1,0 +1,40 @@
+"""How wide a mixed Chinese and Latin text is, and where to break it: one rule for the chart
+footnotes on screen and the footnotes added to exported images.
+
+A CJK character is 1 em wide; a Latin one is narrower (``latin_em``: 0.5 by default, the
+screen's footnote; an export at its font size passes 0.55). Lines break after a separator
+(；，、 or a space) where one is near, else between two characters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BREAK_AFTER = re.compile(r"(?<=[;；,，、 ])")
+
+
+def is_wide(char: str) -> bool:
+    """A character that takes a full em: CJK ideographs, kana, full-width forms."""
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def em_width(text: str, latin_em: float = 0.5) -> float:
+    return sum(1.0 if is_wide(ch) else latin_em for ch in text)
+
+
+def wrap(text: str, width_em: float, latin_em: float = 0.5) -> list[str]:
+    """Lines of at most ``width_em``, broken after separators where possible."""
+    lines: list[str] = []
+    current = ""
+    for token in _BREAK_AFTER.split(text):
+        if current and em_width(current + token, latin_em) > width_em:
+            lines.append(current.rstrip())
+            current = ""
+        for ch in token:
+            if current and em_width(current + ch, latin_em) > width_em:
+                lines.append(current.rstrip())
+                current = ""
+            current += ch
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
