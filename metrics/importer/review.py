@@ -26,6 +26,7 @@ from metrics.importer.drafts import CONFIDENT, Draft, mark_existing
 from metrics.importer.run import import_text
 from metrics.problems import Problem
 from metrics.schema import Observation
+from metrics.values import is_missing_or_blank
 
 SWITCH = "METRICS_IMPORT"
 COLUMNS = ("accept", "status", "confidence", "indicator", "kind", "year", "period", "start_year", "value", "unit",
@@ -114,7 +115,7 @@ def with_edits(drafts: Sequence[Draft], edited: pd.DataFrame, observations: Sequ
         row = edited.loc[number]
         comparator = _text(row.get("comparator"))
         result.append(replace(
-            draft, accepted=bool(row.get("accept")) if not _missing(row.get("accept")) else False,
+            draft, accepted=bool(row.get("accept")) if not is_missing_or_blank(row.get("accept")) else False,
             indicator=_text(row.get("indicator")) or draft.indicator, kind=_text(row.get("kind")) or draft.kind,
             year=_whole(row.get("year")), period=_text(row.get("period")) or draft.period,
             start_year=_whole(row.get("start_year")), value=_number(row.get("value")),
@@ -225,16 +226,12 @@ def write(plan: accept.Plan, data_path: Path, sources_dir: Path | None, lang: st
     return Outcome(len(plan.observations), str(data_path), str(backup))
 
 
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def _text(value: object) -> str:
-    return "" if _missing(value) else str(value).strip()
+    return "" if is_missing_or_blank(value) else str(value).strip()
 
 
 def _whole(value: object) -> int | None:
-    if _missing(value):
+    if is_missing_or_blank(value):
         return None
     try:
         return int(float(value))  # type: ignore[arg-type]
@@ -243,7 +240,7 @@ def _whole(value: object) -> int | None:
 
 
 def _number(value: object) -> float | None:
-    if _missing(value):
+    if is_missing_or_blank(value):
         return None
     try:
         number = float(value)  # type: ignore[arg-type]
