@@ -27,6 +27,7 @@ import math
 import pandas as pd
 
 from metrics import units
+from metrics.values import is_missing
 
 ABOUT_TOLERANCE_PP = 0.5
 ABOUT_TOLERANCE_RELATIVE = 0.02
@@ -39,9 +40,9 @@ _KEY = ["region_id", "indicator_id", "year", "period", "start_year"]
 def judge(comparator: str, direction: str, target: float | None, actual: float | None,
           actual_bound: str | None = None, is_rate: bool = False) -> tuple[str, str]:
     """The status of one target against one actual, and the rule that decided it."""
-    if actual is None or (isinstance(actual, float) and math.isnan(actual)):
+    if actual is None or is_missing(actual):
         return "no_actual", "rule_no_actual"
-    if comparator == "qualitative" or target is None or (isinstance(target, float) and math.isnan(target)):
+    if comparator == "qualitative" or target is None or is_missing(target):
         return "needs_judgement", "rule_qualitative"
     if actual_bound in ("above", "at_least"):
         return _judge_lower_bound(comparator, target, actual)
@@ -88,7 +89,7 @@ def _judge_upper_bound(comparator: str, target: float, bound: float) -> tuple[st
 
 def gap(target_std: float | None, actual_std: float | None, indicator_unit: str) -> tuple[float, str]:
     """Actual against target: percentage points for rates, percent for levels."""
-    if target_std is None or actual_std is None or pd.isna(target_std) or pd.isna(actual_std):
+    if target_std is None or actual_std is None or is_missing(target_std) or is_missing(actual_std):
         return math.nan, ""
     if units.is_rate(indicator_unit):
         return actual_std - target_std, "百分点"

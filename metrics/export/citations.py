@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import math
 import re
 from typing import Any
 
@@ -13,7 +12,7 @@ from metrics import i18n
 from metrics.citation import is_domain, official_rank
 from metrics.export.labels import text
 from metrics.text_width import is_wide
-from metrics.values import split_ids
+from metrics.values import is_missing_or_blank, split_ids
 
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -21,11 +20,7 @@ _FOOTNOTE_START = ("来源", "资料来源", "数据来源", "Source")
 
 
 def _present(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, float) and math.isnan(value):
-        return False
-    return str(value).strip() != ""
+    return not is_missing_or_blank(value)
 
 
 def plain(text: str) -> str:
