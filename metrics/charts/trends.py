@@ -19,6 +19,8 @@ from metrics.charts.theme import RegionStyle, region_style
 from metrics.schema import Break
 
 PANEL_PX = 260
+BOUNDS = ("above", "at_least", "at_most", "reach")
+"""Comparators of an actual that give a bound, not the figure (左右, about, stays on the line)."""
 
 
 def _hover(row: dict, lang: str) -> str:
@@ -69,6 +71,19 @@ def _points(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: 
         row=panel, col=1)
 
 
+def _bounds(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: str, show: bool, lang: str,
+            panel: int) -> None:
+    """Actuals published only as a bound (突破2000亿元): hollow triangles pointing the way the
+    true value lies, never joined to the line, which would read as the value itself."""
+    unit = str(rows[0]["indicator_unit"])
+    fig.add_trace(go.Scatter(
+        x=[int(r["year"]) for r in rows], y=[i18n.display_value(r["value_std"], unit, lang)[0] for r in rows],
+        mode="markers", name=esc(name), legendgroup=group, showlegend=show,
+        marker={"symbol": ["triangle-down-open" if r["comparator"] == "at_most" else "triangle-up-open" for r in rows],
+                "size": 11, "color": colour, "line": {"width": 2, "color": colour}},
+        hovertext=[_hover(r, lang) for r in rows], hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
+
+
 def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, target: bool, lang: str,
              panel: int) -> None:
     """An average over a span: a horizontal segment from its first to its last year, labelled with the span."""
@@ -108,8 +123,10 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
             colour, symbol = style.colour, style.symbol
             name = region_names.get(region, region)
             annual = data[data["period"].eq("annual")].sort_values("year")
+            actual = annual[annual["kind"].eq("actual") & ~annual["derived"].astype(bool)]
+            bound = actual["comparator"].isin(BOUNDS)
             groups = (
-                (annual[annual["kind"].eq("actual") & ~annual["derived"].astype(bool)], name, symbol, "solid"),
+                (actual[~bound], name, symbol, "solid"),
                 (annual[annual["kind"].eq("actual") & annual["derived"].astype(bool)],
                  name + i18n.t("chart_derived_suffix", lang), "circle-open", "dot"),
                 (annual[annual["kind"].eq("target")], name + i18n.t("chart_target_suffix", lang), "diamond-open", "dash"),
@@ -122,6 +139,11 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                         symbol=part_symbol, dash=dash, show=f"{region}-{dash}" not in legend_shown, lang=lang, panel=panel,
                         break_years=break_years)
                 legend_shown.add(f"{region}-{dash}")
+            if bound.any():
+                _bounds(fig, actual[bound].to_dict("records"), name=name + i18n.t("chart_bound_suffix", lang),
+                        group=f"{region}-bound", colour=colour, show=f"{region}-bound" not in legend_shown, lang=lang,
+                        panel=panel)
+                legend_shown.add(f"{region}-bound")
             for row in data[data["period"].eq("average") & data["start_year"].notna()].to_dict("records"):
                 _segment(fig, row, name=name, group=f"{region}-solid", colour=colour, target=row["kind"] == "target",
                          lang=lang, panel=panel)

@@ -205,3 +205,13 @@ def test_one_wrapping_rule_breaks_after_a_separator_and_counts_cjk_as_one_em():
     lines = wrap("来源:《宁波市统计公报》(宁波市统计局,2025-03-01);《宁波日报》", 20)
     assert all(em_width(line) <= 20 for line in lines) and len(lines) == 2
     assert lines == ["来源:《宁波市统计公报》(宁波市统计局,", "2025-03-01);《宁波日报》"], "broken after a separator, not inside a date"
+
+
+def test_an_actual_published_as_a_bound_is_not_joined_to_the_line(tmp_path):
+    bounded = build_frames(tmp_path, [obs("haishu", "gdp", 2020, 1400.0), obs("haishu", "gdp", 2021, 1000.0, comparator="above"),
+                                      obs("haishu", "gdp", 2022, 1500.0)])
+    fig = trend_figure(bounded, ["haishu"], ["gdp"], "zh", 2021)
+    line = next(t for t in fig.data if t.name == "海曙区")
+    assert 1000.0 not in list(line.y) and list(line.x) == [2020, None, 2022], "the line has a gap at the bound"
+    bound = next(t for t in fig.data if t.name.startswith("海曙区(仅公布"))
+    assert bound.mode == "markers" and list(bound.y) == [1000.0] and bound.marker.symbol[0] == "triangle-up-open"
