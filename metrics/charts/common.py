@@ -15,6 +15,9 @@ from metrics.values import split_ids
 
 FOOTNOTE_WIDTH = 84
 """Characters per footnote line (a CJK character counts as two)."""
+SUBTITLE_EM = 64
+"""A subtitle longer than this (in em, about 770 px at its 12 px) goes on to a second line: Plotly
+never wraps one, and a long list of regions without data ran off the chart."""
 MAX_FOOTNOTE_SOURCES = 6
 FOOTNOTE_LINE_PX = 16
 
@@ -59,11 +62,13 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
     beside it (for labels outside bars)."""
     lines = wrap(footnote, FOOTNOTE_WIDTH / 2) if footnote else []
     bottom = 70 + FOOTNOTE_LINE_PX * len(lines)
-    head = (62 if subtitle else 42)
+    subtitle_lines = wrap(subtitle, SUBTITLE_EM) if subtitle else []
+    head = 42 + 20 * len(subtitle_lines)
     title_spec: dict = {"text": esc(title), "y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 12, "l": 16},
                         "x": 0, "xref": "container", "xanchor": "left"}
     if subtitle:
-        title_spec["subtitle"] = {"text": esc(subtitle), "font": {"size": 12, "color": "#555555"}}
+        title_spec["subtitle"] = {"text": "<br>".join(esc(line) for line in subtitle_lines),
+                                  "font": {"size": 12, "color": "#555555"}}
     total = height + bottom + head + 34 + top
     fig.update_layout(template=TEMPLATE, title=title_spec, height=total, meta=meta,
                       legend={"yref": "container", "y": 1 - (head + 4) / total, "yanchor": "top"},

@@ -215,3 +215,14 @@ def test_an_actual_published_as_a_bound_is_not_joined_to_the_line(tmp_path):
     assert 1000.0 not in list(line.y) and list(line.x) == [2020, None, 2022], "the line has a gap at the bound"
     bound = next(t for t in fig.data if t.name.startswith("海曙区(仅公布"))
     assert bound.mode == "markers" and list(bound.y) == [1000.0] and bound.marker.symbol[0] == "triangle-up-open"
+
+
+def test_a_long_subtitle_wraps_and_the_chart_makes_room_for_it(frames):
+    from metrics.charts.common import SUBTITLE_EM, frame
+    from metrics.text_width import em_width
+
+    short = frame(go.Figure(), title="t", subtitle="短", footnote="", meta={}, height=300)
+    long = frame(go.Figure(), title="t", subtitle="无数据:" + "、".join(["海曙区"] * 30), footnote="", meta={}, height=300)
+    lines = long.layout.title.subtitle.text.split("<br>")
+    assert len(lines) > 1 and all(em_width(line) <= SUBTITLE_EM for line in lines)
+    assert long.layout.margin.t - short.layout.margin.t == 20 * (len(lines) - 1)
