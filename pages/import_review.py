@@ -104,8 +104,7 @@ if not drafts:
     st.stop()
 
 st.subheader(t("review_step_drafts"))
-st.caption(t("review_read_done", n=len(drafts), confident=sum(d.confidence >= review.CONFIDENT for d in drafts),
-             existing=sum(d.existing != "new" for d in drafts)))
+st.caption(t("review_read_done", **review.draft_counts(drafts)))
 st.caption(t("review_drafts_help"))
 editor_key = f"review-editor-{current['version']}"
 
@@ -125,7 +124,7 @@ columns = st.columns(3)
 for column, which in zip(columns, ("all", "confident", "none"), strict=True):
     column.button(i18n.t(f"review_accept_{which}", lang), key=f"review-bulk-{which}", on_click=choose, args=(which,))
 
-indicator_ids = list(dict.fromkeys([i.id for i in dataset.indicators] + [d.indicator for d in drafts]))
+indicator_ids = review.indicator_choices(dataset, drafts)
 config = {
     "accept": st.column_config.CheckboxColumn(i18n.t("review_col_accept", lang)),
     "status": st.column_config.TextColumn(i18n.t("review_col_status", lang), disabled=True),

@@ -86,6 +86,17 @@ def marked_sentence(draft: Draft) -> str:
     return f"{before}{MARK_OPEN}{quote}{MARK_CLOSE}{after}" if quote else before
 
 
+def draft_counts(drafts: Sequence[Draft]) -> dict[str, int]:
+    """What the page says of a reading: how many drafts, how many confident, how many already in the data."""
+    return {"n": len(drafts), "confident": sum(d.confidence >= CONFIDENT for d in drafts),
+            "existing": sum(d.existing != "new" for d in drafts)}
+
+
+def indicator_choices(dataset: Dataset, drafts: Sequence[Draft]) -> list[str]:
+    """The indicators a draft may be set to: the dataset's, then any a draft proposes."""
+    return list(dict.fromkeys([i.id for i in dataset.indicators] + [d.indicator for d in drafts]))
+
+
 def status_text(draft: Draft, lang: str) -> str:
     key = {"new": "review_status_new", "already there: agrees": "review_status_agrees",
            "already there: conflicts": "review_status_conflicts"}.get(draft.existing, "review_status_new")
