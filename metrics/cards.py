@@ -86,4 +86,4 @@ class Card:
 
     @property
     def has_data(self) -> bool:
-        return self.value is not None or self.target is not None
+        return self.value is not None or self.target is not None or self.change is not None

@@ -112,8 +112,8 @@ def _growth_change(fact: dict, lang: str) -> Change:
         return Change(float(fact["value"]), str(fact["unit"]), i18n.fmt_signed(float(fact["value"]), str(fact["unit"]), lang),
                       i18n.t("card_on_previous_nominal", lang), "derived")
     value = float(fact["value"])
-    return Change(value, str(fact["unit"]), i18n.fmt_signed(value, str(fact["unit"]), lang),
-                  i18n.t("card_on_previous", lang), "reported")
+    label = i18n.with_marks(i18n.t("card_on_previous", lang), lang, provisional=bool(fact.get("provisional")))
+    return Change(value, str(fact["unit"]), i18n.fmt_signed(value, str(fact["unit"]), lang), label, "reported")
 
 
 def _target_info(frames: DataFrames, region_id: str, year: int, ids: list[str], lang: str) -> tuple[TargetInfo | None, list[SourceRef]]:
@@ -159,21 +159,29 @@ def overview_card(frames: DataFrames, region_id: str, year: int, indicator_id: s
         card.conflict = len(facts[~facts["derived"].astype(bool)]) > 1 or bool(fact.get("conflict"))
         for other in facts.to_dict("records"):
             card.sources += _source_refs(frames, other, f"{card.title} {i18n.year_label(year, lang)}", lang)
-        growth_rows = annual_facts(frames, region_id, growth_id, year) if growth_id else facts.iloc[0:0]
-        growth_rows = growth_rows[growth_rows["value"].notna()]
-        if growth_id and not growth_rows.empty:
-            growth = growth_rows.iloc[0].to_dict()
-            card.change = _growth_change(growth, lang)
-            card.sources += _source_refs(frames, growth, f"{indicator_name(frames, growth_id, lang)} "
-                                                         f"{i18n.year_label(year, lang)}", lang)
-        else:
-            card.change, card.change_note = _computed_change(frames, region_id, indicator_id, year, fact, lang)
+    growth = _reported_growth(frames, region_id, growth_id, year)
+    if growth is not None and growth_id is not None:
+        card.change = _growth_change(growth, lang)
+        card.sources += _source_refs(frames, growth, f"{indicator_name(frames, growth_id, lang)} "
+                                                     f"{i18n.year_label(year, lang)}", lang)
+    elif not facts.empty:
+        card.change, card.change_note = _computed_change(frames, region_id, indicator_id, year, facts.iloc[0].to_dict(), lang)
     card.target, target_refs = _target_info(frames, region_id, year, [i for i in (growth_id, indicator_id) if i], lang)
     card.sources += target_refs
     card.sentence = indicator_sentence(frames, region_id, year, indicator_id, lang, growth_id, lookup)
     if card.value is None:
-        card.empty_text = i18n.t("card_no_data", lang, year=year)
+        card.empty_text = i18n.t("card_growth_only" if card.change is not None else "card_no_data", lang, year=year)
     return card
+
+
+def _reported_growth(frames: DataFrames, region_id: str, growth_id: str | None, year: int) -> dict | None:
+    """The year's growth of the card's level, as the data holds it (reported first), if any: a
+    card shows it even when the level itself was not published that year."""
+    if growth_id is None:
+        return None
+    rows = annual_facts(frames, region_id, growth_id, year)
+    rows = rows[rows["value"].notna()]
+    return rows.iloc[0].to_dict() if not rows.empty else None
 
 
 def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, category: str | None = None) -> list[Card]:

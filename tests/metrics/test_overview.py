@@ -178,3 +178,13 @@ def test_the_overview_names_newer_figures(frames):
     note, year = newer_figures_note(frames, "ningbo", 2020, "zh")
     assert year == 2021 and note.startswith("已有2021年的较新数据：地区生产总值、")
     assert newer_figures_note(frames, "ningbo", 2021, "en") is None
+
+
+def test_a_card_without_its_level_still_shows_the_growth_that_was_published(tmp_path):
+    frames = build_frames(tmp_path, [obs("ningbo", "fiscal_revenue", 2023, 1800.0),
+                                     obs("ningbo", "fiscal_revenue_growth", 2024, 5.1, provisional=True)])
+    card = _card(overview_cards(frames, "ningbo", 2024, "zh"), "fiscal_revenue")
+    assert card.value is None and card.has_data
+    assert card.change is not None and card.change.text == "+5.1%" and card.change.label == "比上年（预计）"
+    assert card.empty_text == "2024年只公布了增速,未公布总量"
+    assert [ref.label for ref in card.sources] == ["一般公共预算收入增长 2024年"]
