@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -210,8 +211,12 @@ def sidebar(frames: DataFrames) -> ViewState:
 
 
 def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
-    """The trends page's indicator picker: the view's choice, or the page's default."""
-    chosen = view.indicators or queries.default_trend_indicators(frames, view.regions, view.category)
+    """The trends page's indicator picker: the view's choice, or the page's default.
+
+    The default is cached per data version, regions and category: it counts the drawable
+    points of every indicator (a tenth of the page's run), and a filter change reruns it."""
+    chosen = view.indicators or cast(tuple[str, ...], cached(queries.default_trend_indicators, frames,
+                                                             tuple(view.regions), view.category))
     options = names.indicator_ids(frames, view.category, keep=chosen)
     value = _bound(st.multiselect, "w_ind", list(chosen), "indicators", tuple, label=i18n.t("filter_indicators", view.lang),
                    options=options, format_func=lambda i: names.indicator_name(frames, i, view.lang),
@@ -220,8 +225,12 @@ def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
 
 
 def compare_indicator(frames: DataFrames, view: ViewState) -> str | None:
-    """The regions page's indicator picker: the view's choice, or the indicator most districts have."""
-    chosen = view.compare or comparison.default_compare_indicator(frames, view.year, view.category)
+    """The regions page's indicator picker: the view's choice, or the indicator most districts have.
+
+    The default is cached per data version, year and category: it filters the whole fact table
+    (a sixth of the page's run), and every filter change reruns it."""
+    chosen = view.compare or cast("str | None", cached(comparison.default_compare_indicator, frames, view.year,
+                                                       view.category))
     if chosen is None:
         chosen = next(iter(names.indicator_ids(frames, view.category)), None)
     if chosen is None:
