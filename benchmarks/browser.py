@@ -72,7 +72,8 @@ def new_page(browser: Any) -> Any:
 
 def is_run_finished(payload: str | bytes) -> bool:
     """Whether a websocket frame from the server is its "script finished" message for a run that
-    was not cut short by a newer one: the server's part of an action ends there."""
+    was not cut short by a newer one. The page takes frames on its main thread, so one arrives
+    after the browser has handled (and rendered) the ones before it, not when the server sent it."""
     from google.protobuf.message import DecodeError
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 

@@ -38,7 +38,8 @@ class Timings:
     """Navigation to the first element of the app in the page: the front end loaded and connected."""
     filter_change: list[float] = field(default_factory=list)
     filter_server: list[float] = field(default_factory=list)
-    """A filter change to the server's "script finished" message: the server's part of it."""
+    """A filter change to the server's "script finished" message as the page takes it: the server's
+    part and the browser's work on the messages sent before it (frames wait for the page's main thread)."""
     errors: list[str] = field(default_factory=list)
 
 

@@ -133,8 +133,9 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                                      for name, t in everyone) + ".")
     if all(t.filter_server for _, t in everyone):
         results.notes.append("Where filter-change time goes: median seconds from the click to the server's "
-                             "\"script finished\" message on the websocket (the server's part: the event reaching "
-                             "it, the script run, its messages), the rest until the chart is drawn (the browser's part): "
+                             "\"script finished\" message as the page takes it from the websocket (the event reaching "
+                             "the server, the script run, and the browser's work on the messages before it: the page "
+                             "handles frames on its main thread, between renders), the rest until the chart is drawn: "
                              + "; ".join(f"{name} {median(t.filter_server):.2f} s + "
                                          f"{median(t.filter_change) - median(t.filter_server):.2f} s" for name, t in everyone)
                              + ".")
