@@ -61,4 +61,4 @@ def overview_page(frames: DataFrames, view: ViewState, memo: Memo = direct) -> O
         nearby = suggest.suggest(frames.facts, [], view.year)
         no_region = Empty(i18n.t("no_region_selected", view.lang),
                           (suggestion_choices(frames, nearby, view.lang, key="overview-suggest"),))
-    return OverviewPage(no_region, tuple(overview_section(frames, region, view, memo) for region in view.regions))
+    return OverviewPage(no_region, tuple(memo(overview_section, frames, region, view) for region in view.regions))

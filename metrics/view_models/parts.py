@@ -19,8 +19,10 @@ from metrics.views import DataFrames
 
 Memo = Callable[..., Any]
 """``memo(function, frames, *args)`` returns ``function(frames, *args)``, perhaps remembered:
-the dashboard passes its cache, so a figure is built once per data version and arguments even
-when the page around it changes; tests and exports call straight through (``direct``)."""
+the dashboard passes its cache, so a region's section, a figure or a ranking is built once per
+data version and arguments, and a filter set back or a page revisited costs no rebuilding;
+tests and exports call straight through (``direct``). What a memo returns is shared: pages
+only read it."""
 
 
 def direct(function: Callable[..., Any], frames: DataFrames, *args: object) -> Any:

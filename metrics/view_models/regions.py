@@ -24,10 +24,14 @@ class RegionsPage:
     heatmap: Chart | None
 
 
+def ranking_notes(frames: DataFrames, indicator: str, year: int, lang: str) -> tuple[str, ...]:
+    """The ranking of one indicator and year in words (who leads, who is missing)."""
+    return tuple(comparison.comparison_notes(frames, comparison.comparison(frames, indicator, year), lang))
+
+
 def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo = direct) -> RegionsPage:
     lang, year = view.lang, view.year
     name = names.indicator_name(frames, indicator, lang)
-    ranking = comparison.comparison(frames, indicator, year)
     figure = memo(comparison_figure, frames, indicator, year, lang, view.regions)
     empty = chart = None
     if figure is None:
@@ -44,6 +48,6 @@ def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo
     return RegionsPage(
         empty=empty, chart=chart,
         selected_note=i18n.t("regions_selected_note", lang) if chart is not None and view.regions else None,
-        notes=tuple(comparison.comparison_notes(frames, ranking, lang)),
+        notes=memo(ranking_notes, frames, indicator, year, lang),
         heatmap=None if heatmap is None else Chart(
             heatmap, basename(frames, None, None, "heatmap_heading", lang) + f"_{name}", key="heatmap"))

@@ -118,4 +118,4 @@ def targets_page(frames: DataFrames, view: ViewState, memo: Memo = direct) -> Ta
     if not view.regions:
         nearby = suggest.suggest(frames.ledger, [], view.year, kinds=None)
         no_region = Empty(i18n.t("no_region_selected", lang), (suggestion_choices(frames, nearby, lang, key="targets-suggest"),))
-    return TargetsPage(no_region, tuple(targets_section(frames, region, view, memo) for region in view.regions))
+    return TargetsPage(no_region, tuple(memo(targets_section, frames, region, view) for region in view.regions))

@@ -35,6 +35,6 @@ def trends_page(frames: DataFrames, view: ViewState, indicators: Sequence[str], 
             indicator_choices(frames, with_data, lang, key="trends-suggest-indicator", field_name="indicators", many=True),
             suggestion_choices(frames, nearby, lang, key="trends-suggest-region"))), None, None)
     first = regions[0] if len(regions) == 1 else None
-    hidden = queries.not_drawn_count(frames, regions, chosen)
+    hidden = memo(queries.not_drawn_count, frames, regions, chosen)
     return TrendsPage(None, Chart(figure, basename(frames, first, None, "page_trends", lang), key="trends"),
                       i18n.t("trends_not_drawn", lang, n=hidden) if hidden else None)

@@ -90,15 +90,17 @@ def test_overview_page_has_a_section_per_region_with_cards_and_sentences(frames)
     assert ningbo.empty is None and ningbo.cards[0].indicator_id == "gdp" and ningbo.briefing
 
 
-def test_a_memo_is_asked_for_every_figure(frames):
+def test_a_memo_is_asked_for_each_section_and_figure(frames):
     asked = []
 
     def memo(function, frames_, *args):
         asked.append(function.__name__)
         return function(frames_, *args)
 
-    targets_page(frames, ViewState(regions=("ningbo",), year=2021, lang="zh"), memo)
-    assert asked == ["ledger_figure", "progress_figure"]
+    view = ViewState(regions=("ningbo", "yuyao"), year=2021, lang="zh")
+    targets_page(frames, view, memo)
+    regions_page(frames, view, "gdp", memo)
+    assert asked == ["targets_section", "targets_section", "comparison_figure", "heatmap_figure", "ranking_notes"]
 
 
 @pytest.mark.parametrize("page", ["overview.py", "targets.py", "trends.py", "regions.py", "data_sources.py"])
