@@ -4,6 +4,11 @@ Streamlit answers an unknown page path with its own "Page not found" dialog, in 
 whatever the interface language. There is no setting for it; so when the address's path
 (``st.context.url``) names no page, the navigation gets one more page, hidden from the menu,
 at exactly that path: it says so in the view's language and links to the overview.
+
+The overview is the default page, served at the root; Streamlit reserves the default page's
+own path and answers it with that dialog too. So the default page's path is ``index``, and
+``/overview``, which a person may well type, is a hidden page that goes on to the overview,
+keeping the view.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import streamlit as st
 
 from metrics import i18n
 from metrics.importer import review
+from ui import state
 
 PAGES = (
     ("pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
@@ -44,10 +50,21 @@ def unknown_path(url: str | None) -> str | None:
     return path if _PATH.fullmatch(path) else None
 
 
+DEFAULT_RESERVED = "index"
+"""The path Streamlit reserves for the default page (which it serves at the root only)."""
+
+
+def _to_the_overview() -> None:
+    """``/overview``: the overview at the root, with the view the address asked for."""
+    st.switch_page(PAGES[0][0], query_params=state.current_params() if state.has_view() else None)
+
+
 def pages(lang: str) -> list:
     """The navigation: every listed page, plus the hidden not-found page at an unknown path."""
-    found = [st.Page(path, title=i18n.t(title, lang), url_path=url, icon=icon, default=number == 0)
+    found = [st.Page(path, title=i18n.t(title, lang), url_path=DEFAULT_RESERVED if number == 0 else url, icon=icon,
+                     default=number == 0)
              for number, (path, title, url, icon) in enumerate(listed())]
+    found.append(st.Page(_to_the_overview, title=i18n.t("page_overview", lang), url_path=PAGES[0][2], visibility="hidden"))
     missing = unknown_path(st.context.url)
     if missing is not None:
         found.append(st.Page(NOT_FOUND_PAGE, title=i18n.t("not_found_title", lang), url_path=missing, visibility="hidden"))

@@ -137,6 +137,15 @@ def test_an_address_naming_no_page_says_so_in_the_views_language(dashboard: Dash
     dashboard.no_exception()
 
 
+def test_the_overview_by_its_name_is_the_overview_with_the_view_kept(dashboard: Dashboard):
+    """The default page is served at the root; its own name must not meet Streamlit's dialog."""
+    dashboard.open("/overview?region=cixi&year=2024&lang=en")
+    expect(dashboard.heading("Cixi · 2024")).to_be_visible()
+    expect(dashboard.page.get_by_text("Page not found")).to_have_count(0)
+    assert "/overview" not in dashboard.page.url and "region=cixi" in dashboard.page.url
+    dashboard.no_exception()
+
+
 def test_back_and_forward_restore_the_earlier_view(dashboard: Dashboard):
     dashboard.open("/?region=ningbo&year=2021")
     expect(dashboard.heading("宁波市 · 2021年")).to_be_visible()
