@@ -6,7 +6,7 @@ whatever the interface language. There is no setting for it; so when the address
 at exactly that path: it says so in the view's language and links to the overview.
 
 The overview is the default page, served at the root; Streamlit reserves the default page's
-own path and answers it with that dialog too. So the default page's path is ``index``, and
+own path and answers it with that dialog too. So the default page's path is ``~root``, and
 ``/overview``, which a person may well type, is a hidden page that goes on to the overview,
 keeping the view.
 """
@@ -50,8 +50,9 @@ def unknown_path(url: str | None) -> str | None:
     return path if _PATH.fullmatch(path) else None
 
 
-DEFAULT_RESERVED = "index"
-"""The path Streamlit reserves for the default page (which it serves at the root only)."""
+DEFAULT_RESERVED = "~root"
+"""The path Streamlit reserves for the default page (which it serves at the root only): one no
+one types, outside what an unknown path may be (so the not-found page never claims it)."""
 
 
 def _to_the_overview() -> None:

@@ -13,6 +13,8 @@ from ui import routes
     ("http://127.0.0.1:8501/", None),
     ("http://127.0.0.1:8501/targets?year=2021", None),
     ("http://127.0.0.1:8501/overview?year=2021", None),
+    ("http://127.0.0.1:8501/index", "index"),
+    ("http://127.0.0.1:8501/~root", None),
     ("http://127.0.0.1:8501/tragets", "tragets"),
     ("http://127.0.0.1:8501/a/b", None),
     ("http://127.0.0.1:8501/%3Cscript%3E", None),
