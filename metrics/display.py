@@ -106,10 +106,15 @@ def score_status(row: dict, lang: str) -> str:
     return text + ("; " + i18n.t("score_break", lang) if row.get("broken") else "")
 
 
+def per_year_decimals(unit: str) -> int:
+    """Decimal places of a scorecard's change a year: 2 for percentage points, 1 for percent."""
+    return 2 if unit == "百分点" else 1
+
+
 def _per_year_text(value: object, unit: str, lang: str) -> str:
     if i18n.is_missing(value):
         return "–"
-    return i18n.fmt_signed(float(value), unit, lang, 2 if unit == "百分点" else 1)  # type: ignore[arg-type]
+    return i18n.fmt_signed(float(value), unit, lang, per_year_decimals(unit))  # type: ignore[arg-type]
 
 
 def value_text(row: dict, lang: str) -> str:

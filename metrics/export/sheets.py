@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from metrics import i18n
+from metrics import display, i18n
 from metrics.display import score_status
 from metrics.values import is_missing_or_blank, split_ids
 
@@ -32,6 +32,12 @@ class Column:
 
 def _get(key: str) -> Callable[[dict, str, dict[str, str]], Any]:
     return lambda row, lang, titles: None if is_missing_or_blank(row.get(key)) else row.get(key)
+
+
+def _rounded(key: str, decimals: Callable[[dict], int]) -> Callable[[dict, str, dict[str, str]], Any]:
+    """A number computed here (a gap, a change a year), rounded as the page shows it: a cell of
+    10.00000000000001 would pass float noise off as precision."""
+    return lambda row, lang, titles: None if i18n.is_missing(row.get(key)) else round(float(row[key]), decimals(row))
 
 
 def _year(key: str) -> Callable[[dict, str, dict[str, str]], Any]:
@@ -73,7 +79,7 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("actual_unit", ("实际单位", "Actual unit"),
                lambda row, lang, titles: "" if is_missing_or_blank(row.get("actual_unit"))
                else i18n.unit_label(str(row["actual_unit"]), lang)),
-        Column("gap", ("差距", "Gap"), _get("gap"), number=True),
+        Column("gap", ("差距", "Gap"), _rounded("gap", display.gap_decimals), number=True),
         Column("gap_unit", ("差距单位", "Gap unit"),
                lambda row, lang, titles: "" if is_missing_or_blank(row.get("gap_unit")) else i18n.unit_label(str(row["gap_unit"]), lang)),
         Column("status", ("完成情况", "Status"), lambda row, lang, titles: i18n.status_label(str(row["status"]), lang)),
@@ -91,9 +97,11 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("target_value", ("2025年目标", "2025 target"), _get("target_value"), number=True),
         Column("target_unit", ("目标单位", "Target unit"), lambda row, lang, titles: i18n.unit_label(str(row["target_unit"]), lang)),
         Column("status", ("完成情况", "Status"), lambda row, lang, titles: score_status(row, lang)),
-        Column("gap", ("差距", "Gap"), _get("gap"), number=True),
-        Column("required_per_year", ("所需年均变化", "Required per year"), _get("required_per_year"), number=True),
-        Column("achieved_per_year", ("已实现年均变化", "Achieved per year"), _get("achieved_per_year"), number=True),
+        Column("gap", ("差距", "Gap"), _rounded("gap", lambda row: 1), number=True),
+        Column("required_per_year", ("所需年均变化", "Required per year"),
+               _rounded("required_per_year", lambda row: display.per_year_decimals(str(row.get("change_unit")))), number=True),
+        Column("achieved_per_year", ("已实现年均变化", "Achieved per year"),
+               _rounded("achieved_per_year", lambda row: display.per_year_decimals(str(row.get("change_unit")))), number=True),
         Column("change_unit", ("变化单位", "Change unit"),
                lambda row, lang, titles: "" if is_missing_or_blank(row.get("change_unit")) else i18n.unit_label(str(row["change_unit"]), lang)),
         Column("target_source", ("目标来源", "Target source"), _titles("target_source")),

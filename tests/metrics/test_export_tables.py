@@ -121,3 +121,20 @@ def test_text_that_looks_like_a_formula_stays_text(sample_frames):
     assert cell.value == "=1+1" and cell.data_type == "s"
     back = read_csv(table_csv(rows, "facts", "en"))
     assert list(back["Note"]) == ["'=1+1", "'-3 points"]
+
+
+def test_computed_numbers_in_a_sheet_are_rounded_as_the_page_shows_them(real_frames):
+    import io
+
+    import openpyxl
+
+    from metrics import queries
+    from metrics.export.tables import table_xlsx
+
+    ledger = queries.ledger_for(real_frames, "ningbo", 2025)
+    sheet = openpyxl.load_workbook(io.BytesIO(table_xlsx(ledger, "ledger", "zh", real_frames.sources))).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    gaps = [row[header.index("差距")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    numbers = [g for g in gaps if isinstance(g, (int, float))]
+    assert numbers and all(round(g, 2) == g for g in numbers), numbers
+    assert 10.0 in numbers, "GDP 1.87万亿 against 1.7万亿: 10.0%, not 10.00000000000001"
