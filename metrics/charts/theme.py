@@ -14,7 +14,6 @@ are in the data (``regions`` in ``data/metrics.yaml``).
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import plotly.express as px
@@ -55,13 +54,12 @@ class RegionStyle:
     symbol: str
 
 
-def region_style(region_id: str, region: Region | Mapping | None = None) -> RegionStyle:
+def region_style(region_id: str, region: Region | None = None) -> RegionStyle:
     """The region's colour and marker, the same on every chart: as its record in the data gives
     them (``colour``, ``symbol``), else a stable pick from the palette for an id the data styles not."""
-    given = region.model_dump() if isinstance(region, Region) else dict(region or {})
     pick = zlib.crc32(region_id.encode("utf-8"))
-    return RegionStyle(str(given.get("colour") or PALETTE[pick % len(PALETTE)]),
-                       str(given.get("symbol") or _SYMBOLS[pick % len(_SYMBOLS)]))
+    return RegionStyle((region.colour if region else None) or PALETTE[pick % len(PALETTE)],
+                       (region.symbol if region else None) or _SYMBOLS[pick % len(_SYMBOLS)])
 
 
 def _template() -> go.layout.Template:

@@ -31,11 +31,12 @@ class OverviewPage:
     sections: tuple[OverviewSection, ...]
 
 
-def overview_section(frames: DataFrames, region: str, view: ViewState, memo: Memo = direct) -> OverviewSection:
+def overview_section(frames: DataFrames, region: str, view: ViewState) -> OverviewSection:
+    """One region's part of the page (the page builder remembers it whole, through its memo)."""
     lang, year = view.lang, view.year
     name = names.region_name(frames, region, lang)
     heading = i18n.t("overview_heading", lang, region=name, year=year)
-    cards = tuple(memo(overview.overview_cards, frames, region, year, lang, view.category))
+    cards = tuple(overview.overview_cards(frames, region, year, lang, view.category))
     if not cards:
         everything = Choices(f"overview-all-{region}", (Choice(i18n.t("suggest_all_categories", lang), {"category": None}),),
                              intro=i18n.t("suggest_intro", lang))
@@ -46,12 +47,12 @@ def overview_section(frames: DataFrames, region: str, view: ViewState, memo: Mem
         return OverviewSection(region, heading, Empty(i18n.t("overview_empty", lang, region=name, year=year),
                                                       (suggestion_choices(frames, nearby, lang, key=f"overview-suggest-{region}"),)),
                                None, None, cards, ())
-    newer = memo(overview.newer_figures_note, frames, region, year, lang)
+    newer = overview.newer_figures_note(frames, region, year, lang)
     note, choice = None, None
     if newer is not None:
         note, latest = newer
         choice = Choices(f"overview-newer-{region}", (Choice(i18n.t("overview_show_year", lang, year=latest), {"year": latest}),))
-    briefing = tuple(memo(sentences.briefing_sentences, frames, region, year, lang))
+    briefing = tuple(sentences.briefing_sentences(frames, region, year, lang))
     return OverviewSection(region, heading, None, note, choice, cards, briefing)
 
 

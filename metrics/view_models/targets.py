@@ -65,10 +65,10 @@ class TargetsPage:
     sections: tuple[TargetsSection, ...]
 
 
-def _ledger_part(frames: DataFrames, region: str, name: str, view: ViewState, memo: Memo,
+def _ledger_part(frames: DataFrames, region: str, name: str, view: ViewState,
                  ledger: pd.DataFrame) -> tuple[Chart | None, Empty | None]:
     lang, year = view.lang, view.year
-    figure = memo(ledger_figure, frames, region, year, lang, view.category)
+    figure = ledger_figure(frames, region, year, lang, view.category)
     if figure is not None:
         return Chart(figure, basename(frames, region, year, "page_targets", lang), key=f"ledger-{region}"), None
     with_actuals = suggest.suggest(queries.ledger_with_actuals(frames, view.category), [region], year, kinds=None,
@@ -78,9 +78,9 @@ def _ledger_part(frames: DataFrames, region: str, name: str, view: ViewState, me
 
 
 def _progress_part(frames: DataFrames, region: str, name: str, view: ViewState,
-                   memo: Memo) -> tuple[Chart | None, Empty | None, Table | None]:
+                   ) -> tuple[Chart | None, Empty | None, Table | None]:
     lang = view.lang
-    figure = memo(progress_figure, frames, region, lang, view.category)
+    figure = progress_figure(frames, region, lang, view.category)
     if figure is None:
         return None, Empty(i18n.t("progress_none", lang, region=name)), None
     stem = basename(frames, region, 2025, "progress_heading", lang)
@@ -89,7 +89,8 @@ def _progress_part(frames: DataFrames, region: str, name: str, view: ViewState,
             Table(display.progress_table(progress, lang), progress, "progress", stem, key=f"progress-table-{region}"))
 
 
-def targets_section(frames: DataFrames, region: str, view: ViewState, memo: Memo = direct) -> TargetsSection:
+def targets_section(frames: DataFrames, region: str, view: ViewState) -> TargetsSection:
+    """One region's part of the page (the page builder remembers it whole, through its memo)."""
     lang, year = view.lang, view.year
     name = names.region_name(frames, region, lang)
     ledger = queries.ledger_for(frames, region, year, view.category)
@@ -100,9 +101,9 @@ def targets_section(frames: DataFrames, region: str, view: ViewState, memo: Memo
         empty = Empty(i18n.t("targets_none", lang, region=name, year=year),
                       (suggestion_choices(frames, nearby, lang, key=f"targets-suggest-{region}"),))
     else:
-        chart, no_chart = _ledger_part(frames, region, name, view, memo, ledger)
+        chart, no_chart = _ledger_part(frames, region, name, view, ledger)
     counts = status_counts(ledger) if not ledger.empty else dict.fromkeys(STATUSES, 0)
-    progress_chart, progress_empty, progress_table = _progress_part(frames, region, name, view, memo)
+    progress_chart, progress_empty, progress_table = _progress_part(frames, region, name, view)
     return TargetsSection(
         region_id=region, heading=i18n.t("targets_heading", lang, region=name, year=year), lang=lang, empty=empty,
         counts_text=i18n.t("targets_counts", lang, n=len(ledger)),

@@ -8,6 +8,7 @@ import pytest
 from metrics import comparison
 from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
 from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, TEMPLATE, RegionStyle, region_style
+from metrics.schema import Region
 from tests.metrics.builders import REGIONS, build_frames, obs
 
 
@@ -56,7 +57,8 @@ def _common(fig: go.Figure, lang: str) -> None:
 def test_template_font_and_palette():
     assert TEMPLATE.layout.font.family == FONT_FAMILY and FONT_FAMILY.startswith("Noto Sans CJK SC")
     assert region_style("somewhere_new") == region_style("somewhere_new"), "an unstyled region keeps one style"
-    assert region_style("ningbo", {"colour": "#123456", "symbol": "star"}) == RegionStyle("#123456", "star")
+    styled = Region(id="ningbo", name_zh="宁波市", name_en="Ningbo", level="city", parent=None, colour="#123456", symbol="star")
+    assert region_style("ningbo", styled) == RegionStyle("#123456", "star")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
