@@ -15,9 +15,6 @@ from metrics.validate import check
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "metrics.yaml"
 
 
-Source = schema.QuotedSource | schema.CitedSource
-
-
 @dataclass(frozen=True)
 class Dataset:
     """A valid dataset: the validated models of its four lists, and where each observation is
@@ -26,7 +23,7 @@ class Dataset:
     The ``*_by_id`` lookups are built once per dataset (pages call them per row)."""
 
     path: str
-    sources: list[Source]
+    sources: list[schema.Source]
     regions: list[schema.Region]
     indicators: list[schema.Indicator]
     observations: list[schema.Observation]
@@ -34,7 +31,7 @@ class Dataset:
     """(file, line) of each observation, in the same order."""
 
     @cached_property
-    def source_by_id(self) -> dict[str, Source]:
+    def source_by_id(self) -> dict[str, schema.Source]:
         return {s.id: s for s in self.sources}
 
     @cached_property

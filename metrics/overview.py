@@ -12,10 +12,10 @@ from __future__ import annotations
 from metrics import coverage, i18n, series, units
 from metrics.cards import Card, Change, SourceRef, TargetInfo
 from metrics.charts.theme import region_style
-from metrics.dataset import Source
 from metrics.display import gap_decimals, target_text, value_text
 from metrics.names import growth_of, indicator_name, indicator_unit
 from metrics.queries import annual_facts, ledger_row, narrow, records_of_fact
+from metrics.schema import Source
 from metrics.sentences import Lookup, indicator_sentence
 from metrics.suggest import suggest
 from metrics.views import DataFrames

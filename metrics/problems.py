@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+SINGULAR = {"sources": "source", "regions": "region", "indicators": "indicator", "observations": "observation"}
 
 
 @dataclass(frozen=True, order=True)
@@ -13,6 +16,17 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+def describe_record(section: str, index: int, record: Any) -> str:
+    """How a message names a record: ``source 'x'``, ``observation #3 (ningbo gdp 2021 annual actual)``."""
+    if isinstance(record, dict):
+        if section == "observations":
+            parts = [str(record.get(k)) for k in ("region", "indicator", "year", "period", "kind") if record.get(k) is not None]
+            return f"observation #{index + 1} ({' '.join(parts)})" if parts else f"observation #{index + 1}"
+        if isinstance(record.get("id"), str):
+            return f"{SINGULAR[section]} {record['id']!r}"
+    return f"{SINGULAR[section]} #{index + 1}"
 
 
 class DatasetError(Exception):

@@ -26,6 +26,8 @@ CATEGORIES = (
 DIRECTIONS = ("higher", "lower", "band")
 PERIODS = ("annual", "Q1", "H1", "Q1-Q3", "average", "total", "change")
 SPAN_PERIODS = ("average", "total", "change")
+FACT_KEY = ("region", "indicator", "year", "period", "start_year", "kind")
+"""The fields that make one fact: two records alike in these are one fact, from two sources."""
 KINDS = ("actual", "target")
 COMPARATORS = ("at_least", "at_most", "about", "above", "reach", "qualitative")
 CROSS_SOURCE = ("agrees", "conflicts", "revised")
@@ -134,9 +136,8 @@ class Observation(Strict):
 
     @property
     def key(self) -> tuple:
-        """What makes one fact: region, indicator, year, period, start year and kind (as
-        ``validate_groups.observation_key`` of the raw record)."""
-        return (self.region, self.indicator, self.year, self.period, self.start_year, self.kind)
+        """What makes one fact (``FACT_KEY``); ``validate_groups.observation_key`` of a raw record."""
+        return tuple(getattr(self, name) for name in FACT_KEY)
 
     def rule_problems(self) -> list[tuple[str, str]]:
         """What the record breaks of the rules between its own fields, as (field, what to do);

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter, ValidationError
 
 from metrics import schema, units
-from metrics.problems import Problem
-from metrics.validate_groups import check_groups
+from metrics.problems import SINGULAR, Problem, describe_record
+from metrics.validate_groups import by_id, check_groups
 from metrics.yaml_reader import Located
 
 if TYPE_CHECKING:
@@ -27,18 +27,6 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "indicators": TypeAdapter(schema.Indicator),
     "observations": TypeAdapter(schema.Observation),
 }
-_SINGULAR = {"sources": "source", "regions": "region", "indicators": "indicator", "observations": "observation"}
-
-
-def _describe(section: str, index: int, record: Any) -> str:
-    if isinstance(record, dict):
-        if section == "observations":
-            parts = [str(record.get(k)) for k in ("region", "indicator", "year", "period", "kind") if record.get(k) is not None]
-            return f"observation #{index + 1} ({' '.join(parts)})" if parts else f"observation #{index + 1}"
-        if isinstance(record.get("id"), str):
-            return f"{_SINGULAR[section]} {record['id']!r}"
-    return f"{_SINGULAR[section]} #{index + 1}"
-
 
 def _explain(error: ErrorDetails) -> str:
     kind = error["type"]
@@ -100,7 +88,7 @@ def _check_schema(located: Located, path: str) -> Checked:
 def _record_model(located: Located, section: str, index: int, record: Any, problems: list[Problem]) -> Any:
     """The record as its model, or None after adding each way it departs from the schema (and
     from the rules between its own fields) to ``problems``."""
-    what = _describe(section, index, record)
+    what = describe_record(section, index, record)
     if isinstance(record, dict):
         for key in record:
             if (section, index, key, "__duplicate__") in located.lines:
@@ -134,7 +122,7 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
                 continue
             if record["id"] in table:
                 problems.append(Problem(*located.where(section, index, "id"),
-                                        f"{_SINGULAR[section]} id {record['id']!r} is used twice; ids must be unique."))
+                                        f"{SINGULAR[section]} id {record['id']!r} is used twice; ids must be unique."))
             table[record["id"]] = record
         tables[section] = table
     regions = tables["regions"]
@@ -173,11 +161,6 @@ def _check_ids(located: Located, path: str) -> tuple[list[Problem], dict[str, di
     return problems, tables
 
 
-def _by_id(table: dict[str, dict], key: object) -> dict | None:
-    """The record ``key`` names; the tables hold string ids only, so any other key names none."""
-    return table.get(key) if isinstance(key, str) else None
-
-
 def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[str, dict]]) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -188,8 +171,8 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
         value = obs.get(field)
         if isinstance(value, str) and value not in tables[section]:
             add(field, f"{field} {value!r} is not in the {section} list.{_suggest(value, list(tables[section]))}")
-    indicator = _by_id(tables["indicators"], obs.get("indicator"))
-    source = _by_id(tables["sources"], obs.get("source"))
+    indicator = by_id(tables["indicators"], obs.get("indicator"))
+    source = by_id(tables["sources"], obs.get("source"))
     period = obs.get("period")
     unit = obs.get("unit")
     if indicator and isinstance(unit, str):
@@ -233,7 +216,7 @@ def check(located: Located, path: str) -> Checked:
     if isinstance(observations, list):
         for index, obs in enumerate(observations):
             if isinstance(obs, dict):
-                checked.problems += _check_observation(obs, _describe("observations", index, obs), _LineOf(located, index), tables)
+                checked.problems += _check_observation(obs, describe_record("observations", index, obs), _LineOf(located, index), tables)
         checked.problems += check_groups(located, tables["sources"])
     return checked
 

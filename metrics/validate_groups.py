@@ -6,22 +6,20 @@ from __future__ import annotations
 from collections import defaultdict
 
 from metrics import units
-from metrics.problems import Problem
+from metrics.problems import Problem, describe_record
+from metrics.schema import FACT_KEY
 from metrics.values import source_date
 from metrics.yaml_reader import Located
 
 
-def _describe(index: int, record: dict) -> str:
-    parts = [str(record.get(k)) for k in ("region", "indicator", "year", "period", "kind") if record.get(k) is not None]
-    return f"observation #{index + 1} ({' '.join(parts)})" if parts else f"observation #{index + 1}"
-
-
-def _by_id(table: dict[str, dict], key: object) -> dict | None:
+def by_id(table: dict[str, dict], key: object) -> dict | None:
+    """The record ``key`` names; the tables hold string ids only, so any other key names none."""
     return table.get(key) if isinstance(key, str) else None
 
 
 def observation_key(obs: dict) -> tuple:
-    return (obs.get("region"), obs.get("indicator"), obs.get("year"), obs.get("period"), obs.get("start_year"), obs.get("kind"))
+    """What makes one fact, of a raw record (``schema.Observation.key`` of a validated one)."""
+    return tuple(obs.get(name) for name in FACT_KEY)
 
 
 def check_groups(located: Located, sources: dict[str, dict]) -> list[Problem]:
@@ -45,7 +43,7 @@ def check_groups(located: Located, sources: dict[str, dict]) -> list[Problem]:
             if record.get("source") in seen_sources:
                 duplicated = True
                 problems.append(Problem(*located.where("observations", index),
-                                        f"{_describe(index, record)}: duplicate of the observation at {first_at} "
+                                        f"{describe_record('observations', index, record)}: duplicate of the observation at {first_at} "
                                         "(same region, indicator, year, period and kind from the same source); keep one."))
             seen_sources.add(record.get("source"))
         if duplicated:
@@ -55,7 +53,7 @@ def check_groups(located: Located, sources: dict[str, dict]) -> list[Problem]:
         if None in declared or len(declared) != 1:
             for index, record in zip(members, records, strict=False):
                 problems.append(Problem(*located.where("observations", index),
-                                        f"{_describe(index, record)}: the same fact comes from {len(records)} sources "
+                                        f"{describe_record('observations', index, record)}: the same fact comes from {len(records)} sources "
                                         f"(first at {first_at}); mark every record of the group with the same "
                                         "cross_source: agrees, revised (a later publication changed the figure) or conflicts."))
             continue
@@ -64,12 +62,12 @@ def check_groups(located: Located, sources: dict[str, dict]) -> list[Problem]:
             continue
         differ = _disagree(values, records)
         if declared == {"agrees"} and differ:
-            problems.append(Problem(first_path, first_line, f"{_describe(members[0], records[0])}: marked cross_source: agrees "
+            problems.append(Problem(first_path, first_line, f"{describe_record('observations', members[0], records[0])}: marked cross_source: agrees "
                                     f"but the values differ ({', '.join(map(str, values))}); mark the group as conflicts."))
         if declared == {"revised"}:
             problems += _check_revision(located, members, records, differ, sources)
         if declared == {"conflicts"} and not differ:
-            problems.append(Problem(first_path, first_line, f"{_describe(members[0], records[0])}: marked cross_source: conflicts "
+            problems.append(Problem(first_path, first_line, f"{describe_record('observations', members[0], records[0])}: marked cross_source: conflicts "
                                     "but the values are the same; mark the group as agrees."))
     return problems
 
@@ -79,12 +77,12 @@ def _check_revision(located: Located, members: list[int], records: list[dict], d
     """A revision is a later publication's different figure: every source needs a date, and
     the latest date must belong to one source only, so that the current figure is known."""
     first = located.where("observations", members[0])
-    what = _describe(members[0], records[0])
+    what = describe_record('observations', members[0], records[0])
     if not differ:
         return [Problem(*first, f"{what}: marked cross_source: revised but the values are the same; mark the group as agrees.")]
-    dates = [source_date(_by_id(sources, r.get("source"))) for r in records]
+    dates = [source_date(by_id(sources, r.get("source"))) for r in records]
     problems = [Problem(*located.where("observations", index, "source"),
-                        f"{_describe(index, record)}: a revised figure needs the date of its source "
+                        f"{describe_record('observations', index, record)}: a revised figure needs the date of its source "
                         f"{record.get('source')!r}, so that the latest can be shown; give the source a date.")
                 for index, record, date in zip(members, records, dates, strict=True) if date is None]
     known = [d for d in dates if d is not None]
