@@ -54,9 +54,12 @@ class Dashboard:
         page.set_default_timeout(TIMEOUT_MS)
 
     def open(self, path: str = "/") -> Dashboard:
+        """Go to ``path`` and wait until the run that draws it has finished: the idle state is
+        waited for after the heading appears, since the app reports idle before its first run
+        starts, and a click during that run (the briefing deck's button) can be lost."""
         self.page.goto(self.base + path)
-        self.idle()
         expect(self.page.locator("h1").first).to_be_visible()
+        self.idle()
         return self
 
     def idle(self) -> None:
