@@ -21,6 +21,9 @@ from metrics.schema import Break
 PANEL_PX = 260
 BOUNDS = ("above", "at_least", "at_most", "reach")
 """Comparators of an actual that give a bound, not the figure (左右, about, stays on the line)."""
+LOWER_BOUND_SYMBOL, UPPER_BOUND_SYMBOL = "arrow-bar-up-open", "arrow-bar-down-open"
+"""A bound's marker: an arrow from a bar, the way the true value lies; no region is drawn with
+an arrow (``schema.MARKER_SYMBOLS``), so a bound never looks like a region's point."""
 
 
 def _hover(row: dict, lang: str) -> str:
@@ -73,13 +76,13 @@ def _points(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: 
 
 def _bounds(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: str, show: bool, lang: str,
             panel: int) -> None:
-    """Actuals published only as a bound (突破2000亿元): hollow triangles pointing the way the
-    true value lies, never joined to the line, which would read as the value itself."""
+    """Actuals published only as a bound (突破2000亿元): arrows pointing the way the true value
+    lies, never joined to the line, which would read as the value itself."""
     unit = str(rows[0]["indicator_unit"])
     fig.add_trace(go.Scatter(
         x=[int(r["year"]) for r in rows], y=[i18n.display_value(r["value_std"], unit, lang)[0] for r in rows],
         mode="markers", name=esc(name), legendgroup=group, showlegend=show,
-        marker={"symbol": ["triangle-down-open" if r["comparator"] == "at_most" else "triangle-up-open" for r in rows],
+        marker={"symbol": [UPPER_BOUND_SYMBOL if r["comparator"] == "at_most" else LOWER_BOUND_SYMBOL for r in rows],
                 "size": 11, "color": colour, "line": {"width": 2, "color": colour}},
         hovertext=[_hover(r, lang) for r in rows], hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
 

@@ -8,7 +8,8 @@ import pytest
 from metrics import comparison
 from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
 from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, TEMPLATE, RegionStyle, region_style
-from metrics.schema import Region
+from metrics.charts.trends import LOWER_BOUND_SYMBOL, UPPER_BOUND_SYMBOL
+from metrics.schema import MARKER_SYMBOLS, Region
 from tests.metrics.builders import REGIONS, build_frames, obs
 
 
@@ -216,7 +217,8 @@ def test_an_actual_published_as_a_bound_is_not_joined_to_the_line(tmp_path):
     line = next(t for t in fig.data if t.name == "海曙区")
     assert 1000.0 not in list(line.y) and list(line.x) == [2020, None, 2022], "the line has a gap at the bound"
     bound = next(t for t in fig.data if t.name.startswith("海曙区(仅公布"))
-    assert bound.mode == "markers" and list(bound.y) == [1000.0] and bound.marker.symbol[0] == "triangle-up-open"
+    assert bound.mode == "markers" and list(bound.y) == [1000.0] and bound.marker.symbol[0] == "arrow-bar-up-open"
+    assert not {LOWER_BOUND_SYMBOL, UPPER_BOUND_SYMBOL} & set(MARKER_SYMBOLS), "a bound never looks like a region's point"
 
 
 def test_a_long_subtitle_wraps_and_the_chart_makes_room_for_it(frames):
