@@ -18,7 +18,12 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 SOURCE_TYPES = ("government_work_report", "news_article", "statistical_bulletin", "plan_report", "government_release")
-LEVELS = ("city", "district", "county_level_city", "county", "port")
+LEVELS = ("nation", "province", "city", "district", "county_level_city", "county", "port")
+CONTEXT_LEVELS = ("nation", "province")
+"""Levels that are context for the city (the nation and the province), never one of its own regions."""
+PEER_GROUPS = ("yrd_trillion", "separately_planned", "sub_provincial")
+"""Groups of peer cities an official compares the city with: the trillion-yuan cities of the Yangtze
+River Delta (长三角万亿城市), the separately planned cities (计划单列市), the sub-provincial cities (副省级城市)."""
 CATEGORIES = (
     "output", "fiscal", "trade", "investment", "consumption", "innovation", "income", "labour",
     "urbanisation", "population", "port", "prices", "finance", "enterprises", "environment",
@@ -92,6 +97,13 @@ class Region(Strict):
     """The region's colour on every chart (a fallback from the palette when not given)."""
     symbol: Literal[MARKER_SYMBOLS] | None = None  # type: ignore[valid-type]
     breaks: list[Break] | None = None
+    groups: list[Literal[PEER_GROUPS]] | None = None  # type: ignore[valid-type]
+    """The peer groups a city belongs to (``PEER_GROUPS``): a region with groups, or of a context level,
+    is context for the home city (shown beside it, never ranked among its districts)."""
+
+    @property
+    def is_context(self) -> bool:
+        return self.level in CONTEXT_LEVELS or bool(self.groups)
 
 
 class Indicator(Strict):
