@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from metrics import i18n
+from metrics import i18n, render
 from metrics.display import value_text
 from metrics.names import RANKED_LEVELS, headline_order, region_name
 from metrics.views import DataFrames
@@ -49,7 +49,8 @@ def comparison(frames: DataFrames, indicator_id: str, year: int) -> Comparison:
         others["distance"] = (others["year"].astype(int) - year).abs()
         others = others.sort_values(["distance", "year"], ascending=[True, False]).drop_duplicates("region_id")
         others = others.drop(columns="distance").reset_index(drop=True)
-    city = this_year[this_year["region_id"].map(levels).eq("city")].reset_index(drop=True)
+    home = {r.id for r in frames.dataset.regions if r.level == "city" and not r.is_context}
+    city = this_year[this_year["region_id"].isin(home)].reset_index(drop=True)
     port = this_year[this_year["region_id"].map(levels).eq("port")].reset_index(drop=True)
     return Comparison(indicator_id, year, ranked, missing, others, city, port)
 
@@ -88,14 +89,13 @@ def comparison_notes(frames: DataFrames, comp: Comparison, lang: str) -> list[st
     """What the ranking leaves out, said in words: regions without data, other years, the city, the port."""
     notes = []
     other = {str(r["region_id"]): r for r in comp.other_years.to_dict("records")} if not comp.other_years.empty else {}
-    separator = ", " if lang == "en" else "、"
     no_data = [region_name(frames, r, lang) for r in comp.missing if r not in other]
     if no_data:
-        notes.append(i18n.t("regions_missing", lang, year=comp.year, names=separator.join(no_data)))
+        notes.append(i18n.t("regions_missing", lang, year=comp.year, names=render.join(no_data, lang)))
     if other:
         items = [f"{region_name(frames, r, lang)} {i18n.year_label(int(row['year']), lang)}: {value_text(row, lang)}"
                  for r, row in other.items()]
-        notes.append(i18n.t("regions_other_year", lang, items="; ".join(items)))
+        notes.append(i18n.t("regions_other_year", lang, items=render.clauses(items, lang)))
     for row in comp.city.to_dict("records"):
         notes.append(i18n.t("regions_city", lang, value=f"{i18n.name(row, 'region', lang)} {value_text(row, lang)}"))
     for row in comp.port.to_dict("records"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics import i18n
+from metrics import figure, i18n, render
 from metrics.views import DataFrames
 
 
@@ -31,23 +31,13 @@ def gap_decimals(row: dict) -> int:
 
 def target_text(row: dict, lang: str) -> str:
     """A target as worded: 7%左右, 突破1万亿元; a qualitative target gives its quote or note."""
-    if row.get("comparator") == "qualitative" or i18n.is_missing(row.get("target_value")):
-        return i18n.text_of(row.get("target_quote")) or i18n.text_of(row.get("target_note"))
-    value = i18n.fmt_value(row["target_value"], str(row["target_unit"]), lang)
-    return i18n.comparator_phrase(row.get("comparator"), value, lang)
+    return render.target(figure.target_of(row), lang)
 
 
 def actual_text(row: dict, lang: str) -> str:
-    if i18n.is_missing(row.get("actual_value")):
-        return ""
-    text = i18n.fmt_value(row["actual_value"], str(row["actual_unit"]), lang)
-    if row.get("actual_bound"):
-        text = i18n.comparator_phrase(row["actual_bound"], text, lang)
-    text = i18n.with_marks(text, lang, provisional=bool(row.get("actual_provisional")))
-    if not i18n.is_missing(row.get("actual_first_value")):
-        first = i18n.fmt_value(float(row["actual_first_value"]), str(row["actual_first_unit"]), lang)
-        text += ("; " if lang == "en" else ";") + i18n.t("chart_revised_from", lang, value=first, date=row.get("actual_first_date") or "?")
-    return text
+    """A ledger row's actual as written, with its bound, marks and first release."""
+    actual = figure.actual_of(row)
+    return "" if actual is None else render.with_revision(actual, lang)
 
 
 def gap_text(row: dict, lang: str) -> str:
@@ -80,16 +70,19 @@ def progress_table(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = []
     for row in progress.to_dict("records"):
         unit = str(row["change_unit"] or "%")
-        latest = "" if i18n.is_missing(row["latest_std"]) else (
-            f"{i18n.fmt_value(row['latest_std'], row['indicator_unit'], lang)} ({i18n.year_label(int(row['latest_year']), lang)})")
-        target = i18n.comparator_phrase(row["comparator"], i18n.fmt_value(row["target_value"], row["target_unit"], lang), lang)
+        latest_figure = figure.latest_of(row)
+        latest = "" if latest_figure is None else (
+            f"{render.value(latest_figure, lang)} ({i18n.year_label(int(row['latest_year']), lang)})")
+        target = render.target(figure.target_of(row), lang)
         rows.append({
             i18n.t("col_indicator", lang): i18n.name(row, "indicator", lang),
-            i18n.t("col_target_2025", lang): target,
-            i18n.t("col_base_2020", lang): "" if i18n.is_missing(row["base_std"]) else i18n.fmt_value(row["base_std"], row["indicator_unit"], lang),
+            i18n.t("col_plan_target", lang): f"{target} ({i18n.year_label(int(row['target_year']), lang)})",
+            i18n.t("col_base", lang, year=int(row["base_year"])): "" if i18n.is_missing(row["base_std"])
+            else i18n.fmt_value(row["base_std"], row["indicator_unit"], lang),
             i18n.t("col_latest", lang): latest,
             i18n.t("col_verdict", lang): score_status(row, lang),
-            i18n.t("col_gap", lang): "" if i18n.is_missing(row.get("gap")) else i18n.fmt_signed(float(row["gap"]), str(row["gap_unit"]), lang, 1),
+            i18n.t("col_gap", lang): "" if i18n.is_missing(row.get("gap")) else render.signed(float(row["gap"]), str(row["gap_unit"]), lang,
+                                                                                             gap_decimals(row)),
             i18n.t("col_required", lang): _per_year_text(row["required_per_year"], unit, lang),
             i18n.t("col_achieved", lang): _per_year_text(row["achieved_per_year"], unit, lang),
         })
@@ -119,10 +112,7 @@ def _per_year_text(value: object, unit: str, lang: str) -> str:
 
 def value_text(row: dict, lang: str) -> str:
     """A fact's value as written, with its bound (突破) and whether it is provisional or computed."""
-    text = i18n.fmt_value(row["value"], str(row["unit"]), lang)
-    if isinstance(row.get("comparator"), str) and row["comparator"] and row.get("kind") == "actual":
-        text = i18n.comparator_phrase(row["comparator"], text, lang)
-    return i18n.with_marks(text, lang, provisional=bool(row.get("provisional")), derived=bool(row.get("derived")))
+    return render.value(figure.of_fact(row), lang)
 
 
 def _evidence(row: dict, lang: str) -> str:

@@ -9,7 +9,7 @@ change in percentage points for a rate, the nominal growth in percent for a leve
 
 from __future__ import annotations
 
-from metrics import coverage, i18n, series, units
+from metrics import coverage, figure, i18n, render, series, units
 from metrics.cards import Card, Change, SourceRef, TargetInfo
 from metrics.charts.theme import region_style
 from metrics.display import gap_decimals, target_text, value_text
@@ -52,18 +52,8 @@ def _source_refs(frames: DataFrames, fact: dict, label: str, lang: str) -> list[
 
 
 def _compact(fact: dict, lang: str) -> tuple[str, str]:
-    """The card's value and the unit it puts beside the title: ("14594.9亿元", "") / ("1,459.49", "CNY billion")."""
-    unit = str(fact["unit"])
-    if lang != "en":
-        number, unit_text = i18n.fmt_value(fact["value"], unit, lang), ""
-    else:
-        shown, label = i18n.display_value(float(fact["value"]), unit, lang)
-        number = i18n.fmt_number(shown, lang) + ("%" if unit == "%" else "")
-        unit_text = "" if unit == "%" else label
-    comparator = _text(fact.get("comparator"))
-    if comparator:
-        number = i18n.comparator_phrase(comparator, number, lang)
-    return number, unit_text
+    """The card's value and the unit it puts beside the title (``render.compact``)."""
+    return render.compact(figure.of_fact(fact), lang)
 
 
 def _target_ref(frames: DataFrames, row: dict, label: str, lang: str) -> SourceRef:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from metrics import i18n
+from metrics import i18n, plans
 from metrics.ledger import STATUSES
 from metrics.names import headline_order
 from metrics.values import join_ids, split_ids
@@ -87,12 +87,24 @@ def ledger_for(frames: DataFrames, region_id: str, year: int, category: str | No
     return rows.sort_values("status", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
 
 
-def progress_for(frames: DataFrames, region_id: str, category: str | None = None) -> pd.DataFrame:
-    """The 十四五 scorecard of a region: every numeric 2025 target, judged or in progress."""
+def scorecard_plan(frames: DataFrames, region_id: str) -> plans.Plan | None:
+    """The plan a region's scorecard is about: the latest plan (``data/plans.yaml``) with targets
+    of its last year for the region; None when it has none."""
     progress = frames.progress
     if progress.empty:
-        return progress
-    rows = progress[progress["region_id"].eq(region_id)]
+        return None
+    found = set(progress.loc[progress["region_id"].eq(region_id), "plan_id"])
+    return next((plan for plan in reversed(plans.PLANS) if plan.id in found), None)
+
+
+def progress_for(frames: DataFrames, region_id: str, category: str | None = None) -> pd.DataFrame:
+    """A region's scorecard (of ``scorecard_plan``): every numeric target of the plan's last
+    year, judged or in progress."""
+    progress = frames.progress
+    plan = scorecard_plan(frames, region_id)
+    if progress.empty or plan is None:
+        return progress.iloc[0:0]
+    rows = progress[progress["region_id"].eq(region_id) & progress["plan_id"].eq(plan.id)]
     if category:
         cats = {i.id: i.category for i in frames.dataset.indicators}
         rows = rows[rows["indicator_id"].map(cats).eq(category)]
@@ -117,7 +129,7 @@ def _reported_sources(facts: pd.DataFrame, region_id: str) -> dict[str, list[tup
 def _actual_sources(sources: dict[str, list[tuple[int, str]]], row: dict) -> str:
     """The sources of the actuals a progress row was computed from (the latest year and 2020)."""
     years = (set() if i18n.is_missing(row.get("latest_year")) else {int(row["latest_year"])}) | (
-        {2020} if not i18n.is_missing(row.get("base_std")) else set())
+        {int(row["base_year"])} if not i18n.is_missing(row.get("base_std")) else set())
     values = [value for year, value in sources.get(str(row["indicator_id"]), []) if year in years]
     return join_ids(part for value in values for part in split_ids(value))
 

@@ -11,7 +11,7 @@ growth) are left out of sentences: a briefing quotes what sources said. No data,
 
 from __future__ import annotations
 
-from metrics import i18n
+from metrics import figure, i18n, render
 from metrics.display import gap_decimals, target_text
 from metrics.names import growth_of, headline_order, indicator_name, region_name
 from metrics.queries import narrow
@@ -49,10 +49,7 @@ class Lookup:
 
 
 def _value(row: dict, lang: str) -> str:
-    text = i18n.fmt_value(row["value"], str(row["unit"]), lang)
-    if isinstance(row.get("comparator"), str) and row["comparator"]:
-        text = i18n.comparator_phrase(row["comparator"], text, lang)
-    return i18n.with_marks(text, lang, provisional=bool(row.get("provisional")))
+    return render.value(figure.of_fact(row), lang)
 
 
 def _growth(row: dict, lang: str) -> str:

@@ -11,7 +11,7 @@ from metrics import coverage, query_state, schema
 from metrics.dataset import Dataset
 from metrics.derive import with_derived
 from metrics.ledger import target_ledger
-from metrics.progress import progress_to_targets
+from metrics.progress import scorecards
 from metrics.tidy import consolidate, tidy_table
 
 
@@ -47,7 +47,7 @@ def data_frames(dataset: Dataset) -> DataFrames:
     table = with_derived(recorded, dataset.indicator_by_id, dataset.region_by_id) if not recorded.empty else recorded
     facts = consolidate(table) if not table.empty else table
     ledger = target_ledger(facts) if not facts.empty else pd.DataFrame()
-    progress = (progress_to_targets(facts, regions=dataset.region_by_id, indicators=dataset.indicator_by_id, ledger=ledger)
+    progress = (scorecards(facts, regions=dataset.region_by_id, indicators=dataset.indicator_by_id, ledger=ledger)
                 if not facts.empty else pd.DataFrame())
     sources = pd.DataFrame.from_records([s.model_dump() for s in dataset.sources])
     regions = pd.DataFrame.from_records([r.model_dump() for r in dataset.regions])

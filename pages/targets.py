@@ -1,4 +1,4 @@
-"""目标与完成 Targets and results: the target ledger of each chosen region and year, then progress to 2025."""
+"""目标与完成 Targets and results: the target ledger of each chosen region and year, then the scorecard of its five-year plan."""
 
 import streamlit as st
 
@@ -29,7 +29,7 @@ for section in page.sections:
                           key=f"status-{section.region_id}", format_func=present.__getitem__)
         widgets.table_block(section.table(chosen or ()), lang, sources=frames.sources)
 
-    st.subheader(widgets.md(i18n.t("progress_heading", lang)))
+    st.subheader(widgets.md(section.progress_heading))
     st.caption(widgets.md(i18n.t("progress_note", lang)))
     widgets.empty(section.progress_empty)
     widgets.chart_block(section.progress_chart, lang)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 import plotly.graph_objects as go
 
-from metrics import comparison, coverage, i18n, names, queries, series
+from metrics import comparison, coverage, i18n, names, queries, render, series
 from metrics.charts.common import catalogue
 from metrics.charts.heatmap import coverage_heatmap, value_heatmap
 from metrics.charts.ledger import ledger_chart
@@ -80,9 +80,11 @@ def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figur
     if facts.empty or not ranked:
         return None
     rows = facts[facts["indicator_id"].eq(indicator_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
-                 & facts["year"].notna() & facts["value_std"].notna() & facts["region_id"].isin(ranked)
-                 & ~facts["conflict"].astype(bool)]
-    rows = rows.sort_values(["derived", "comparator"], na_position="first", kind="stable").drop_duplicates(["region_id", "year"])
+                 & facts["year"].notna() & facts["value_std"].notna() & facts["region_id"].isin(ranked)]
+    # One figure a cell: a reported exact value before a bound or a value computed here; the
+    # values of sources that disagree all stay, side by side.
+    rows = rows.sort_values(["derived", "comparator"], na_position="first", kind="stable")
+    rows = rows[rows["conflict"].astype(bool) | ~rows.duplicated(["region_id", "year"])]
     if rows.empty:
         return None
     rows = rows.assign(year=rows["year"].astype(int))
@@ -90,7 +92,9 @@ def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figur
     labels = {r: names.region_name(frames, r, lang) for r in ranked}
     return value_heatmap(rows, region_ids=ranked, region_names=labels, years=years,
                          indicator=names.indicator_name(frames, indicator_id, lang),
-                         unit=names.indicator_unit(frames, indicator_id), catalogue=catalogue(frames.sources), lang=lang)
+                         unit=names.indicator_unit(frames, indicator_id), catalogue=catalogue(frames.sources), lang=lang,
+                         breaks={r: series.breaks(frames.dataset.region_by_id.get(r), frames.dataset.indicator_by_id.get(indicator_id))
+                                 for r in ranked})
 
 
 def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
@@ -110,7 +114,7 @@ def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Ite
         yield i18n.t("page_targets", lang), ledger
     progress = progress_figure(frames, region_id, lang)
     if progress is not None:
-        yield i18n.t("progress_heading", lang), progress
+        yield render.plan_heading(queries.scorecard_plan(frames, region_id), lang), progress
     indicators = queries.default_trend_indicators(frames, [region_id], None)
     trend = trend_figure(frames, [region_id], indicators, lang, year) if indicators else None
     if trend is not None:

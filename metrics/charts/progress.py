@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from metrics import i18n
+from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 
 REQUIRED_COLOUR = "#555555"
@@ -33,19 +33,18 @@ def progress_chart(progress: pd.DataFrame, *, region: str, region_id: str, catal
                 x=values, y=labels, orientation="h", name=name, legendgroup=key, showlegend=number == 1,
                 marker={"color": colour if not pattern else "#FFFFFF", "line": {"color": colour, "width": 1.5},
                         "pattern": {"shape": pattern, "fgcolor": colour}},
-                text=[i18n.fmt_signed(v, unit, lang, 2 if unit == "百分点" else 1) if v is not None else "–" for v in values],
+                text=[render.signed(v, unit, lang, 2 if unit == "百分点" else 1) if v is not None else "–" for v in values],
                 textposition="outside", cliponaxis=False,
                 hovertext=[hover([f"{region} · {i18n.name(r, 'indicator', lang)}", name,
-                                  i18n.fmt_signed(v, unit, lang, 2) if v is not None else "–",
-                                  f"{i18n.t('col_latest', lang)}: {i18n.fmt_value(r['latest_std'], r['indicator_unit'], lang)}"
-                                  + ("" if i18n.is_missing(r["latest_year"]) else f" ({int(r['latest_year'])})"),
-                                  f"{i18n.t('col_target_2025', lang)}: "
-                                  f"{i18n.comparator_phrase(r['comparator'], i18n.fmt_value(r['target_value'], r['target_unit'], lang), lang)}",
+                                  render.signed(v, unit, lang, 2) if v is not None else "–",
+                                  _latest(r, lang),
+                                  f"{i18n.t('col_target_end', lang, year=int(r['target_year']))}: "
+                                  f"{render.target(figure.target_of(r), lang)}",
                                   i18n.t("prov_derived", lang)])
                            for r, v in zip(panel, values, strict=True)],
                 hovertemplate="%{hovertext}<extra></extra>"), row=number, col=1)
         axis_unit = i18n.display_unit(unit, lang)
-        fig.update_xaxes(title_text=esc(f"{axis_unit} / {'year' if lang == 'en' else '年'}"), row=number, col=1)
+        fig.update_xaxes(title_text=esc(i18n.t("chart_per_year_axis", lang, unit=axis_unit)), row=number, col=1)
         fig.update_yaxes(autorange="reversed", row=number, col=1)
     fig.update_layout(barmode="group")
     ids = source_ids(list(progress["target_source"]) + list(progress.get("actual_sources", []))) if not progress.empty else []
@@ -53,6 +52,14 @@ def progress_chart(progress: pd.DataFrame, *, region: str, region_id: str, catal
     return frame(fig, title=i18n.t("chart_progress_title", lang, region=region),
                  subtitle=i18n.t("chart_progress_subtitle", lang),
                  footnote=source_footnote(ids, catalogue, lang, "all"),
-                 meta={"chart": "progress", "regions": [region_id], "year": 2025, "sources": ids,
+                 meta={"chart": "progress", "regions": [region_id],
+                       "year": int(progress["target_year"].max()) if not progress.empty else None, "sources": ids,
                        "indicators": list(progress["indicator_id"]) if not progress.empty else []},
                  height=ROW_PX * max(n_rows, 1) + 80 * max(len(panels), 1) + 40, right=130)
+
+
+def _latest(row: dict, lang: str) -> str:
+    latest = figure.latest_of(row)
+    if latest is None:
+        return f"{i18n.t('col_latest', lang)}: –"
+    return f"{i18n.t('col_latest', lang)}: {render.value(latest, lang)} ({i18n.year_label(int(row['latest_year']), lang)})"

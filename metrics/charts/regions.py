@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics import i18n
+from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 from metrics.charts.theme import BAR_COLOUR, HIGHLIGHT_COLOUR
 
@@ -15,24 +15,18 @@ ROW_PX = 36
 
 
 def _hover(row: dict, lang: str) -> str:
+    fig = figure.of_fact(row)
     lines = [f"{i18n.name(row, 'region', lang)} · {i18n.name(row, 'indicator', lang)}",
-             f"{i18n.kind_label(row['kind'], lang)}: "
-             f"{i18n.fmt_value(row['value_std'], str(row['indicator_unit']), lang)}",
+             f"{i18n.kind_label(row['kind'], lang)}: {render.in_unit(fig, lang)}",
              i18n.period_label(row["period"], row["year"], row["start_year"], lang),
-             i18n.provenance_label(row["provenance"], lang)]
-    comparator = row.get("comparator")
-    if isinstance(comparator, str) and comparator:
-        lines.append(i18n.comparator_phrase(comparator, i18n.fmt_value(row["value_std"], str(row["indicator_unit"]), lang),
-                                            lang))
-    if row.get("provisional"):
-        lines.append(i18n.t("provisional", lang))
-    return hover(lines)
+             i18n.provenance_label(row["provenance"], lang), render.revision(fig, lang)]
+    return hover([line for line in lines if line])
 
 
 def _marked(row: dict) -> bool:
     """A bar that is not a plain reported exact value: a bound, provisional or computed here."""
-    comparator = row.get("comparator")
-    return bool(row.get("derived") or row.get("provisional") or (isinstance(comparator, str) and comparator))
+    fig = figure.of_fact(row)
+    return fig.is_bound or fig.provisional or fig.derived
 
 
 def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, unit: str, year: int,
@@ -59,9 +53,9 @@ def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, uni
     derived = bool(not ranked.empty and ranked["derived"].astype(bool).any())
     subtitle = i18n.t("chart_regions_subtitle", lang)
     if total:
-        names = (", " if lang == "en" else "、").join(missing)
+        names = render.join(list(missing), lang)
         key = "chart_regions_coverage_missing" if missing else "chart_regions_coverage_all"
-        subtitle += ("; " if lang == "en" else ";") + i18n.t(key, lang, n=len(rows), total=total, names=names)
+        subtitle = render.clauses([subtitle, i18n.t(key, lang, n=len(rows), total=total, names=names)], lang)
     return frame(fig, title=i18n.t("chart_regions_title", lang, indicator=indicator, year=year),
                  subtitle=subtitle, footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
                  meta={"chart": "regions", "regions": [r["region_id"] for r in rows], "year": year, "sources": ids,
@@ -70,8 +64,4 @@ def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, uni
 
 
 def _bar_text(row: dict, unit: str, lang: str) -> str:
-    number = i18n.fmt_number(i18n.display_value(row["value_std"], unit, lang)[0], lang)
-    comparator = row.get("comparator")
-    if isinstance(comparator, str) and comparator:
-        number = i18n.comparator_phrase(comparator, number, lang)
-    return i18n.with_marks(number, lang, provisional=bool(row.get("provisional")), derived=bool(row.get("derived")))
+    return render.label(figure.of_fact(row), lang)

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from metrics import i18n
+from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 from metrics.charts.theme import RegionStyle, region_style
 from metrics.schema import Break
@@ -21,22 +21,23 @@ from metrics.schema import Break
 PANEL_PX = 260
 BOUNDS = ("above", "at_least", "at_most", "reach")
 """Comparators of an actual that give a bound, not the figure (左右, about, stays on the line)."""
+LINE_DASH = {"target": "dash", "conflict": "solid"}
+UNJOINED = ("target", "conflict")
+"""Series drawn as markers only: targets (each year's target is set on its own, by its own
+document: a line would read as a plan) and figures whose sources disagree (side by side, never joined)."""
 LOWER_BOUND_SYMBOL, UPPER_BOUND_SYMBOL = "arrow-bar-up-open", "arrow-bar-down-open"
 """A bound's marker: an arrow from a bar, the way the true value lies; no region is drawn with
 an arrow (``schema.MARKER_SYMBOLS``), so a bound never looks like a region's point."""
 
 
 def _hover(row: dict, lang: str) -> str:
+    fig = figure.of_fact(row)
     lines = [f"{i18n.name(row, 'region', lang)} · {i18n.name(row, 'indicator', lang)}",
-             f"{i18n.kind_label(row['kind'], lang)}: {_value(row, lang)}",
+             f"{i18n.kind_label(row['kind'], lang)}: {render.in_unit(fig, lang)}",
              i18n.period_label(row["period"], row["year"], row["start_year"], lang),
-             i18n.provenance_label(row["provenance"], lang)]
-    if row.get("provisional"):
-        lines.append(i18n.t("provisional", lang))
-    if row.get("revised") is True and not i18n.is_missing(row.get("first_value")):
-        first = i18n.fmt_value(float(row["first_value"]), str(row["first_unit"]), lang)
-        lines.append(i18n.t("chart_revised_from", lang, value=first, date=row.get("first_source_date") or "?"))
-    return hover(lines)
+             i18n.provenance_label(row["provenance"], lang), render.revision(fig, lang),
+             i18n.t("figure_conflict", lang) if fig.conflict else ""]
+    return hover([line for line in lines if line])
 
 
 def _with_gaps(rows: list[dict], break_years: Sequence[int]) -> list[dict | None]:
@@ -52,14 +53,6 @@ def _with_gaps(rows: list[dict], break_years: Sequence[int]) -> list[dict | None
     return out
 
 
-def _value(row: dict, lang: str) -> str:
-    text = i18n.fmt_value(row["value_std"], str(row["indicator_unit"]), lang)
-    comparator = row.get("comparator")
-    if isinstance(comparator, str) and comparator:
-        text = i18n.comparator_phrase(comparator, text, lang)
-    return text
-
-
 def _points(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: str, symbol: str, dash: str,
             show: bool, lang: str, panel: int, break_years: Sequence[int] = ()) -> None:
     unit = str(rows[0]["indicator_unit"])
@@ -67,8 +60,9 @@ def _points(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: 
     fig.add_trace(go.Scatter(
         x=[None if r is None else int(r["year"]) for r in points],
         y=[None if r is None else i18n.display_value(r["value_std"], unit, lang)[0] for r in points],
-        mode="lines+markers", name=esc(name), legendgroup=group, showlegend=show, connectgaps=False,
-        line={"color": colour, "dash": dash, "width": 2 if dash == "solid" else 1.5},
+        mode="markers" if dash in UNJOINED else "lines+markers", name=esc(name), legendgroup=group, showlegend=show,
+        connectgaps=False,
+        line={"color": colour, "dash": LINE_DASH.get(dash, dash), "width": 2 if dash == "solid" else 1.5},
         marker={"symbol": symbol, "size": 10 if "open" in symbol else 9, "color": colour, "line": {"width": 2, "color": colour}},
         hovertext=["" if r is None else _hover(r, lang) for r in points], hovertemplate="%{hovertext}<extra></extra>"),
         row=panel, col=1)
@@ -128,11 +122,13 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
             annual = data[data["period"].eq("annual")].sort_values("year")
             actual = annual[annual["kind"].eq("actual") & ~annual["derived"].astype(bool)]
             bound = actual["comparator"].isin(BOUNDS)
+            conflict = actual["conflict"].astype(bool) & ~bound if "conflict" in actual else bound & False
             groups = (
-                (actual[~bound], name, symbol, "solid"),
+                (actual[~bound & ~conflict], name, symbol, "solid"),
+                (actual[conflict], name + i18n.t("chart_conflict_suffix", lang), symbol, "conflict"),
                 (annual[annual["kind"].eq("actual") & annual["derived"].astype(bool)],
                  name + i18n.t("chart_derived_suffix", lang), "circle-open", "dot"),
-                (annual[annual["kind"].eq("target")], name + i18n.t("chart_target_suffix", lang), "diamond-open", "dash"),
+                (annual[annual["kind"].eq("target")], name + i18n.t("chart_target_suffix", lang), "diamond-open", "target"),
             )
             break_years = [b.year for b in breaks.get((region, indicator), [])]
             for part, part_name, part_symbol, dash in groups:
@@ -166,8 +162,7 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
         fig.add_vline(x=year, line={"color": "#888888", "width": 1, "dash": "dot"}, row="all", col=1)
     ids = source_ids(rows["sources"]) if not rows.empty else []
     derived = bool(not rows.empty and rows["derived"].astype(bool).any())
-    shown_names = ", ".join(indicator_names.get(i, i) for i in indicators) if lang == "en" else "、".join(
-        indicator_names.get(i, i) for i in indicators)
+    shown_names = render.join([indicator_names.get(i, i) for i in indicators], lang)
     return frame(fig, title=i18n.t("chart_trends_title", lang, indicators=shown_names),
                  subtitle=i18n.t("chart_trends_subtitle", lang), footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
                  meta={"chart": "trends", "regions": list(regions), "year": year, "indicators": indicators, "sources": ids},

@@ -9,7 +9,7 @@ from metrics import i18n
 from metrics.export.labels import text
 from metrics.export.pack import Pack
 
-SCORE_KEYS = ("col_indicator", "col_target_2025", "col_latest", "col_verdict")
+SCORE_KEYS = ("col_indicator", "col_plan_target", "col_latest", "col_verdict")
 
 
 def _headlines(pack: Pack) -> str:
@@ -39,7 +39,7 @@ def _scorecard(pack: Pack) -> str:
         else:
             names = "; ".join(f"{r.indicator} ({r.target})" for r in waiting)
         aside = f'<p class="aside">{escape(text("deck_no_actual_yet", pack.lang).format(names=names))}</p>'
-    heading = text("deck_scorecard", pack.lang).format(region=pack.region_name)
+    heading = pack.scorecard_heading
     return f'<section><h2>{escape(heading)}</h2><table class="score"><tr>{head}</tr>{body}</table>{aside}</section>'
 
 

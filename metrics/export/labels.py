@@ -32,7 +32,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "deck_reposted": ("转载：{site}", "reposted by {site}"),
     "deck_headlines": ("{region}{year}年主要指标", "{region}: headline figures, {year}"),
     "deck_headlines_missing": ("{year}年暂无数据：{names}", "No figures for {year}: {names}"),
-    "deck_scorecard": ("{region}“十四五”目标完成情况（2021—2025年）", "{region}: 14th Five-Year Plan scorecard (2021–2025)"),
     "deck_no_actual_yet": ("尚无实际数的目标：{names}", "Targets with no actual yet: {names}"),
     "deck_notes_indicators": ("图中指标：{names}", "Indicators shown: {names}"),
     "deck_part": ("{heading}（{number}/{count}）", "{heading} ({number}/{count})"),

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from metrics import queries
 from metrics.charts import common, figures_for
 from metrics.export import citations, summary
 from metrics.export.images import Caption, export_height, prepare_figure
 from metrics.export.labels import text
 from metrics.export.renderer import get_renderer
 from metrics.names import growth_of, indicator_name
+from metrics.render import plan_heading
 from metrics.sentences import indicator_sentence
 from metrics.views import DataFrames
 
@@ -73,6 +75,8 @@ class Pack:
     citations: list[str]
     headlines: summary.Headlines = field(default_factory=lambda: summary.Headlines([], []))
     scorecard: list[summary.ScoreRow] = field(default_factory=list)
+    scorecard_heading: str = ""
+    """The scorecard's heading with its plan and years (``render.plan_heading``)."""
 
     @property
     def title(self) -> str:
@@ -159,7 +163,8 @@ def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Seque
     ordered = citations.official_first([catalogue.get(i, {"id": i}) for i in dict.fromkeys(used)])
     cited = [citations.citation(source, lang) for source in ordered]
     return Pack(region_id, name, year, lang, today or dt.date.today(), pages, cited,
-                summary.headlines(frames, region_id, year, lang), summary.scorecard(frames, region_id, lang))
+                summary.headlines(frames, region_id, year, lang), summary.scorecard(frames, region_id, lang),
+                f"{name} · {plan_heading(queries.scorecard_plan(frames, region_id), lang)}")
 
 
 def render(pack: Pack, fmt: str, on_progress: ProgressCallback | None = None, extra_steps: int = 1) -> Pack:

@@ -74,7 +74,7 @@ def scorecard(frames: DataFrames, region_id: str, lang: str) -> list[ScoreRow]:
     if progress.empty:
         return []
     table = display.progress_table(progress, lang)
-    columns = [i18n.t(key, lang) for key in ("col_indicator", "col_target_2025", "col_latest", "col_verdict")]
+    columns = [i18n.t(key, lang) for key in ("col_indicator", "col_plan_target", "col_latest", "col_verdict")]
     verdicts = [str(r["status"]) if r.get("verdict") else "" for r in progress.to_dict("records")]
     rows = []
     for indicator_id, values, verdict in zip(progress["indicator_id"], table[columns].itertuples(index=False), verdicts,

@@ -40,7 +40,7 @@ CARD_PADDING = Inches(0.18)
 SCORE_ROWS_PER_SLIDE = 7
 WAITING_TOP = Inches(6.15)
 ROW_HEIGHT = Inches(0.55)
-SCORE_COLUMNS = (("col_indicator", 3.6), ("col_target_2025", 2.4), ("col_latest", 2.7), ("col_verdict", 3.633))
+SCORE_COLUMNS = (("col_indicator", 3.6), ("col_plan_target", 2.4), ("col_latest", 2.7), ("col_verdict", 3.633))
 """Column header (``i18n`` key) and width in inches: 12.333 in all, the slide less its margins."""
 STATUS_COLOURS = {"met": RGBColor(0x1B, 0x7F, 0x3B), "provisionally_met": RGBColor(0x1B, 0x7F, 0x3B),
                   "not_met": RGBColor(0xB4, 0x23, 0x18), "provisionally_not_met": RGBColor(0xB4, 0x23, 0x18)}
@@ -136,7 +136,7 @@ def scorecard_slides(deck: PresentationDeck, pack: Pack) -> None:
     rows = [row for row in pack.scorecard if row.latest] or pack.scorecard
     waiting = [row for row in pack.scorecard if row not in rows]
     chunks = [rows[i:i + SCORE_ROWS_PER_SLIDE] for i in range(0, len(rows), SCORE_ROWS_PER_SLIDE)]
-    heading = text("deck_scorecard", pack.lang).format(region=pack.region_name)
+    heading = pack.scorecard_heading
     for number, chunk in enumerate(chunks, start=1):
         slide = titled_slide(deck, part_title(heading, number, len(chunks), pack.lang))
         height = ROW_HEIGHT * (len(chunk) + 1)

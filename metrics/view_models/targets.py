@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics import display, i18n, names, queries, suggest
+from metrics import display, i18n, names, queries, render, suggest
 from metrics.charts import ledger_figure, progress_figure
 from metrics.ledger import STATUSES, status_counts
 from metrics.query_state import ViewState
@@ -43,6 +43,8 @@ class TargetsSection:
     """Set when there are targets but none has an actual to draw."""
     ledger: pd.DataFrame
     table_basename: str
+    progress_heading: str
+    """The scorecard's heading, naming its plan and years (``render.plan_heading``)."""
     progress_chart: Chart | None
     progress_empty: Empty | None
     progress_table: Table | None
@@ -83,7 +85,8 @@ def _progress_part(frames: DataFrames, region: str, name: str, view: ViewState,
     figure = progress_figure(frames, region, lang, view.category)
     if figure is None:
         return None, Empty(i18n.t("progress_none", lang, region=name)), None
-    stem = basename(frames, region, 2025, "progress_heading", lang)
+    plan = queries.scorecard_plan(frames, region)
+    stem = basename(frames, region, plan.end if plan else view.year, "progress_heading_none", lang)
     progress = queries.progress_for(frames, region, view.category)
     return (Chart(figure, stem, key=f"progress-{region}"), None,
             Table(display.progress_table(progress, lang), progress, "progress", stem, key=f"progress-table-{region}"))
@@ -110,6 +113,7 @@ def targets_section(frames: DataFrames, region: str, view: ViewState) -> Targets
         counts=tuple(StatusCount(s, i18n.status_label(s, lang), int(counts[s])) for s in STATUSES),
         chart=chart, no_chart=no_chart, ledger=ledger,
         table_basename=basename(frames, region, year, "page_targets", lang),
+        progress_heading=render.plan_heading(queries.scorecard_plan(frames, region), lang),
         progress_chart=progress_chart, progress_empty=progress_empty, progress_table=progress_table)
 
 

@@ -23,7 +23,7 @@ def _row(indicator, year, value, kind="actual", unit="亿元", **over):
 
 def _score(rows, **kwargs):
     table = pd.DataFrame(rows)
-    return progress_to_targets(table, ledger=target_ledger(table), **kwargs).iloc[0]
+    return progress_to_targets(table, kwargs.pop("target_year", 2025), ledger=target_ledger(table), **kwargs).iloc[0]
 
 
 def test_before_2025_the_latest_year_is_progress_not_a_verdict():
@@ -68,5 +68,5 @@ def test_no_actual_leaves_the_row_empty():
 def test_a_target_set_in_its_own_year_is_not_a_plan_target():
     rows = [_row("gdp", 2020, 12408.7), _row("gdp", 2025, 17000, "target", source_date="2021-02-21"),
             _row("gdp_growth", 2025, 5.5, "target", unit="%", source_date="2025-01-10")]
-    table = progress_to_targets(pd.DataFrame(rows))
+    table = progress_to_targets(pd.DataFrame(rows), 2025)
     assert list(table["indicator_id"]) == ["gdp"]

@@ -1,0 +1,144 @@
+"""The one renderer: a ``Figure`` (``metrics.figure``) in words, in one language.
+
+Every view asks this module how a fact reads — the card, the chart's hover and cell, the ledger
+and scorecard rows, the sentences, the tables, sheets and slides — so a fact reads the same
+everywhere: its value as its source wrote it (1.87万亿元, 19万元), a bound always with its sign or
+word (≥1000亿元, 突破2000亿元), its marks (预计, 本站计算, 已修订), a target's wording and its verdict.
+Words come from the one catalogue (``metrics/strings.toml`` through ``metrics.i18n``).
+"""
+
+from __future__ import annotations
+
+from metrics import i18n, plans
+from metrics.figure import Figure
+
+
+def bound_phrase(comparator: str | None, text: str, lang: str) -> str:
+    key = f"bound_{comparator}"
+    if i18n.has(key):
+        return i18n.t(key, lang, v=text)
+    return i18n.comparator_phrase(comparator, text, lang)
+
+
+def value(fig: Figure, lang: str, *, marks: bool = True) -> str:
+    """A figure as written: 14594.9亿元, 突破2000亿元, ≥1000亿元, 7%左右, 3.2%（预计）; a
+    qualitative target gives its words."""
+    if fig.kind == "target":
+        return target(fig, lang)
+    if fig.value is None:
+        return ""
+    text = i18n.fmt_value(fig.value, fig.unit, lang)
+    if fig.is_bound:
+        text = bound_phrase(fig.comparator, text, lang)
+    if marks:
+        text = i18n.with_marks(text, lang, provisional=fig.provisional, derived=fig.derived)
+    return text
+
+
+def target(fig: Figure, lang: str) -> str:
+    """A target as worded: 7%左右, 突破1万亿元, at least CNY 1 trillion; a qualitative one its words."""
+    if fig.is_qualitative:
+        return fig.wording or i18n.t("comparator_qualitative", lang)
+    return i18n.comparator_phrase(fig.comparator, i18n.fmt_value(fig.value, fig.unit, lang), lang)  # type: ignore[arg-type]
+
+
+def in_unit(fig: Figure, lang: str) -> str:
+    """The figure in its indicator's unit, for a row of figures compared side by side (a ranking's
+    hover): 18700亿元 beside 21000亿元; bound and marks as in ``value``."""
+    if fig.value_std is None:
+        return value(fig, lang)
+    as_std = Figure(kind=fig.kind, value=fig.value_std, unit=fig.std_unit, value_std=fig.value_std,
+                    std_unit=fig.std_unit, comparator=fig.comparator, provisional=fig.provisional,
+                    derived=fig.derived)
+    text = value(as_std, lang)
+    if fig.unit and fig.unit != fig.std_unit:
+        text += f" ({value(fig, lang, marks=False)})" if lang == "en" else f"（{value(fig, lang, marks=False)}）"
+    return text
+
+
+def cell(fig: Figure, lang: str, *, decimals: int | None = None) -> str:
+    """A figure in a chart's cell or bar label, in the chart's unit (``i18n.display_value``):
+    1,459.49 / ≥1000 / >2000, with * for a provisional, revised, computed or conflicting figure."""
+    if fig.value_std is None:
+        return ""
+    number = i18n.fmt_number(i18n.display_value(fig.value_std, fig.std_unit, lang)[0], lang, decimals)
+    if fig.std_unit == "%":
+        number += "%"
+    return f"{fig.bound_sign}{number}{'*' if fig.marked else ''}"
+
+
+def label(fig: Figure, lang: str) -> str:
+    """A bar's label: the number in the chart's unit with a bound's sign and the marks in words,
+    ≥1000（预计） / ≥1,000 (provisional)."""
+    if fig.value_std is None:
+        return ""
+    number = i18n.fmt_number(i18n.display_value(fig.value_std, fig.std_unit, lang)[0], lang)
+    if fig.std_unit == "%":
+        number += "%"
+    return i18n.with_marks(f"{fig.bound_sign}{number}", lang, provisional=fig.provisional, derived=fig.derived)
+
+
+def join(items: list[str], lang: str) -> str:
+    """Names in a list: 海曙区、江北区 / Haishu, Jiangbei."""
+    return i18n.t("sep_list", lang).join(items)
+
+
+def clauses(items: list[str], lang: str) -> str:
+    """Clauses in a row: a;b / a; b."""
+    return i18n.t("sep_clause", lang).join(item for item in items if item)
+
+
+def compact(fig: Figure, lang: str) -> tuple[str, str]:
+    """A card's value and the unit it puts beside the title: ("14594.9亿元", "") in Chinese,
+    ("1,459.49", "CNY billion") in English, where a card has no room for the unit twice."""
+    if fig.value is None:
+        return "–", ""
+    if lang != "en":
+        number, unit_text = i18n.fmt_value(fig.value, fig.unit, lang), ""
+    else:
+        shown, label = i18n.display_value(fig.value, fig.unit, lang)
+        number = i18n.fmt_number(shown, lang) + ("%" if fig.unit == "%" else "")
+        unit_text = "" if fig.unit == "%" else label
+    if fig.is_bound:
+        number = bound_phrase(fig.comparator, number, lang)
+    return number, unit_text
+
+
+def revision(fig: Figure, lang: str) -> str:
+    """已修订;首次公布为14594.9亿元(2022-02-24), or "" for a figure not revised."""
+    if fig.revision is None:
+        return ""
+    first = i18n.fmt_value(fig.revision.value, fig.revision.unit, lang)
+    return i18n.t("chart_revised_from", lang, value=first, date=fig.revision.date or "?")
+
+
+def marks(fig: Figure, lang: str) -> str:
+    """What kind of figure it is, in words: 预计、本站计算、已修订、来源不一致."""
+    return i18n.figure_status({"provisional": fig.provisional, "derived": fig.derived,
+                               "revised": fig.revision is not None, "conflict": fig.conflict}, lang)
+
+
+def with_revision(fig: Figure, lang: str) -> str:
+    """``value`` followed by its first release when revised."""
+    text = value(fig, lang)
+    note = revision(fig, lang)
+    if not note:
+        return text
+    return text + ("; " if lang == "en" else ";") + note
+
+
+def status(code: str | None, lang: str) -> str:
+    """A verdict in words: 已完成 / met, 尚无实际数 / no actual yet."""
+    return i18n.status_label(code, lang) if code else ""
+
+
+def signed(amount: float, unit: str, lang: str, decimals: int | None = None) -> str:
+    """A change or a gap with its sign: +1.2个百分点 / +1.2 pp, -3.1%."""
+    return i18n.fmt_signed(amount, unit, lang, decimals)
+
+
+def plan_heading(plan: plans.Plan | None, lang: str) -> str:
+    """“十四五”目标完成情况(2021–2025年) / 14th Five-Year Plan scorecard (2021–2025)."""
+    if plan is None:
+        return i18n.t("progress_heading_none", lang)
+    return i18n.t("progress_heading", lang, plan=i18n.name(plan, "name", lang), start=plan.start, end=plan.end)
