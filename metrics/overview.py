@@ -17,7 +17,6 @@ from metrics.names import growth_of, indicator_name, indicator_unit
 from metrics.queries import annual_facts, ledger_row, narrow, records_of_fact
 from metrics.schema import Source
 from metrics.sentences import Lookup, indicator_sentence
-from metrics.suggest import suggest
 from metrics.views import DataFrames
 
 
@@ -192,8 +191,12 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
         card.history = histories.get(indicator_id, [])
         card.break_years = [b.year for b in series.breaks(region, known[indicator_id])]
         if card.value is None:
-            near = suggest(frames.facts, [region_id], year, indicators=[indicator_id], kinds=("actual",), limit=5)
-            card.nearest_years = sorted({s.year for s in near if s.region_id == region_id})[:3]
+            # the years the card's own sparkline draws, nearest first: the note and the line agree
+            drawn = sorted({y for y, _ in card.history if y != year}, key=lambda y: (abs(y - year), -y))[:3]
+            card.nearest_years = sorted(drawn)
+            if drawn:
+                near = render.join([i18n.year_label(y, lang) for y in card.nearest_years], lang)
+                card.empty_text = render.clauses([card.empty_text, i18n.t("card_nearest", lang, years=near)], lang)
         cards.append(card)
     return cards
 
@@ -224,6 +227,5 @@ def newer_figures_note(frames: DataFrames, region_id: str, year: int, lang: str)
     if not newer:
         return None
     latest = max(newer)
-    separator = ", " if lang == "en" else "、"
-    names = separator.join(indicator_name(frames, family, lang) for family in newer[latest])
+    names = render.join([indicator_name(frames, family, lang) for family in newer[latest]], lang)
     return i18n.t("overview_newer", lang, year=latest, names=names), latest

@@ -142,3 +142,27 @@ def plan_heading(plan: plans.Plan | None, lang: str) -> str:
     if plan is None:
         return i18n.t("progress_heading_none", lang)
     return i18n.t("progress_heading", lang, plan=i18n.name(plan, "name", lang), start=plan.start, end=plan.end)
+
+
+def name_in_sentence(name: str, lang: str) -> str:
+    """An indicator's name inside a sentence: as it is in Chinese; in English 'Urbanisation rate'
+    is lowered and 'GDP' stays."""
+    if lang != "en":
+        return name
+    first = name.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]) or not first[:1].isupper() or len(first.split("-")[0]) == 1:
+        return name  # GDP, R&D, A-share: an abbreviation or a letter keeps its capital
+    return name[:1].lower() + name[1:]
+
+
+def counted(fig: Figure, name: str, lang: str) -> str | None:
+    """A count said with what it counts, where the language allows: "at least 10,000" for
+    "Ningbo had at least 10,000 high-tech enterprises"; None where the name is no plural noun
+    (resident population) or the language says it otherwise (Chinese: 高新技术企业数1万家以上)."""
+    if lang != "en" or fig.value is None or fig.kind != "actual" or not name.endswith("s"):
+        return None
+    number, _ = i18n.display_value(fig.value, fig.unit, lang)
+    text = i18n.fmt_number(number, lang)
+    if fig.is_bound:
+        text = bound_phrase(fig.comparator, text, lang)
+    return i18n.with_marks(text, lang, provisional=fig.provisional, derived=fig.derived)

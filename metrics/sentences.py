@@ -11,8 +11,8 @@ growth) are left out of sentences: a briefing quotes what sources said. No data,
 
 from __future__ import annotations
 
-from metrics import figure, i18n, render
-from metrics.display import gap_decimals, target_text
+from metrics import figure, i18n, render, units
+from metrics.display import gap_decimals
 from metrics.names import growth_of, headline_order, indicator_name, region_name
 from metrics.queries import narrow
 from metrics.views import DataFrames
@@ -55,47 +55,33 @@ def _value(row: dict, lang: str) -> str:
 def _growth(row: dict, lang: str) -> str:
     """增长8.2% / 下降7%; up 8.2% / down 7%."""
     value = float(row["value"])
-    magnitude = dict(row, value=abs(value), comparator=None)
-    text = _value(magnitude, lang)
-    if lang == "en":
-        return f"{'down' if value < 0 else 'up'} {text}"
-    return f"{'下降' if value < 0 else '增长'}{text}"
+    text = _value(dict(row, value=abs(value), comparator=None), lang)
+    return i18n.t("sentence_down" if value < 0 else "sentence_up", lang, v=text)
 
 
-def _en_name(name: str) -> str:
-    """An indicator name inside an English sentence: 'GDP' stays, 'Urbanisation rate' is lowered."""
-    first = name.split(" ", 1)[0]
-    if any(ch.isupper() for ch in first[1:]) or not first[:1].isupper():
-        return name
-    return name[:1].lower() + name[1:]
+def _comparison(target: dict, lang: str, alone_in: str | None = None) -> str | None:
+    """高于预期目标1.2个百分点 / 比突破1万亿元的预期目标高19.3%; None when the target cannot be compared.
 
-
-def _comparison(target: dict, lang: str) -> str | None:
-    """高于预期目标1.2个百分点 / 比突破1万亿元的预期目标高19.3%; None when the target cannot be compared."""
+    An actual published only as a floor (1万家以上) that meets its target is said to meet it: its
+    gap is only a floor too, so no amount is given. ``alone_in``: the region's name, when the
+    clause opens the sentence."""
+    phrase = render.target(figure.target_of(target), lang)
     if target["status"] == "no_actual":
-        phrase = target_text(target, lang)
-        if lang == "en":
-            return f"the {_en_name(i18n.name(target, 'indicator', lang))} target was {phrase}, with no actual reported yet"
-        return f"{i18n.name(target, 'indicator', lang)}预期目标为{phrase}，尚无实际数"
+        return i18n.t("sentence_no_actual_alone" if alone_in else "sentence_no_actual", lang, region=alone_in or "",
+                      name=render.name_in_sentence(i18n.name(target, "indicator", lang), lang), target=phrase)
     if i18n.is_missing(target.get("gap")):
         return None
+    actual = figure.actual_of(target)
+    if actual is not None and actual.is_bound:
+        return i18n.t("sentence_bound_met", lang, target=phrase) if "met" in str(target["status"]) else None
     gap = float(target["gap"])
     decimals = gap_decimals(target)
     amount = i18n.fmt_value(abs(gap), str(target["gap_unit"]), lang, decimals)
-    rounded_zero = i18n.fmt_number(abs(gap), "en", decimals).strip("0.") == ""
-    is_rate = target["gap_unit"] == "百分点"
-    phrase = target_text(target, lang)
-    if rounded_zero:
-        if target.get("comparator") == "above":
-            return "level with the target" if lang == "en" else "与预期目标持平"
-        return "meeting the target" if lang == "en" else "达到预期目标"
-    higher = gap > 0
-    if lang == "en":
-        side = "above" if higher else "below"
-        return f"{amount} {side} the target" if is_rate else f"{amount} {side} the target of {phrase}"
-    if is_rate:
-        return f"{'高于' if higher else '低于'}预期目标{amount}"
-    return f"比{phrase}的预期目标{'高' if higher else '低'}{amount}"
+    if i18n.fmt_number(abs(gap), "en", decimals).strip("0.") == "":
+        return i18n.t("sentence_level_with" if target.get("comparator") == "above" else "sentence_meets", lang)
+    side = "above" if gap > 0 else "below"
+    kind = "rate" if target["gap_unit"] == "百分点" else "level"
+    return i18n.t(f"sentence_{kind}_{side}", lang, amount=amount, target=phrase)
 
 
 def indicator_sentence(frames: DataFrames, region_id: str, year: int, indicator_id: str, lang: str,
@@ -114,36 +100,37 @@ def _sentence(frames: DataFrames, lookup: Lookup, region_id: str, year: int, ind
         return None
     region = region_name(frames, region_id, lang)
     clauses: list[str] = []
+    known = frames.dataset.indicator_by_id
     if level is not None:
         name = indicator_name(frames, indicator_id, lang)
-        clauses.append(f"{region}'s {_en_name(name)} was {_value(level, lang)}" if lang == "en"
-                       else f"{region}{name}{_value(level, lang)}")
+        shown = render.name_in_sentence(name, lang)
+        is_count = indicator_id in known and units.is_known(known[indicator_id].unit) and units.unit(known[indicator_id].unit).count
+        number = render.counted(figure.of_fact(level), shown, lang) if is_count else None
+        clauses.append(i18n.t("sentence_count", lang, region=region, name=shown, number=number) if number
+                       else i18n.t("sentence_level", lang, region=region, name=shown, value=_value(level, lang)))
         if growth is not None:
             clauses.append(_growth(growth, lang))
     elif growth is not None and growth_id:
         name = indicator_name(frames, growth_id, lang)
-        if lang == "en":
-            clauses.append(f"{region}'s {_en_name(name)} was {_value(growth, lang)}")
+        suffix = i18n.t("sentence_growth_suffix", lang)
+        stem = name.removesuffix(suffix)
+        if stem != name:
+            clauses.append(i18n.t("sentence_level_growth", lang, region=region, name=render.name_in_sentence(stem, lang),
+                                  growth=_growth(growth, lang)))
         else:
-            stem = name.removesuffix("增长")
-            clauses.append(f"{region}{stem}{_growth(growth, lang)}" if stem != name else f"{region}{name}{_value(growth, lang)}")
+            clauses.append(i18n.t("sentence_level", lang, region=region, name=render.name_in_sentence(name, lang),
+                                  value=_value(growth, lang)))
     for target, actual in ((growth_target, growth), (level_target, level)):
         if target is None:
             continue
         if actual is None and target["status"] != "no_actual":
             continue
-        comparison = _comparison(target, lang)
-        if comparison is None:
-            continue
-        if not clauses:
-            comparison = f"{region}{comparison}" if lang != "en" else f"{region}'s {comparison.removeprefix('the ')}"
-        clauses.append(comparison)
+        comparison = _comparison(target, lang, None if clauses else region)
+        if comparison is not None:
+            clauses.append(comparison)
     if not clauses:
         return None
-    if lang == "en":
-        body = ", ".join(clauses)
-        return f"In {year}, {body}."
-    return f"{year}年，" + "，".join(clauses) + "。"
+    return i18n.t("sentence", lang, year=year, body=i18n.t("sentence_join", lang).join(clauses))
 
 
 def _pairs(frames: DataFrames) -> list[tuple[str, str | None]]:
@@ -173,13 +160,13 @@ def briefing_sentences(frames: DataFrames, region_id: str, year: int, lang: str)
         if lookup.fact(indicator) is None and lookup.fact(growth) is None:
             for target in (lookup.target(growth), lookup.target(indicator)):
                 if target is not None and target["status"] == "no_actual":
-                    pending.append(f"{i18n.name(target, 'indicator', lang)} {target_text(target, lang)}" if lang == "en"
-                                   else f"{i18n.name(target, 'indicator', lang)}{target_text(target, lang)}")
+                    pending.append(i18n.t("sentence_pending_item", lang, name=i18n.name(target, "indicator", lang),
+                                          target=render.target(figure.target_of(target), lang)))
             continue
         sentence = _sentence(frames, lookup, region_id, year, indicator, lang, growth)
         if sentence:
             sentences.append(sentence)
     if pending:
-        separator = "; " if lang == "en" else "；"
-        sentences.append(i18n.t("briefing_pending", lang, year=year, n=len(pending), items=separator.join(pending)))
+        sentences.append(i18n.t("briefing_pending", lang, year=year, n=len(pending),
+                                items=i18n.t("sep_items", lang).join(pending)))
     return sentences

@@ -28,6 +28,8 @@ class Unit(BaseModel):
     dimension: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     factor: Annotated[float, Field(gt=0)]
     label_en: Annotated[str, Field(min_length=1)]
+    count: bool = False
+    """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
 
 
 def read_units(path: Path = UNITS_FILE) -> dict[str, Unit]:

@@ -123,9 +123,7 @@ def card(item: Card, lang: str, key: str) -> None:
             if item.change_note:
                 st.caption(md(item.change_note))
         else:
-            near = ", ".join(i18n.year_label(y, lang) for y in item.nearest_years)
-            st.caption(md(item.empty_text + (("; " if lang == "en" else ";") + i18n.t("card_nearest", lang, years=near)
-                                             if near else "")))
+            st.caption(md(item.empty_text))
         if item.target is not None:
             st.caption(md(item.target.text))
         if item.conflict:

@@ -116,7 +116,7 @@ def test_target_without_actual_and_no_data(frames):
     assert rd.target.text == "目标 3%:尚无实际数"
     yuyao = overview_cards(frames, "yuyao", 2021, "zh")
     gdp = _card(yuyao, "gdp")
-    assert not gdp.has_data and gdp.empty_text == "2021年暂无数据" and gdp.nearest_years == [2020]
+    assert not gdp.has_data and gdp.empty_text == "2021年暂无数据;最近有数据的年份:2020年" and gdp.nearest_years == [2020]
     assert gdp.sentence is None
 
 
@@ -186,5 +186,5 @@ def test_a_card_without_its_level_still_shows_the_growth_that_was_published(tmp_
     card = _card(overview_cards(frames, "ningbo", 2024, "zh"), "fiscal_revenue")
     assert card.value is None and card.has_data
     assert card.change is not None and card.change.text == "+5.1%" and card.change.label == "比上年（预计）"
-    assert card.empty_text == "2024年只公布了增速,未公布总量"
+    assert card.empty_text == "2024年只公布了增速,未公布总量;最近有数据的年份:2023年"
     assert [ref.label for ref in card.sources] == ["一般公共预算收入增长 2024年"]
