@@ -46,7 +46,6 @@ def _value(frames, region, indicator, year, kind="actual", period="annual", prov
 
 
 @pytest.mark.parametrize(("region", "indicator", "year", "value", "unit"), [
-    ("ningbo", "gdp", 2020, 12408.7, "亿元"),
     ("ningbo", "gdp_growth", 2020, 3.3, "%"),
     ("yuyao", "gdp", 2020, 1220.7, "亿元"),
     ("ningbo", "gdp", 2021, 14594.9, "亿元"),
@@ -55,6 +54,15 @@ def _value(frames, region, indicator, year, kind="actual", period="annual", prov
 def test_spot_checks(real_frames, region, indicator, year, value, unit):
     rows = _value(real_frames, region, indicator, year)
     assert (rows["value"] == value).all() and (rows["unit"] == unit).all()
+
+
+def test_ningbo_2020_gdp_first_release_is_kept_beside_the_2026_report_figure(real_frames):
+    quoted = _value(real_frames, "ningbo", "gdp", 2020, provenance="quoted")
+    assert (quoted["value"] == 12408.7).all() and (quoted["unit"] == "亿元").all()
+    facts = real_frames.facts
+    fact = facts[(facts.region_id == "ningbo") & (facts.indicator_id == "gdp") & (facts.year == 2020)
+                 & (facts.kind == "actual") & (facts.period == "annual")].iloc[0]
+    assert fact["revised"] and fact["value"] == 1.31 and fact["first_value"] == 12408.7
 
 
 def test_quoted_rows_carry_their_quote_and_cited_rows_never_do(real_frames):
