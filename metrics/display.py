@@ -5,9 +5,12 @@ Every function takes ``DataFrames`` (``metrics.views``) and plain ids; none need
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
-from metrics import figure, i18n, render
+from metrics import citation, figure, i18n, render
+from metrics.values import split_ids
 from metrics.views import DataFrames
 
 
@@ -46,8 +49,18 @@ def gap_text(row: dict, lang: str) -> str:
     return i18n.fmt_signed(float(row["gap"]), str(row["gap_unit"]), lang, gap_decimals(row))
 
 
-def ledger_table(ledger: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The ledger as the page shows it: words and formatted numbers, the status as text."""
+def cited_ids(ids: object, catalogue: Mapping[str, Mapping] | None, lang: str) -> str:
+    """Source ids (one, or several joined by ';') as their publications are cited, never as ids."""
+    parts = []
+    for value in ids if isinstance(ids, (list, tuple)) else [ids]:
+        parts += split_ids(value)
+    return i18n.t("sep_items", lang).join(
+        citation.cite(catalogue[sid], lang) if catalogue and sid in catalogue else sid for sid in dict.fromkeys(parts))
+
+
+def ledger_table(ledger: pd.DataFrame, lang: str, catalogue: Mapping[str, Mapping] | None = None) -> pd.DataFrame:
+    """The ledger as the page shows it: words and formatted numbers, the status as text, the
+    sources as their publications are cited."""
     rows = []
     for row in ledger.to_dict("records"):
         rows.append({
@@ -58,8 +71,7 @@ def ledger_table(ledger: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.t("col_gap", lang): gap_text(row, lang),
             i18n.t("col_status", lang): i18n.status_label(row["status"], lang),
             i18n.t("col_rule", lang): i18n.rule_label(str(row["rule"]), lang),
-            i18n.t("col_sources", lang): "; ".join(part for part in (row["target_source"], row.get("actual_sources"))
-                                                   if isinstance(part, str) and part),
+            i18n.t("col_sources", lang): cited_ids([row["target_source"], row.get("actual_sources")], catalogue, lang),
         })
     return pd.DataFrame(rows)
 
@@ -136,7 +148,9 @@ def table_display(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.t("col_value", lang): "" if i18n.is_missing(row["value"]) else value_text(row, lang),
             i18n.t("col_provenance", lang): i18n.provenance_label(row["provenance"], lang),
             i18n.t("col_evidence", lang): _evidence(row, lang),
-            i18n.t("col_sources", lang): row["source_id"],
+            i18n.t("col_sources", lang): citation.cite({"title": row.get("source_title"), "publisher": row.get("source_publisher"),
+                                                        "date": row.get("source_date")}, lang)
+            if row.get("source_title") else "",
             i18n.t("col_note", lang): row["note"] if isinstance(row["note"], str) else "",
             i18n.t("col_line", lang): None if i18n.is_missing(row["line"]) else int(row["line"]),
         })
@@ -156,11 +170,10 @@ def source_table(frames: DataFrames, lang: str) -> pd.DataFrame:
     rows = []
     for source in frames.dataset.sources:
         rows.append({
-            i18n.t("col_id", lang): source.id,
             i18n.t("col_title", lang): source.title,
             i18n.t("col_publisher", lang): source.publisher,
             i18n.t("col_provenance", lang): i18n.provenance_label(source.provenance, lang),
-            i18n.t("col_type", lang): source.type,
+            i18n.t("col_type", lang): i18n.source_type_label(source.type, lang),
             i18n.t("col_date", lang): i18n.source_date(source, lang),
             i18n.t("col_url", lang): safe_url(getattr(source, "url", None)),
             i18n.t("col_records", lang): int(counts.get(source.id, 0)),

@@ -1,15 +1,16 @@
 """The targets page's view model: for each chosen region, the year's ledger (counts, chart, table)
-and the 十四五 scorecard."""
+and the scorecard of its five-year plan."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from metrics import display, i18n, names, queries, render, suggest
 from metrics.charts import ledger_figure, progress_figure
+from metrics.charts.common import catalogue
 from metrics.ledger import STATUSES, status_counts
 from metrics.query_state import ViewState
 from metrics.view_models.parts import Chart, Empty, Memo, Table, basename, direct, suggestion_choices
@@ -43,6 +44,8 @@ class TargetsSection:
     """Set when there are targets but none has an actual to draw."""
     ledger: pd.DataFrame
     table_basename: str
+    catalogue: Mapping[str, Mapping]
+    """The sources by id, for the table's citations."""
     progress_heading: str
     """The scorecard's heading, naming its plan and years (``render.plan_heading``)."""
     progress_chart: Chart | None
@@ -57,7 +60,7 @@ class TargetsSection:
     def table(self, statuses: Sequence[str] = ()) -> Table:
         """The ledger table, only the targets of ``statuses`` when some are chosen."""
         rows = self.ledger if not statuses else self.ledger[self.ledger["status"].isin(list(statuses))].reset_index(drop=True)
-        return Table(display.ledger_table(rows, self.lang), rows, "ledger", self.table_basename,
+        return Table(display.ledger_table(rows, self.lang, self.catalogue), rows, "ledger", self.table_basename,
                      key=f"ledger-table-{self.region_id}")
 
 
@@ -113,6 +116,7 @@ def targets_section(frames: DataFrames, region: str, view: ViewState) -> Targets
         counts=tuple(StatusCount(s, i18n.status_label(s, lang), int(counts[s])) for s in STATUSES),
         chart=chart, no_chart=no_chart, ledger=ledger,
         table_basename=basename(frames, region, year, "page_targets", lang),
+        catalogue=catalogue(frames.sources),
         progress_heading=render.plan_heading(queries.scorecard_plan(frames, region), lang),
         progress_chart=progress_chart, progress_empty=progress_empty, progress_table=progress_table)
 
