@@ -111,8 +111,9 @@ def _target_info(frames: DataFrames, region_id: str, year: int, ids: list[str], 
         row = ledger_row(frames, region_id, indicator_id, year)
         if row is None:
             continue
-        qualitative = row.get("comparator") == "qualitative" or i18n.is_missing(row.get("target_value"))
-        target = i18n.t("qualitative_target", lang) if qualitative else target_text(row, lang)
+        fig = figure.target_of(row)
+        target = (i18n.t("qualitative_target_words", lang, wording=fig.wording) if fig.is_qualitative and fig.wording
+                  else i18n.t("qualitative_target", lang) if fig.is_qualitative else render.target(fig, lang))
         status = i18n.status_label(row["status"], lang)
         name = indicator_name(frames, indicator_id, lang)
         prefix = f"{name} · " if len(ids) > 1 and indicator_id != ids[-1] else ""

@@ -43,17 +43,13 @@ def target(fig: Figure, lang: str) -> str:
 
 
 def in_unit(fig: Figure, lang: str) -> str:
-    """The figure in its indicator's unit, for a row of figures compared side by side (a ranking's
-    hover): 18700亿元 beside 21000亿元; bound and marks as in ``value``."""
-    if fig.value_std is None:
-        return value(fig, lang)
-    as_std = Figure(kind=fig.kind, value=fig.value_std, unit=fig.std_unit, value_std=fig.value_std,
-                    std_unit=fig.std_unit, comparator=fig.comparator, provisional=fig.provisional,
-                    derived=fig.derived)
-    text = value(as_std, lang)
-    if fig.unit and fig.unit != fig.std_unit:
-        text += f" ({value(fig, lang, marks=False)})" if lang == "en" else f"（{value(fig, lang, marks=False)}）"
-    return text
+    """The figure as written, and in its indicator's unit beside it when that differs, for a hover
+    read against an axis: 1.87万亿元（=18700亿元）."""
+    text = value(fig, lang)
+    if fig.value_std is None or not fig.unit or fig.unit == fig.std_unit or fig.kind != "actual":
+        return text
+    as_std = Figure(kind=fig.kind, value=fig.value_std, unit=fig.std_unit, value_std=fig.value_std, std_unit=fig.std_unit)
+    return i18n.t("in_unit", lang, value=text, std=value(as_std, lang))
 
 
 def cell(fig: Figure, lang: str, *, decimals: int | None = None) -> str:

@@ -85,6 +85,8 @@ class Break(Strict):
     year: Annotated[int, Field(ge=1949, le=2100)]
     note_zh: Text
     note_en: Text
+    indicators: list[Id] | None = None
+    """On a region: the indicators the break is of (a census revision of its GDP); all when absent."""
 
 
 class Region(Strict):

@@ -48,12 +48,14 @@ def headline_with_growth(indicators: Mapping[str, Indicator]) -> list[str]:
 
 
 def breaks(region: Region | None, indicator: Indicator | None) -> list[Break]:
-    """The caliber breaks of a region's series of an indicator: the region's (a boundary change)
-    and the indicator's (a census re-basing), by year."""
+    """The caliber breaks of a region's series of an indicator: the region's (a boundary change, or
+    a census revision of some of its series, ``Break.indicators``) and the indicator's (a census
+    re-basing), by year."""
     found: list[Break] = []
     for record in (region, indicator):
         if record is not None and record.breaks:
-            found.extend(record.breaks)
+            found.extend(b for b in record.breaks
+                         if b.indicators is None or (indicator is not None and indicator.id in b.indicators))
     return sorted(found, key=lambda b: b.year)
 
 
