@@ -8,9 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from metrics import i18n
+from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 from metrics.charts.theme import STATUS_COLOURS, TARGET_COLOUR
+from metrics.charts.trends import LOWER_BOUND_SYMBOL, UPPER_BOUND_SYMBOL
 from metrics.ledger import STATUSES
 
 ROW_PX = 34
@@ -24,18 +25,26 @@ def _label(row: dict, lang: str) -> str:
     return esc(name)
 
 
-def _hover(row: dict, kind: str, value: float, region: str, lang: str) -> str:
-    unit = str(row["indicator_unit"])
+def _hover(row: dict, kind: str, region: str, lang: str) -> str:
+    """A target's or an actual's hover, worded by the renderer from the ledger row's figures."""
+    fig = figure.target_of(row) if kind == "target" else figure.actual_of(row)
     lines = [f"{region} · {i18n.name(row, 'indicator', lang)}",
-             f"{i18n.kind_label(kind, lang)}: {i18n.fmt_value(value, unit, lang)}",
+             f"{i18n.kind_label(kind, lang)}: {'' if fig is None else render.in_unit(fig, lang)}",
              i18n.period_label(row["period"], row["year"], row["start_year"], lang)]
-    if kind == "target":
-        lines.append(i18n.comparator_phrase(row["comparator"], i18n.fmt_value(value, unit, lang), lang))
-    else:
-        lines.append(f"{i18n.t('col_status', lang)}: {i18n.status_label(row['status'], lang)}")
-        if row.get("actual_provisional"):
-            lines.append(i18n.t("provisional", lang))
-    return hover(lines)
+    if kind == "actual":
+        lines.append(f"{i18n.t('col_status', lang)}: {render.status(row['status'], lang)}")
+        if fig is not None:
+            lines += [render.marks(fig, lang), render.revision(fig, lang)]
+    return hover([line for line in lines if line])
+
+
+def _symbol(row: dict) -> str:
+    """A filled circle at an exact actual; an arrow from a bar at one published only as a bound
+    (1万家以上), as on the trends chart: never a point that reads as the figure."""
+    fig = figure.actual_of(row)
+    if fig is None or not fig.is_bound:
+        return "circle"
+    return LOWER_BOUND_SYMBOL if fig.is_lower_bound else UPPER_BOUND_SYMBOL
 
 
 def _right_end(row: dict) -> float:
@@ -74,7 +83,7 @@ def ledger_chart(ledger: pd.DataFrame, *, region: str, region_id: str, year: int
                 y=[label for _, label in with_target], mode="markers", name=i18n.t("kind_target", lang),
                 legendgroup="target", showlegend="target" not in shown,
                 marker={"symbol": "diamond-open", "size": 13, "color": TARGET_COLOUR, "line": {"width": 2}},
-                hovertext=[_hover(r, "target", r["target_std"], region, lang) for r, _ in with_target],
+                hovertext=[_hover(r, "target", region, lang) for r, _ in with_target],
                 hovertemplate="%{hovertext}<extra></extra>"), row=number, col=1)
             shown.add("target")
         for status in STATUSES:
@@ -86,8 +95,9 @@ def ledger_chart(ledger: pd.DataFrame, *, region: str, region_id: str, year: int
                 x=[i18n.display_value(r["actual_std"], unit, lang)[0] for r, _ in points],
                 y=[label for _, label in points], mode="markers", name=status_text, legendgroup=status,
                 showlegend=status not in shown,
-                marker={"symbol": "circle", "size": 13, "color": STATUS_COLOURS[status]},
-                hovertext=[_hover(r, "actual", r["actual_std"], region, lang) for r, _ in points],
+                marker={"symbol": [_symbol(r) for r, _ in points], "size": 13, "color": STATUS_COLOURS[status],
+                        "line": {"width": 2, "color": STATUS_COLOURS[status]}},
+                hovertext=[_hover(r, "actual", region, lang) for r, _ in points],
                 hovertemplate="%{hovertext}<extra></extra>"), row=number, col=1)
             fig.add_trace(go.Scatter(
                 x=[i18n.display_value(_right_end(r), unit, lang)[0] for r, _ in points],
