@@ -41,11 +41,32 @@ _EN_MONEY: dict[str, tuple[str, Decimal, str]] = {
     "万美元": ("USD", Decimal(10000), ""),
     "亿美元": ("USD", Decimal("0.1"), "billion"),
     "billion yuan": ("CNY", Decimal(1), "billion"),
+    "billion RMB": ("CNY", Decimal(1), "billion"),
+    "trillion yuan": ("CNY", Decimal(1), "trillion"),
+    "yuan": ("CNY", Decimal(1), ""),
 }
 
-# Units written in English by an English-language source, shown to a Chinese reader in the
-# Chinese unit: an exact change of unit (120.12 billion yuan = 1201.2亿元).
-_ZH_FOR_EN_UNIT: dict[str, tuple[Decimal, str]] = {"billion yuan": (Decimal(10), "亿元")}
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _zh_for_en_units() -> dict[str, tuple[Decimal, str]]:
+    """Units written in English by an English-language source (``data/units.yaml``), shown to a
+    Chinese reader in the largest Chinese unit of the same dimension not above them: an exact
+    change of unit (120.12 billion yuan = 1201.2亿元, 1.2 trillion yuan = 1.2万亿元)."""
+    found: dict[str, tuple[Decimal, str]] = {}
+    for symbol, unit in units.UNITS.items():
+        if _has_cjk(symbol) or unit.dimension in ("percent", "percentage_points"):
+            continue
+        chinese = [u for u in units.UNITS.values() if u.dimension == unit.dimension and _has_cjk(u.symbol)
+                   and u.factor <= unit.factor]
+        if chinese:
+            best = max(chinese, key=lambda u: u.factor)
+            found[symbol] = (Decimal(repr(unit.factor)) / Decimal(repr(best.factor)), best.symbol)
+    return found
+
+
+_ZH_FOR_EN_UNIT: dict[str, tuple[Decimal, str]] = _zh_for_en_units()
 _EN_COUNTS: dict[str, tuple[Decimal, str]] = {
     "万人": (Decimal(10000), "persons"),
     "万名": (Decimal(10000), "persons"),
