@@ -56,7 +56,7 @@ def test_english_card(frames):
     gdp = _card(overview_cards(frames, "ningbo", 2021, "en"), "gdp")
     assert gdp.title == "GDP" and gdp.value_text == "CNY 1,459.49 billion"
     assert (gdp.number_text, gdp.unit_text) == ("1,459.49", "CNY billion")
-    assert gdp.target.text.endswith("Target 7%: met, +1.2 pp")
+    assert gdp.target.text.endswith("Target: 7%; met, +1.2 pp")
     assert gdp.sentence.startswith("In 2021, Ningbo's GDP was")
 
 
