@@ -70,6 +70,8 @@ class Card:
     change_note: str | None = None
     """Why no change on the year before is shown, when that needs saying (a caliber break)."""
     target: TargetInfo | None = None
+    context_text: str = ""
+    """The figure against the city, province and nation above the region (本站计算), or ""."""
     sources: list[SourceRef] = field(default_factory=list)
     sentence: str | None = None
     empty_text: str = ""

@@ -9,7 +9,7 @@ change in percentage points for a rate, the nominal growth in percent for a leve
 
 from __future__ import annotations
 
-from metrics import coverage, figure, i18n, render, series, units
+from metrics import context, coverage, figure, i18n, render, series, units
 from metrics.cards import Card, Change, SourceRef, TargetInfo
 from metrics.charts.theme import region_style
 from metrics.display import gap_decimals, target_text, value_text
@@ -191,6 +191,7 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
         card.colour = style.colour
         card.history = histories.get(indicator_id, [])
         card.break_years = [b.year for b in series.breaks(region, known[indicator_id])]
+        _add_context(frames, card, region_id, year, indicator_id, lang)
         if card.value is None:
             # the years the card's own sparkline draws, nearest first: the note and the line agree
             drawn = sorted({y for y, _ in card.history if y != year}, key=lambda y: (abs(y - year), -y))[:3]
@@ -200,6 +201,26 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
                 card.empty_text = render.clauses([card.empty_text, i18n.t("card_nearest", lang, years=near)], lang)
         cards.append(card)
     return cards
+
+
+def _add_context(frames: DataFrames, card: Card, region_id: str, year: int, indicator_id: str, lang: str) -> None:
+    """The card's growth (or its rate) beside the city's, the province's and the nation's: like
+    with like only (the same indicator, so the same caliber), exact reported figures only."""
+    growth_id = growth_of(frames, indicator_id)
+    subject = growth_id if growth_id else (indicator_id if units.is_rate(indicator_unit(frames, indicator_id)) else None)
+    if subject is None:
+        return
+    own, items = context.against_above(frames, region_id, subject, year)
+    if own is None or not items:
+        return
+    card.context_text = i18n.t("ctx_card", lang, clause=render.against(items, own, lang),
+                               values=render.against_values(items, lang))
+    label = f"{indicator_name(frames, subject, lang)} {i18n.year_label(year, lang)}"
+    for item in items:
+        for sid in item.sources:
+            card.sources.append(_cited(sid, frames.dataset.source_by_id.get(sid), lang, quote="", note="",
+                                       value_text=f"{i18n.name(item.region, 'name', lang)} {render.value(item.figure, lang)}",
+                                       label=label))
 
 
 def _histories(frames: DataFrames, region_id: str) -> dict[str, list[tuple[int, float]]]:

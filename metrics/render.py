@@ -9,8 +9,13 @@ Words come from the one catalogue (``metrics/strings.toml`` through ``metrics.i1
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from metrics import i18n, plans
 from metrics.figure import Figure
+
+if TYPE_CHECKING:
+    from metrics.context import Against
 
 
 def bound_phrase(comparator: str | None, text: str, lang: str) -> str:
@@ -162,3 +167,45 @@ def counted(fig: Figure, name: str, lang: str) -> str | None:
     if fig.is_bound:
         text = bound_phrase(fig.comparator, text, lang)
     return i18n.with_marks(text, lang, provisional=fig.provisional, derived=fig.derived)
+
+
+def reference_name(level: str, name_zh: str, name_en: str, lang: str) -> str:
+    """How a briefing names a region above: 全国, 全省, 全市 in Chinese; its name in English."""
+    key = f"ref_{level}"
+    if i18n.has(key):
+        return i18n.t(key, lang)
+    return name_en if lang == "en" else name_zh
+
+
+def _places(*values: float | None) -> int:
+    places = 0
+    for number in values:
+        if number is None:
+            continue
+        text = repr(float(number))
+        if "e" not in text and "." in text:
+            places = max(places, len(text.split(".")[1].rstrip("0")))
+    return min(places, 2)
+
+
+def against(items: list[Against], own: Figure, lang: str) -> str:
+    """The context clause of a rate or a growth: 高于全省0.4个百分点、低于全国0.1个百分点(本站计算) /
+    0.4 pp above Zhejiang, 0.1 pp below China (computed here); "" when nothing compares."""
+    if not items or own.value_std is None:
+        return ""
+    parts = []
+    for item in items:
+        name = reference_name(item.region.level, item.region.name_zh, item.region.name_en, lang)
+        decimals = _places(own.value_std, item.figure.value_std)
+        amount = i18n.fmt_value(abs(item.difference), "百分点", lang, decimals)
+        if i18n.fmt_number(abs(item.difference), "en", decimals).strip("0.") == "":
+            parts.append(i18n.t("ctx_level", lang, name=name))
+        else:
+            parts.append(i18n.t("ctx_above" if item.difference > 0 else "ctx_below", lang, name=name, amount=amount))
+    return i18n.t("ctx_clause", lang, items=join(parts, lang))
+
+
+def against_values(items: list[Against], lang: str) -> str:
+    """The figures compared with: 全省5.5%、全国5.0% / Zhejiang 5.5%, China 5.0%."""
+    return join([i18n.t("ctx_value", lang, name=reference_name(i.region.level, i.region.name_zh, i.region.name_en, lang),
+                        value=value(i.figure, lang)) for i in items], lang)

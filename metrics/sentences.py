@@ -11,7 +11,7 @@ growth) are left out of sentences: a briefing quotes what sources said. No data,
 
 from __future__ import annotations
 
-from metrics import figure, i18n, render, units
+from metrics import context, figure, i18n, render, units
 from metrics.display import gap_decimals
 from metrics.names import growth_of, headline_order, indicator_name, region_name
 from metrics.queries import narrow
@@ -84,6 +84,14 @@ def _comparison(target: dict, lang: str, alone_in: str | None = None) -> str | N
     return i18n.t(f"sentence_{kind}_{side}", lang, amount=amount, target=phrase)
 
 
+def _context(frames: DataFrames, region_id: str, indicator_id: str | None, year: int, lang: str) -> str:
+    """高于全省0.4个百分点、高于全国0.9个百分点(本站计算), or "" (``metrics.context``)."""
+    if not indicator_id:
+        return ""
+    own, items = context.against_above(frames, region_id, indicator_id, year)
+    return render.against(items, own, lang) if own is not None else ""
+
+
 def indicator_sentence(frames: DataFrames, region_id: str, year: int, indicator_id: str, lang: str,
                        growth_id: str | None = None, lookup: Lookup | None = None) -> str | None:
     """The sentence for one indicator (with its growth indicator, if given); None without data.
@@ -128,6 +136,9 @@ def _sentence(frames: DataFrames, lookup: Lookup, region_id: str, year: int, ind
         comparison = _comparison(target, lang, None if clauses else region)
         if comparison is not None:
             clauses.append(comparison)
+    if level is not None and growth is not None:
+        clauses.append(_context(frames, region_id, growth_id, year, lang))
+    clauses = [clause for clause in clauses if clause]
     if not clauses:
         return None
     return i18n.t("sentence", lang, year=year, body=i18n.t("sentence_join", lang).join(clauses))

@@ -126,6 +126,8 @@ def card(item: Card, lang: str, key: str) -> None:
             st.caption(md(item.empty_text))
         if item.target is not None:
             st.caption(md(item.target.text))
+        if item.context_text:
+            st.caption(md(item.context_text))
         if item.conflict:
             st.caption(md(i18n.t("card_conflict", lang)))
         if item.sources:

@@ -108,8 +108,9 @@ def test_briefing_has_one_sentence_per_indicator_headline_first(frames):
 def test_real_data_ningbo_2021(real_frames):
     zh = briefing_sentences(real_frames, "ningbo", 2021, "zh")
     en = briefing_sentences(real_frames, "ningbo", 2021, "en")
-    assert zh[0] == "2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点。"
-    assert en[0] == "In 2021, Ningbo's GDP was CNY 1,459.49 billion, up 8.2%, 1.2 percentage points above the target."
+    assert zh[0] == "2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点，高于全国0.1个百分点(本站计算)。"
+    assert en[0] == ("In 2021, Ningbo's GDP was CNY 1,459.49 billion, up 8.2%, 1.2 percentage points above the target, "
+                     "0.1 percentage points above the nation (computed here).")
     assert len(zh) == len(en) > 8
     assert all(s.startswith("2021年，宁波市") and s.endswith("。") for s in zh[:-1])
     assert zh[-1].startswith("2021年尚无实际数的预期目标（") and zh[-1].count("；") >= 10, "one compact line, not one each"
@@ -118,11 +119,13 @@ def test_real_data_ningbo_2021(real_frames):
 
 
 def test_real_data_numbers_come_from_the_data(real_frames):
-    """Every number in Yuyao's 2020 sentences is a value of its data for 2020 (no gap: no 2020 targets)."""
+    """Every number in Yuyao's 2020 sentences is a value of its data for 2020 (no gap: no 2020 targets),
+    but for the differences with the city and the nation, which are labelled as computed here."""
     facts = real_frames.facts
     values = {f"{v:g}" for v in facts[facts["region_id"].eq("yuyao") & facts["year"].eq(2020)]["value"].dropna()}
     for sentence in briefing_sentences(real_frames, "yuyao", 2020, "zh"):
-        numbers = re.findall(r"\d+(?:\.\d+)?", sentence.removeprefix("2020年"))
+        stated = re.sub(r"，[^，]*\(本站计算\)", "", sentence.removeprefix("2020年"))
+        numbers = re.findall(r"\d+(?:\.\d+)?", stated)
         assert numbers and all(f"{float(n):g}" in values for n in numbers), sentence
 
 
