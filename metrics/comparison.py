@@ -101,3 +101,20 @@ def comparison_notes(frames: DataFrames, comp: Comparison, lang: str) -> list[st
     for row in comp.port.to_dict("records"):
         notes.append(i18n.t("regions_port", lang, name=i18n.name(row, "region", lang), value=value_text(row, lang)))
     return notes
+
+
+def peer_comparison(frames: DataFrames, indicator_id: str, year: int, group: str | None = None) -> Comparison:
+    """The home city among its peer cities (``context.peer_ids``) for one indicator and year:
+    exact and bound figures of that year, highest first; peers without one are ``missing``.
+    Context regions are ranked here and only here, never among the districts."""
+    from metrics.context import home_city, peer_ids
+    city = home_city(frames)
+    ids = peer_ids(frames, city, group) if city else []
+    facts = frames.facts
+    if facts.empty or not ids:
+        return Comparison(indicator_id, year, facts.iloc[0:0], ids)
+    rows = facts[facts["indicator_id"].eq(indicator_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                 & facts["value_std"].notna() & facts["year"].eq(year) & facts["region_id"].isin(ids)]
+    ranked = rows.sort_values(["derived", "conflict", "value_std"], ascending=[True, True, False], kind="stable")
+    ranked = ranked.drop_duplicates("region_id").sort_values("value_std", ascending=False, kind="stable").reset_index(drop=True)
+    return Comparison(indicator_id, year, ranked, [r for r in ids if r not in set(ranked["region_id"])])

@@ -15,7 +15,8 @@ if indicator is None:
     st.info(widgets.md(i18n.t("trends_pick", lang)))
     st.stop()
 
-page = regions_page(frames, view, indicator, state.cached)
+groups = st.session_state.get("peer-group") or None
+page = regions_page(frames, view, indicator, state.cached, groups)
 widgets.empty(page.empty)
 widgets.chart_block(page.chart, lang)
 if page.selected_note:
@@ -25,3 +26,12 @@ for line in page.notes:
 
 st.subheader(widgets.md(i18n.t("heatmap_heading", lang)))
 widgets.chart_block(page.heatmap, lang)
+
+if page.peer_groups:
+    st.subheader(widgets.md(i18n.t("peers_heading", lang)))
+    labels = {str(choice.changes["group"]): choice.label for choice in page.peer_groups}
+    st.segmented_control(i18n.t("peers_group", lang), list(labels), key="peer-group", format_func=labels.__getitem__,
+                         default="")
+    widgets.chart_block(page.peers, lang)
+    if page.peers_note:
+        st.markdown(widgets.md(page.peers_note))

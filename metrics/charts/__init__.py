@@ -7,6 +7,7 @@ from metrics.charts.catalogue import (
     figures_for,
     heatmap_figure,
     ledger_figure,
+    peers_figure,
     progress_figure,
     region_figure,
     trend_figure,
@@ -17,5 +18,5 @@ from metrics.charts.regions import region_chart
 from metrics.charts.theme import TEMPLATE
 from metrics.charts.trends import trend_chart
 
-__all__ = ["TEMPLATE", "comparison_figure", "coverage_figure", "figures_for", "heatmap_figure", "ledger_chart", "ledger_figure", "progress_chart", "progress_figure", "region_chart",
+__all__ = ["TEMPLATE", "comparison_figure", "coverage_figure", "figures_for", "heatmap_figure", "ledger_chart", "ledger_figure", "peers_figure", "progress_chart", "progress_figure", "region_chart",
            "region_figure", "trend_chart", "trend_figure"]

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 import plotly.graph_objects as go
 
-from metrics import comparison, coverage, i18n, names, queries, render, series
+from metrics import comparison, context, coverage, i18n, names, queries, render, series
 from metrics.charts.common import catalogue
 from metrics.charts.heatmap import coverage_heatmap, value_heatmap
 from metrics.charts.ledger import ledger_chart
@@ -41,14 +41,24 @@ def progress_figure(frames: DataFrames, region_id: str, lang: str, category: str
 
 
 def trend_figure(frames: DataFrames, regions: Sequence[str], indicators: Sequence[str], lang: str,
-                 year: int | None = None) -> go.Figure | None:
+                 year: int | None = None, references: bool = False) -> go.Figure | None:
+    """The trends chart; ``references``: the nation and the province above the chosen regions are
+    drawn too, as reference lines named so."""
+    if references:
+        above = [r.id for region in regions for r in context.ancestors(frames, region) if r.is_context]
+        extra = [r for r in dict.fromkeys(above) if r not in regions]
+    else:
+        extra = []
+    refs = set(extra)
+    regions = [*regions, *extra]
     rows = queries.trend_rows(frames, regions, indicators)
     if rows.empty:
         return None
     drawn = [i for i in indicators if rows["indicator_id"].eq(i).any()]
     return trend_chart(rows, indicators=drawn, indicator_names={i: names.indicator_name(frames, i, lang) for i in drawn},
                        indicator_units={i: names.indicator_unit(frames, i) for i in drawn}, regions=list(regions),
-                       region_names={r: names.region_name(frames, r, lang) for r in regions},
+                       region_names={r: names.region_name(frames, r, lang) + (i18n.t("chart_reference_suffix", lang)
+                                                                              if r in refs else "") for r in regions},
                        catalogue=catalogue(frames.sources), lang=lang, year=year,
                        breaks={(r, i): series.breaks(frames.dataset.region_by_id.get(r), frames.dataset.indicator_by_id.get(i))
                                for r in regions for i in drawn},
@@ -65,6 +75,18 @@ def region_figure(frames: DataFrames, comparison: comparison.Comparison, lang: s
                         catalogue=catalogue(frames.sources), lang=lang, selected=selected,
                         missing=[names.region_name(frames, r, lang) for r in comparison.missing],
                         total=len(names.ranked_region_ids(frames)))
+
+
+def peers_figure(frames: DataFrames, indicator_id: str, year: int, lang: str, group: str | None = None) -> go.Figure | None:
+    """The home city among its peer cities for one indicator and year (``comparison.peer_comparison``)."""
+    comp = comparison.peer_comparison(frames, indicator_id, year, group)
+    if comp.ranked.empty:
+        return None
+    city = [r for r in comp.ranked["region_id"] if not frames.dataset.region_by_id[r].groups]
+    return region_chart(comp.ranked, indicator=names.indicator_name(frames, indicator_id, lang), indicator_id=indicator_id,
+                        unit=names.indicator_unit(frames, indicator_id), year=year, catalogue=catalogue(frames.sources),
+                        lang=lang, selected=city, missing=[names.region_name(frames, r, lang) for r in comp.missing],
+                        total=len(comp.ranked) + len(comp.missing), peers=True)
 
 
 def comparison_figure(frames: DataFrames, indicator_id: str, year: int, lang: str,

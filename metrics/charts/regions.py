@@ -31,11 +31,13 @@ def _marked(row: dict) -> bool:
 
 def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, unit: str, year: int,
                  catalogue: Mapping[str, Mapping], lang: str, selected: Sequence[str] = (),
-                 missing: Sequence[str] = (), total: int | None = None) -> go.Figure:
+                 missing: Sequence[str] = (), total: int | None = None, peers: bool = False) -> go.Figure:
     """Horizontal bars, highest first, in one colour; the chosen regions in the highlight colour.
     The subtitle says how many of the ``total`` regions have data and names the ``missing`` ones.
 
-    ``ranked`` holds only values of ``year`` (``comparison.comparison``): other years are never ranked."""
+    ``ranked`` holds only values of ``year`` (``comparison.comparison``): other years are never ranked.
+    ``peers``: the ranking is of the city among its peer cities, not of its districts."""
+    words = "peers" if peers else "regions"
     rows = ranked.to_dict("records") if not ranked.empty else []
     fig = go.Figure()
     if rows:
@@ -54,11 +56,11 @@ def region_chart(ranked: pd.DataFrame, *, indicator: str, indicator_id: str, uni
     subtitle = i18n.t("chart_regions_subtitle", lang)
     if total:
         names = render.join(list(missing), lang)
-        key = "chart_regions_coverage_missing" if missing else "chart_regions_coverage_all"
-        subtitle = render.clauses([subtitle, i18n.t(key, lang, n=len(rows), total=total, names=names)], lang)
-    return frame(fig, title=i18n.t("chart_regions_title", lang, indicator=indicator, year=year),
+        key = f"chart_{words}_coverage_missing" if missing else f"chart_{words}_coverage_all"
+        subtitle = render.clauses([subtitle, i18n.t(key, lang, n=len(rows), total=total, names=names, year=year)], lang)
+    return frame(fig, title=i18n.t(f"chart_{words}_title", lang, indicator=indicator, year=year),
                  subtitle=subtitle, footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
-                 meta={"chart": "regions", "regions": [r["region_id"] for r in rows], "year": year, "sources": ids,
+                 meta={"chart": words, "regions": [r["region_id"] for r in rows], "year": year, "sources": ids,
                        "indicators": [indicator_id]},
                  height=ROW_PX * max(len(rows), 1) + 80, right=110)
 

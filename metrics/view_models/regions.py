@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metrics import comparison, i18n, names, suggest
-from metrics.charts import comparison_figure, heatmap_figure
+from metrics import comparison, context, i18n, names, suggest
+from metrics.charts import comparison_figure, heatmap_figure, peers_figure
 from metrics.query_state import ViewState
 from metrics.view_models.parts import Chart, Choice, Choices, Empty, Memo, basename, direct, indicator_choices
 from metrics.views import DataFrames
@@ -22,6 +22,13 @@ class RegionsPage:
     notes: tuple[str, ...]
     """The ranking in words: who leads, who is missing."""
     heatmap: Chart | None
+    peers: Chart | None = None
+    """The home city among its peer cities, for the same indicator and year (context regions
+    are ranked here, never among the districts)."""
+    peers_note: str = ""
+    """Where the city stands among the peers with data, or why there is no chart."""
+    peer_groups: tuple[Choice, ...] = ()
+    """The peer groups the page offers (all, then each group), ``changes`` {"group": id, "" for all}."""
 
 
 def ranking_notes(frames: DataFrames, indicator: str, year: int, lang: str) -> tuple[str, ...]:
@@ -29,7 +36,21 @@ def ranking_notes(frames: DataFrames, indicator: str, year: int, lang: str) -> t
     return tuple(comparison.comparison_notes(frames, comparison.comparison(frames, indicator, year), lang))
 
 
-def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo = direct) -> RegionsPage:
+def _peers(frames: DataFrames, indicator: str, year: int, lang: str, group: str | None, memo: Memo) -> tuple[Chart | None, str]:
+    name = names.indicator_name(frames, indicator, lang)
+    figure = memo(peers_figure, frames, indicator, year, lang, group)
+    if figure is None:
+        return None, i18n.t("peers_empty", lang, indicator=name, year=year)
+    comp = comparison.peer_comparison(frames, indicator, year, group)
+    city = context.home_city(frames)
+    order = list(comp.ranked["region_id"])
+    note = "" if city not in order else i18n.t("peers_rank", lang, city=names.region_name(frames, str(city), lang),
+                                              rank=order.index(city) + 1, n=len(order))
+    return Chart(figure, basename(frames, None, year, "peers_heading", lang) + f"_{name}", key="peers"), note
+
+
+def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo = direct,
+                 group: str | None = None) -> RegionsPage:
     lang, year = view.lang, view.year
     name = names.indicator_name(frames, indicator, lang)
     figure = memo(comparison_figure, frames, indicator, year, lang, view.regions)
@@ -45,7 +66,11 @@ def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo
     else:
         chart = Chart(figure, basename(frames, None, year, "page_regions", lang) + f"_{name}", key="regions")
     heatmap = memo(heatmap_figure, frames, indicator, lang)
+    peers, peers_note = _peers(frames, indicator, year, lang, group, memo)
+    groups = (Choice(i18n.t("peers_all", lang), {"group": ""}),
+              *(Choice(i18n.t(f"group_{g}", lang), {"group": g}) for g in context.peer_groups(frames)))
     return RegionsPage(
+        peers=peers, peers_note=peers_note, peer_groups=groups if context.peer_groups(frames) else (),
         empty=empty, chart=chart,
         selected_note=i18n.t("regions_selected_note", lang) if chart is not None and view.regions else None,
         notes=memo(ranking_notes, frames, indicator, year, lang),

@@ -21,13 +21,15 @@ class TrendsPage:
     """How many records of the selection a time axis cannot show (quarters, totals), when any."""
 
 
-def trends_page(frames: DataFrames, view: ViewState, indicators: Sequence[str], memo: Memo = direct) -> TrendsPage:
+def trends_page(frames: DataFrames, view: ViewState, indicators: Sequence[str], memo: Memo = direct,
+                references: bool = False) -> TrendsPage:
+    """``references``: draw the nation and the province above the chosen regions as reference lines."""
     lang, regions, chosen = view.lang, view.regions, tuple(indicators)
     if not regions:
         nearby = suggest.suggest(frames.facts, [], view.year, indicators=chosen)
         return TrendsPage(Empty(i18n.t("no_region_selected", lang),
                                        (suggestion_choices(frames, nearby, lang, key="trends-suggest-region"),)), None, None)
-    figure = memo(trend_figure, frames, regions, chosen, lang, view.year) if chosen else None
+    figure = memo(trend_figure, frames, regions, chosen, lang, view.year, references) if chosen else None
     if figure is None:
         with_data = queries.indicators_with_data(frames, regions, view.category, limit=4)
         nearby = suggest.suggest(frames.facts, regions, view.year, indicators=chosen or None)

@@ -1,0 +1,60 @@
+"""Ningbo in context: the regions above it and its peer cities, never mixed into the districts."""
+
+from __future__ import annotations
+
+import json
+
+from metrics import comparison, context, names
+from metrics.charts.catalogue import peers_figure, trend_figure
+from metrics.overview import overview_cards
+from metrics.sentences import briefing_sentences
+
+
+def test_the_regions_above_a_district(real_frames):
+    assert [r.id for r in context.ancestors(real_frames, "yuyao")] == ["ningbo", "zhejiang", "china"]
+    assert context.ancestors(real_frames, "china") == []
+    assert context.home_city(real_frames) == "ningbo"
+
+
+def test_context_regions_are_never_ranked_among_the_districts(real_frames):
+    ranked = set(names.ranked_region_ids(real_frames))
+    assert not ranked & {r.id for r in real_frames.dataset.regions if r.is_context}
+    comp = comparison.comparison(real_frames, "gdp", 2024)
+    assert set(comp.ranked["region_id"]) <= ranked
+    assert list(comp.city["region_id"]) in ([], ["ningbo"])
+
+
+def test_ningbo_is_ranked_among_its_peers(real_frames):
+    comp = comparison.peer_comparison(real_frames, "gdp", 2024)
+    ids = list(comp.ranked["region_id"])
+    assert "ningbo" in ids and len(ids) + len(comp.missing) == 13
+    assert all(real_frames.dataset.region_by_id[r].groups for r in ids if r != "ningbo")
+    assert list(comp.ranked["value_std"]) == sorted(comp.ranked["value_std"], reverse=True)
+    fig = json.loads(peers_figure(real_frames, "gdp", 2024, "zh").to_json())
+    assert "同类城市" in fig["layout"]["title"]["text"]
+    assert ("无数据" in fig["layout"]["title"]["subtitle"]["text"]) == bool(comp.missing)
+
+
+def test_a_card_and_a_sentence_set_growth_against_the_province_and_the_nation(real_frames):
+    gdp = next(c for c in overview_cards(real_frames, "ningbo", 2024, "zh") if c.indicator_id == "gdp")
+    assert "全省" in gdp.context_text and "全国" in gdp.context_text and "本站计算" in gdp.context_text
+    first = briefing_sentences(real_frames, "ningbo", 2024, "zh")[0]
+    assert "全省" in first and "(本站计算)" in first
+    en = next(c for c in overview_cards(real_frames, "ningbo", 2024, "en") if c.indicator_id == "gdp")
+    assert "the province" in en.context_text and "computed here" in en.context_text
+
+
+def test_no_context_across_calibers(real_frames):
+    """A bound or a provisional 'about' figure of the province is never compared (Zhejiang 2025: 5.5%左右)."""
+    own, items = context.against_above(real_frames, "ningbo", "gdp_growth", 2025)
+    assert own is not None
+    assert all(item.figure.comparator is None for item in items)
+    assert "zhejiang" not in {item.region.id for item in items}
+
+
+def test_trends_can_draw_the_nation_and_the_province_for_reference(real_frames):
+    fig = json.loads(trend_figure(real_frames, ["ningbo"], ["gdp_growth"], "zh", 2024, references=True).to_json())
+    names_drawn = " ".join(str(t.get("name")) for t in fig["data"])
+    assert "中国(参照)" in names_drawn and "浙江省(参照)" in names_drawn
+    plain = json.loads(trend_figure(real_frames, ["ningbo"], ["gdp_growth"], "zh", 2024).to_json())
+    assert "参照" not in " ".join(str(t.get("name")) for t in plain["data"])
