@@ -111,3 +111,11 @@ def newer_figures(frames: DataFrames, region_id: str, year: int) -> dict[int, li
 def _order(frames: DataFrames):
     order = {ind: n for n, ind in enumerate(series.headline(frames.dataset.indicator_by_id))}
     return lambda family: order.get(family, len(order))
+
+
+def cell_families(frames: DataFrames) -> dict[tuple[str, int], list[str]]:
+    """(region, year) -> the headline families with data, in headline order (the grid's cells, named)."""
+    present = family_years(frames)
+    order = _order(frames)
+    return {(str(region), int(year)): sorted(group["family"], key=order)
+            for (region, year), group in present.groupby(["region_id", "year"])}

@@ -126,7 +126,10 @@ def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
     if grid.empty:
         return None
     labels = {r: names.region_name(frames, r, lang) for r in grid.index}
-    return coverage_heatmap(grid, region_names=labels, families=len(series.headline(frames.dataset.indicator_by_id)), lang=lang)
+    families = series.headline(frames.dataset.indicator_by_id)
+    return coverage_heatmap(grid, region_names=labels, families=families,
+                            family_names={f: names.indicator_name(frames, f, lang) for f in families},
+                            present=coverage.cell_families(frames), lang=lang)
 
 
 def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Iterator[tuple[str, go.Figure]]:

@@ -89,15 +89,30 @@ def value_heatmap(rows: pd.DataFrame, *, region_ids: Sequence[str], region_names
                  height=ROW_PX * max(len(region_ids), 1) + 30)
 
 
-def coverage_heatmap(grid: pd.DataFrame, *, region_names: Mapping[str, str], families: int, lang: str) -> go.Figure:
-    """``grid``: regions (index) × years (columns), the number of headline families with data."""
+def coverage_heatmap(grid: pd.DataFrame, *, region_names: Mapping[str, str], families: Sequence[str],
+                     family_names: Mapping[str, str], present: Mapping[tuple[str, int], Sequence[str]],
+                     lang: str) -> go.Figure:
+    """``grid``: regions (index) × years (columns), the number of headline ``families`` with data;
+    ``present``: (region, year) -> the families with data. A cell's hover names what it has and
+    what it lacks ("2 of 8: GDP, budget revenue; missing: ...")."""
     z = [[int(v) if v else None for v in row] for row in grid.to_numpy().tolist()]
+    tips = []
+    for region in grid.index:
+        row = []
+        for year in grid.columns:
+            have = list(present.get((str(region), int(year)), ()))
+            lacking = [family_names[f] for f in families if f not in have]
+            row.append(hover([f"{region_names[region]} · {i18n.year_label(int(year), lang)}",
+                              i18n.t("coverage_cell", lang, n=len(have), total=len(families),
+                                     have=render.join([family_names[f] for f in have], lang) or "–"),
+                              i18n.t("coverage_missing", lang, names=render.join(lacking, lang)) if lacking else ""]))
+        tips.append(row)
     labels = [esc(region_names[r]) for r in grid.index]
-    fig = go.Figure(go.Heatmap(z=z, x=[str(y) for y in grid.columns], y=labels, zmin=0, zmax=families,
+    fig = go.Figure(go.Heatmap(z=z, x=[str(y) for y in grid.columns], y=labels, zmin=0, zmax=len(families),
                                text=[["" if v is None else str(v) for v in row] for row in z], texttemplate="%{text}",
-                               hovertemplate="%{y} · %{x}: %{z}<extra></extra>", colorscale=SCALE, showscale=False,
-                               xgap=2, ygap=2))
+                               hovertext=tips, hovertemplate="%{hovertext}<extra></extra>", colorscale=SCALE,
+                               showscale=False, xgap=2, ygap=2))
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(side="top", showgrid=False, type="category")
-    return frame(fig, title=i18n.t("coverage_title", lang), subtitle=i18n.t("coverage_subtitle", lang, n=families),
+    return frame(fig, title=i18n.t("coverage_title", lang), subtitle=i18n.t("coverage_subtitle", lang, n=len(families)),
                  footnote="", meta={"chart": "coverage"}, height=ROW_PX * max(len(grid.index), 1) + 30)

@@ -58,3 +58,11 @@ def test_trends_can_draw_the_nation_and_the_province_for_reference(real_frames):
     assert "中国(参照)" in names_drawn and "浙江省(参照)" in names_drawn
     plain = json.loads(trend_figure(real_frames, ["ningbo"], ["gdp_growth"], "zh", 2024).to_json())
     assert "参照" not in " ".join(str(t.get("name")) for t in plain["data"])
+
+
+def test_the_coverage_grid_says_what_a_cell_has_and_lacks(real_frames):
+    from metrics.charts.catalogue import coverage_figure
+    fig = json.loads(coverage_figure(real_frames, "en").to_json())
+    tips = " ".join(str(t) for row in fig["data"][0]["hovertext"] for t in row)
+    assert "of 8: GDP" in tips and "missing:" in tips
+    assert any("China" in str(label) for label in fig["data"][0]["y"]), "context regions are in the grid"
