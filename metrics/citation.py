@@ -38,9 +38,9 @@ def cite(source: Mapping, lang: str) -> str:
     parts = [p for p in (publisher, date) if p]
     if isinstance(source.get("reposted_by"), str) and source.get("reposted_by"):
         parts.append(i18n.t("cite_reposted", lang))
-    if lang == "en":
-        return f"“{title}”" + (f" ({', '.join(parts)})" if parts else "")
-    return f"《{title}》" + (f"({'，'.join(parts)})" if parts else "")
+    if not parts:
+        return i18n.t("cite_title", lang, title=title)
+    return i18n.t("cite_with", lang, title=title, details=i18n.t("sep_detail", lang).join(parts))
 
 
 def official_first(ids: Iterable[str], catalogue: Mapping[str, Mapping]) -> list[str]:

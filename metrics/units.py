@@ -98,10 +98,10 @@ def magnitude(symbol: str) -> float:
 
 
 def label(symbol: str, lang: str = "zh") -> str:
-    """The unit as a reader of ``lang`` expects it: 亿元 or "CNY 100 million"."""
-    if lang == "en":
-        return UNITS[symbol].label_en if symbol in UNITS else symbol
-    return symbol
+    """The unit as a reader of ``lang`` expects it: 亿元 or "CNY 100 million" (the label of
+    ``data/units.yaml`` for a language other than Chinese, the language the units are written in)."""
+    labels = {"en": UNITS[symbol].label_en} if symbol in UNITS else {}
+    return labels.get(lang, symbol)
 
 
 def is_rate(symbol: str) -> bool:

@@ -84,7 +84,7 @@ def _source_block(ref: SourceRef, lang: str) -> None:
         return
     if ref.quote:
         st.markdown(f"{md(i18n.t('quote', lang))}:\n\n> {md(ref.quote)}")
-    title = f"《{ref.title}》" if lang != "en" else f"“{ref.title}”"
+    title = i18n.t("cite_title", lang, title=ref.title)
     detail = ", ".join(part for part in (ref.publisher, ref.date) if part)
     st.markdown(f"{md(i18n.t('citation', lang))}: {md(title)} {md(detail)}")
     url = display.safe_url(ref.url)

@@ -43,14 +43,12 @@ def source_footnote(ids: Iterable[str], catalogue: Mapping[str, Mapping], lang: 
     ids = official_first(ids, catalogue)
     names = [cite(catalogue[source_id], lang) if source_id in catalogue else source_id
              for source_id in ids[:MAX_FOOTNOTE_SOURCES]]
-    separator = "; " if lang == "en" else ";"
-    text = separator.join(names)
+    text = i18n.t("sep_clause", lang).join(names)
     if len(ids) > MAX_FOOTNOTE_SOURCES:
-        text += (" " if lang == "en" else "") + i18n.t("chart_more_sources", lang, n=len(ids))
-    colon = ": " if lang == "en" else ":"
-    footnote = f"{i18n.t('chart_source', lang)}{colon}{text}" if text else ""
+        text = i18n.t("chart_sources_and_more", lang, names=text, more=i18n.t("chart_more_sources", lang, n=len(ids)))
+    footnote = i18n.t("chart_source_line", lang, label=i18n.t("chart_source", lang), names=text) if text else ""
     if derived:
-        footnote += ("; " if lang == "en" else ";") + i18n.t(f"footnote_computed_{derived}", lang)
+        footnote = i18n.t("sep_clause", lang).join(part for part in (footnote, i18n.t(f"footnote_computed_{derived}", lang)) if part)
     return footnote
 
 
