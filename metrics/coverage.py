@@ -9,14 +9,23 @@ sets the default year, marks empty years in the year selector, and is printed by
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pandas as pd
 
 from metrics import series
+from metrics.dataset import Dataset
 
-if TYPE_CHECKING:
-    from metrics.views import DataFrames
+
+class DataFrames(Protocol):
+    """What the grid reads of ``metrics.views.DataFrames``: the facts and the dataset they came
+    from (a protocol, so the frames can ask the grid for their defaults without a cycle)."""
+
+    @property
+    def dataset(self) -> Dataset: ...
+
+    @property
+    def facts(self) -> pd.DataFrame: ...
 
 FULL_SHARE = 0.5
 """A year is "mostly published" for a region when at least this share of the headline families

@@ -1,6 +1,6 @@
-"""The package has no import cycle, at the top of a module or hidden inside a function: a cycle
-works or fails by which module happens to be imported first. Imports only for the type checker
-(under ``if TYPE_CHECKING:``) are not run, so they do not count."""
+"""The package has no import cycle, at the top of a module, hidden inside a function or under
+``if TYPE_CHECKING:``: a cycle works or fails by which module happens to be imported first, and one
+kept only for the type checker is the same tangle of layers, waiting to be run."""
 
 from __future__ import annotations
 
@@ -24,22 +24,10 @@ def _module_names() -> dict[str, Path]:
 MODULES = _module_names()
 
 
-def _type_only(tree: ast.Module) -> set[int]:
-    """The ids of import nodes under ``if TYPE_CHECKING:``."""
-    hidden = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
-            hidden.update(id(inner) for inner in ast.walk(node))
-    return hidden
-
-
 def _imports(name: str, path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = _type_only(tree)
     found: set[str] = set()
     for node in ast.walk(tree):
-        if id(node) in skipped:
-            continue
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
             submodules = {f"{node.module}.{alias.name}" for alias in node.names} & MODULES.keys()
             found |= submodules
