@@ -38,9 +38,10 @@ def cite(source: Mapping, lang: str) -> str:
     parts = [p for p in (publisher, date) if p]
     if isinstance(source.get("reposted_by"), str) and source.get("reposted_by"):
         parts.append(i18n.t("cite_reposted", lang))
-    if not parts:
-        return i18n.t("cite_title", lang, title=title)
-    return i18n.t("cite_with", lang, title=title, details=i18n.t("sep_detail", lang).join(parts))
+    text = (i18n.t("cite_with", lang, title=title, details=i18n.t("sep_detail", lang).join(parts)) if parts
+            else i18n.t("cite_title", lang, title=title))
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in str(title))
+    return i18n.t("cite_in_chinese", lang, text=text) if chinese else text
 
 
 def official_first(ids: Iterable[str], catalogue: Mapping[str, Mapping]) -> list[str]:
