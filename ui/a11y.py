@@ -23,6 +23,8 @@ _STYLE = """
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal !important; overflow: visible !important; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; height: auto !important; }
+/* a chart wider than a phone (the heatmap keeps its cells readable) scrolls sideways, never overlaps */
+[data-testid="stPlotlyChart"] { overflow-x: auto; }
 </style>
 """
 _SCRIPT = """

@@ -15,6 +15,7 @@ import streamlit as st
 
 from metrics import display, i18n
 from metrics.cards import Card, SourceRef
+from metrics.charts.common import for_screen
 from metrics.charts.sparkline import SPARK_HEIGHT, sparkline
 from metrics.problems import Problem
 from metrics.query_state import Notice
@@ -149,7 +150,13 @@ def chart_block(item: Chart | None, lang: str) -> None:
     """A chart as built (our template, ``theme=None``), with its download buttons (nothing for None)."""
     if item is None:
         return
-    st.plotly_chart(item.figure, theme=None, key=item.key, config={"displaylogo": False})
+    shown, subtitle, footnote = for_screen(item.figure)
+    st.plotly_chart(shown, theme=None, key=item.key, config={"displaylogo": False},
+                    width="content" if shown.layout.width else "stretch")
+    if subtitle:
+        st.caption(md(subtitle))
+    if footnote:
+        st.caption(md(footnote))
     chart_downloads(item.figure, item.basename, lang, key=item.key)
 
 

@@ -80,8 +80,8 @@ def region_figure(frames: DataFrames, comparison: comparison.Comparison, lang: s
 def peers_figure(frames: DataFrames, indicator_id: str, year: int, lang: str, group: str | None = None) -> go.Figure | None:
     """The home city among its peer cities for one indicator and year (``comparison.peer_comparison``)."""
     comp = comparison.peer_comparison(frames, indicator_id, year, group)
-    if comp.ranked.empty:
-        return None
+    if len(comp.ranked) < 2:
+        return None  # the city alone is no ranking
     city = [r for r in comp.ranked["region_id"] if not frames.dataset.region_by_id[r].groups]
     return region_chart(comp.ranked, indicator=names.indicator_name(frames, indicator_id, lang), indicator_id=indicator_id,
                         unit=names.indicator_unit(frames, indicator_id), year=year, catalogue=catalogue(frames.sources),

@@ -52,6 +52,14 @@ def source_footnote(ids: Iterable[str], catalogue: Mapping[str, Mapping], lang: 
     return footnote
 
 
+HEATMAP_CELL_PX, HEATMAP_LABELS_PX = 62, 150
+"""A heatmap on screen: the width of a year's column and of the region names."""
+HEAD_PX = 42
+"""Room above the plot for the title alone; each line of subtitle adds 20 px."""
+BOTTOM_PX = 70
+"""Room under the plot for the x axis and its title; each line of footnote adds FOOTNOTE_LINE_PX."""
+
+
 def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, meta: dict, height: int,
           right: int = 20, top: int = 0) -> go.Figure:
     """Title, subtitle and legend above the plot, the footnote under it, the template, the size.
@@ -59,15 +67,16 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
     Titles are escaped here; ``top`` adds room above the plot (for subplot titles), ``right``
     beside it (for labels outside bars)."""
     lines = wrap(footnote, FOOTNOTE_WIDTH / 2) if footnote else []
-    bottom = 70 + FOOTNOTE_LINE_PX * len(lines)
+    bottom = BOTTOM_PX + FOOTNOTE_LINE_PX * len(lines)
     subtitle_lines = wrap(subtitle, SUBTITLE_EM) if subtitle else []
-    head = 42 + 20 * len(subtitle_lines)
+    head = HEAD_PX + 20 * len(subtitle_lines)
     title_spec: dict = {"text": esc(title), "y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 12, "l": 16},
                         "x": 0, "xref": "container", "xanchor": "left"}
     if subtitle:
         title_spec["subtitle"] = {"text": "<br>".join(esc(line) for line in subtitle_lines),
                                   "font": {"size": 12, "color": "#555555"}}
     total = height + bottom + head + 34 + top
+    meta = {**meta, "screen": {"subtitle": subtitle or "", "footnote": footnote or "", "head": head, "bottom": bottom}}
     fig.update_layout(template=TEMPLATE, title=title_spec, height=total, meta=meta,
                       legend={"yref": "container", "y": 1 - (head + 4) / total, "yanchor": "top"},
                       margin={"b": bottom, "t": head + 34 + top, "r": right})
@@ -76,6 +85,29 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
                            xanchor="left", yanchor="top", yshift=-48, showarrow=False, align="left",
                            font={"size": 11, "color": "#555555"})
     return fig
+
+
+def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str]:
+    """A framed chart for the screen, and its subtitle and footnote as plain text: a page shows
+    those two as text under the chart, where they wrap to any width (a phone's 390 px), while
+    the figure itself, exported as an image, keeps them inside. A figure not built by ``frame``
+    is returned as it is."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    screen = meta.get("screen")
+    if not screen:
+        return fig, "", ""
+    out = go.Figure(fig)
+    head, bottom = int(screen["head"]), int(screen["bottom"])
+    total = int(out.layout.height) - (head - HEAD_PX) - (bottom - BOTTOM_PX)
+    out.layout.title.subtitle = None
+    footnote_html = "<br>".join(esc(line) for line in wrap(screen["footnote"], FOOTNOTE_WIDTH / 2)) if screen["footnote"] else None
+    out.layout.annotations = [a for a in out.layout.annotations if a.text != footnote_html]
+    out.update_layout(height=total, margin={"t": int(out.layout.margin.t) - (head - HEAD_PX), "b": BOTTOM_PX},
+                      legend={"y": 1 - (HEAD_PX + 4) / total})
+    if meta.get("chart") == "heatmap" and meta.get("years"):
+        # cells wide enough for a figure such as 18147.7: a phone scrolls the grid sideways
+        out.update_layout(width=HEATMAP_CELL_PX * len(meta["years"]) + HEATMAP_LABELS_PX)
+    return out, str(screen["subtitle"]), str(screen["footnote"])
 
 
 def hover(lines: Iterable[str]) -> str:
