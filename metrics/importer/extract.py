@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import partial
 
-from metrics.importer.context import HEADING, Context, Tracker, plan_span
+from metrics.importer.context import HEADING, Context, Tracker, plan_span, report_year
 from metrics.importer.cues import (
     CHANGE,
     FROM,
@@ -75,7 +75,7 @@ def segments(text: str) -> Iterator[tuple[str, int, str]]:
 def draft_records(text: str, *, region: str, source: str, index: IndicatorIndex, regions: RegionFinder,
                   report_type: str = "government_work_report", default_year: int | None = None) -> list[Draft]:
     """Every draft the text gives, in text order, duplicates (same key and value) dropped."""
-    tracker = Tracker(default_year, report_type)
+    tracker = Tracker(default_year, report_type, report_year(text))
     drafts: list[Draft] = []
     for kind, _offset, part in segments(text):
         if kind == "heading":
