@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         if not scores or not local:
             lines += [f"### {form}: skipped (no Chromium)", ""]
             continue
-        lines += gold_table(scores, form) + [""] + local_table(local, form) + [""]
+        lines += [*gold_table(scores, form), "", *local_table(local, form), ""]
         if form == "text":
             merged = Score()
             for result in scores.values():

@@ -20,7 +20,7 @@ _TARGETS = re.compile(r"目标|工作安排|重点工作|主要任务|计划|展
 _SPAN_PARAGRAPH = re.compile(r"^(?:五年来|过去五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来)|近五年)")
 _SPAN_OPENING = re.compile(r"过去五年|五年来|“?十[一二三四五六七八九]五”?(?:规划)?(?:时期|期间|以来|收官)")
 _LAST_YEAR_PARAGRAPH = re.compile(r"^(?:过去一年|去年|刚刚过去的|一年来|(?:19|20)\d\d年(?:是|,|我们))")
-_MAIN_TARGETS = re.compile(r"主要预期目标|主要目标(?:是|为)|发展的?主要目标")
+_MAIN_TARGETS = re.compile(r"主要预期目标(?:是|为|:)|主要目标(?:是|为|:)|预期目标(?:是|为|:)")
 _PLAN_CUE = re.compile(r"拟|安排|预算")
 _PROVISIONAL = re.compile(r"预计")
 _SESSION = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在")
@@ -67,6 +67,8 @@ class Context:
     named_span: bool = False
     """The heading names a plan (十三五): 由X到Y starts at the year before it."""
     provisional: bool = False
+    main_targets: bool = False
+    """The paragraph of the year's main targets: every target in it is drafted, qualitative ones too."""
     cue: str = ""
     """The words that set kind and year, for the draft's reason."""
 
@@ -108,13 +110,14 @@ class Tracker:
                 span = (self.section.year - 4, self.section.year)
             if self.section.kind == "actual" and span:
                 self.paragraph = replace(self.section, year=span[1], span=span, in_span_paragraph=True, cue=opening[:6])
-        elif _MAIN_TARGETS.search(text[:40]):
-            year = self.year if self.year and "今年" in text[:20] else self.section.year
-            self.paragraph = replace(self.section, kind="target", year=year, span=None, cue="主要预期目标 paragraph")
         elif self.section.kind == "actual" and self.year and _LAST_YEAR_PARAGRAPH.match(opening):
             named = _first_year(opening)
             self.paragraph = replace(self.section, year=named or self.year - 1, span=None, in_span_paragraph=False,
                                      cue=f"{opening[:6]} (report of {self.year})")
+        elif _MAIN_TARGETS.search(text[:40]) or ("主要预期目标" in text[:40] and self.section.kind == "target"):
+            year = self.year if self.year and "今年" in text[:20] else self.section.year
+            self.paragraph = replace(self.section, kind="target", year=year, span=None, main_targets=True,
+                                     cue="主要预期目标 paragraph")
 
     def sentence(self, text: str) -> Context:
         context = self.paragraph

@@ -31,6 +31,7 @@ from metrics.importer.cues import (
     suffix_comparator,
 )
 from metrics.importer.drafts import Draft
+from metrics.importer.genre import load_genre
 from metrics.importer.mentions import BARE_WAN, Mention, find_mentions
 from metrics.importer.qualitative import qualitative_drafts
 from metrics.importer.regions import RegionFinder
@@ -53,6 +54,7 @@ from metrics.importer.subjects import (
 )
 from metrics.importer.synonyms import IndicatorIndex
 
+GENRE = load_genre()
 COUNTS = ("个", "家", "项", "条", "所", "座", "件")
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _PARAGRAPH = re.compile(r"\n+|(?<=[^\x00-\x7f]) +(?=\S)|(?<=[。!?;”)]) +")
@@ -124,7 +126,8 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             subject = ""
         if chained and re.fullmatch(r"和|及|与|、", sentence[chained[0]:mention.start]):  # 建成8个省级和12个市级X
             subject = chained[1]
-        growth = mention.unit in ("%",) and bool(re.search(GROWTH.pattern + r"(?:了|率)?(?:为|达到|达|到)?$", phrase))
+        growth = mention.unit in ("%",) and bool(re.search(GROWTH.pattern + r"(?:了|率)?(?:为|达到|达|到)?$", phrase)) \
+            and not TO.search(phrase)  # 由10.2%下降到3.1%: a level, not a growth rate
         change = mention.unit == "百分点" and bool(CHANGE.search(phrase.rstrip("了")))
         negative = growth and bool(NEGATIVE.search(phrase))
         respectively = size > 1 and ("分别" in phrase or bool(subject and split_subjects(subject, size)))
@@ -158,7 +161,7 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             at = start + max(0, phrase.find(subject))
             groups = [[(option, at) for option in options] for options in items]
             reasons.append("各: each of the items" if phrase.endswith("各") else "one figure for each of the items")
-        elif is_verb_only(subject) and mention.unit in (*COUNTS, "万", "%") and noun_after(sentence, mention.end, limit)[0]:
+        elif is_verb_only(subject) and mention.unit in (*COUNTS, "万", "%", "万人", "亿人") and noun_after(sentence, mention.end, limit)[0]:
             noun, noun_end = noun_after(sentence, mention.end, limit)
             chained = (noun_end, subject)
             if number + 1 < len(mentions) and sentence[noun_end:mentions[number + 1].start] in ("和", "及", "、"):
@@ -208,6 +211,9 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             period, start_year, year = "annual", None, context.year
             kind, provisional = context.kind, context.provisional
             comparator = suffix[1] if suffix else prefix_comparator(phrase)
+            if comparator is None and mention.more:
+                comparator = "above"
+                reasons.append("多: more than the value")
             cues = sentence[clause_start(sentence, mentions[chain_start].start):mention.start]
             if is_average(phrase):
                 period = "average"
@@ -217,7 +223,10 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                     span = (year - "一两三四五六七八九十".index(years.group(1).replace("二", "两")), year)
                 start_year, year = (span[0], span[1]) if span else (None, year)
                 reasons.append("年均: average over the span" if span else "年均 with no span")
-            elif re.search(r"累计|五年", cues) or (re.search(r"以来", sentence[:mention.start]) and "累计" in phrase):
+            elif re.search(r"累计|五年", cues) or (re.search(r"以来", sentence[:mention.start]) and "累计" in phrase) or (
+                    context.in_span_paragraph and context.kind == "actual" and not from_to and not FROM.search(phrase)
+                    and (growth or (mention.unit not in ("%", "百分点", "倍") and GENRE.flow.search(phrase)))):
+                # 五年来城镇新增就业6600万人, 能耗下降20%: a flow over the span the paragraph reviews
                 since = re.search(r"自((?:19|20)\d\d)年", sentence[:mention.start])
                 total = (int(since.group(1)), context.year) if since else context.span
                 if total:

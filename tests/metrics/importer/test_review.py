@@ -13,7 +13,7 @@ from metrics.importer import review, upload
 
 REPORT = ("一、2027年工作回顾\n全市地区生产总值达到21047.7亿元,比上年增长5.1%。"
           "城乡居民人均可支配收入分别达到9.1万元和5.6万元。城镇调查失业率下降到4.5%。\n")
-"""A review of a year the dataset does not hold; the importer reads 下降到4.5% as -4.5 (a reviewer's fix)."""
+"""A review of a year the dataset does not hold; 下降到4.5% is a level of 4.5 (a reviewer corrects it to 4.4)."""
 DETAILS = review.Details(region="ningbo", report_type="government_work_report", date=dt.date(2028, 1, 20),
                          title="2028年宁波市政府工作报告")
 
@@ -87,11 +87,11 @@ def test_table_marks_the_quote_in_its_sentence_and_edits_come_back():
     assert frame.loc[gdp, "sentence"] == "全市【地区生产总值达到21047.7亿元】,比上年增长5.1%。"
     assert frame["accept"].all() and set(frame["status"]) == {"新数据"}
     unemployment = frame.index[frame["indicator"] == "surveyed_unemployment_rate"][0]
-    assert frame.loc[unemployment, "value"] == -4.5
-    frame.loc[unemployment, "value"] = 4.5
+    assert frame.loc[unemployment, "value"] == 4.5
+    frame.loc[unemployment, "value"] = 4.4
     frame.loc[gdp, "year"] = 2024
     edited = review.with_edits(drafts, frame, dataset.observations)
-    assert edited[unemployment - 1].value == 4.5 and drafts[unemployment - 1].value == -4.5, "a copy, not the original"
+    assert edited[unemployment - 1].value == 4.4 and drafts[unemployment - 1].value == 4.5, "a copy, not the original"
     assert edited[gdp - 1].year == 2024 and edited[gdp - 1].existing == "already there: conflicts"
     assert review.status_text(edited[gdp - 1], "en") == "already there (another value)"
 
@@ -114,7 +114,10 @@ def test_preview_checks_before_writing_then_write_keeps_a_backup(data):
     text, _ = upload.read_input(None, None, REPORT)
     drafts = review.drafts_for(text, dataset, DETAILS)
     source = review.source_for(DETAILS, text)
-    wrong = review.preview(drafts, source, text, dataset, data, None, "en")
+    assert review.preview(drafts, source, text, dataset, data, None, "en").ok, "the default selection validates"
+    mistyped = review.table(drafts, "en")
+    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = -4.5  # a reviewer's slip
+    wrong = review.preview(review.with_edits(drafts, mistyped, dataset.observations), source, text, dataset, data, None, "en")
     assert not wrong.ok and wrong.records == 5
     assert any("does not contain the value -4.5" in problem for problem in wrong.problems), wrong.problems
     assert data.read_bytes() == before and not (data.parent / "texts" / f"{source['id']}.txt").exists()
@@ -158,6 +161,9 @@ def test_a_write_that_fails_writes_nothing(data):
     dataset = load(data)
     text, _ = upload.read_input(None, None, REPORT)
     drafts = review.drafts_for(text, dataset, DETAILS)
+    mistyped = review.table(drafts, "en")
+    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = -4.5
+    drafts = review.with_edits(drafts, mistyped, dataset.observations)
     plan = review.preview(drafts, review.source_for(DETAILS, text), text, dataset, data, None, "en").plan
     before = data.read_bytes()
     outcome = review.write(plan, data, None, "zh")
