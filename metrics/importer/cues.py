@@ -17,7 +17,7 @@ BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期|前[两�
 """What a change is measured against: 比上年, 比2015年, 比前两年平均数 (not a 年均 average)."""
 FROM = re.compile(r"(?:由|从)(?:不足|约|近|人均)?$")
 PREFIX_COMPARATOR = [(re.compile(r"(?:突破|超过|超越|超|逾|高于)$"), "above"), (re.compile(r"不低于$"), "at_least"),
-                     (re.compile(r"(?:控制在|不超过|不高于)$"), "at_most"), (re.compile(r"(?:约|接近|近)$"), "about"),
+                     (re.compile(r"(?:控制在|不超过|不高于)$"), "at_most"), (re.compile(r"约$"), "about"),
                      (re.compile(r"(?:达到|达|实现|完成|提高到|提升到|增加到|增长到|为)$"), "reach")]
 SUFFIX_COMPARATOR = [("以上", "at_least"), ("以内", "at_most"), ("以下", "at_most"), ("左右", "about"), ("上下", "about")]
 SINGLE_QUARTER = re.compile(r"[二三四]季度(?:的)?$")

@@ -55,6 +55,7 @@ from metrics.importer.subjects import (
 from metrics.importer.synonyms import IndicatorIndex
 
 GENRE = load_genre()
+LAST_YEAR_CHANGE = re.compile(r"^(?:比|较)(?:去年|上年)(?:预算)?(?:增加|减少|提高|降低|多|少|增长|下降|高|低)")
 COUNTS = ("个", "家", "项", "条", "所", "座", "件")
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _PARAGRAPH = re.compile(r"\n+|(?<=[^\x00-\x7f]) +(?=\S)|(?<=[。!?;”)]) +")
@@ -103,6 +104,7 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
     previous_end = 0
     sentence_region = region
     pending_from: tuple[Mention, str, int] | None = None
+    last_subject: tuple[str, int] | None = None  # the subject of the figure before when it matched no indicator
     chained: tuple[int, str] | None = None  # where the noun after the figure before ended, and its verb
     for number, mention in enumerate(mentions):
         head, position, size = in_lists[number]
@@ -124,9 +126,13 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
         subject = without_region(subject_of(phrase), regions)
         if is_time_only(subject):  # 两年平均增速为5.7%: the figure before's subject
             subject = ""
+        if LAST_YEAR_CHANGE.match(phrase.strip()):  # 赤字率2.8%,比去年预算高0.2个百分点: the figure before's subject
+            subject = ""
+        if subject in ("总量", "总规模", "规模") and resolved:  # 国内生产总值增长6.6%,总量突破90万亿元: the level of the figure before
+            subject = re.sub(GROWTH.pattern + "$", "", resolved[max(resolved)][0])
         if chained and re.fullmatch(r"和|及|与|、", sentence[chained[0]:mention.start]):  # 建成8个省级和12个市级X
             subject = chained[1]
-        growth = mention.unit in ("%",) and bool(re.search(GROWTH.pattern + r"(?:了|率)?(?:为|达到|达|到)?$", phrase)) \
+        growth = mention.unit in ("%",) and bool(re.search(GROWTH.pattern + r"(?:了|率)?(?:为|达到|达|到|保持在|稳定在|保持)?$", phrase)) \
             and not TO.search(phrase)  # 由10.2%下降到3.1%: a level, not a growth rate
         change = mention.unit == "百分点" and bool(CHANGE.search(phrase.rstrip("了")))
         negative = growth and bool(NEGATIVE.search(phrase))
@@ -185,7 +191,8 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                 confidence -= 0.2
             groups = [candidates]
         else:
-            groups = [[earlier[-1]] if earlier else []]
+            before = earlier[-1] if earlier else (last_subject if last_subject and head == number else None)
+            groups = [[before] if before else []]
             reasons.append("subject carried from the figure before")
             confidence -= 0.05
         base_reasons, base_confidence = reasons, confidence
@@ -204,13 +211,15 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             subject_used = candidates[0][0] if candidates else subject
             if candidates and matched:
                 resolved[number] = candidates[0]
+            elif candidates and candidates[0][0]:
+                last_subject = candidates[0]
             value = mention.value
             if growth and NEGATIVE.search(phrase) and not (indicator_row and re.search(r"下降|降低|减少", indicator_row["name_zh"])):
                 value = -value
                 reasons.append("下降: negative")
             period, start_year, year = "annual", None, context.year
             kind, provisional = context.kind, context.provisional
-            comparator = suffix[1] if suffix else prefix_comparator(phrase)
+            comparator = suffix[1] if suffix else prefix_comparator(phrase) or GENRE.prefix_comparator(phrase)
             if comparator is None and mention.more:
                 comparator = "above"
                 reasons.append("多: more than the value")
@@ -225,13 +234,21 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                 reasons.append("年均: average over the span" if span else "年均 with no span")
             elif re.search(r"累计|五年", cues) or (re.search(r"以来", sentence[:mention.start]) and "累计" in phrase) or (
                     context.in_span_paragraph and context.kind == "actual" and not from_to and not FROM.search(phrase)
-                    and (growth or (mention.unit not in ("%", "百分点", "倍") and GENRE.flow.search(phrase)))):
+                    and (growth or (mention.unit not in ("%", "百分点", "倍") and GENRE.flow.search(phrase)))) or (
+                    context.kind == "target" and context.span and context.span[1] == year and context.span[0] < year
+                    and mention.unit not in ("%", "百分点", "倍") and GENRE.plan_flow.search(phrase)):
                 # 五年来城镇新增就业6600万人, 能耗下降20%: a flow over the span the paragraph reviews
                 since = re.search(r"自((?:19|20)\d\d)年", sentence[:mention.start])
                 total = (int(since.group(1)), context.year) if since else context.span
                 if total:
                     period, start_year, year = "total", total[0], total[1]
                     reasons.append("累计: total over the span")
+            elif mention.unit != "%" and LAST_YEAR_CHANGE.match(phrase.strip()):
+                period, start_year = "change", (year - 1 if year else None)  # 比去年增加8000亿元: against last year
+                if re.search(r"减少|降低|少|下降|低$", phrase.strip()):
+                    value = -value
+                confidence -= 0.3
+                reasons.append(f"a change against {start_year}, not the level")
             elif mention.unit == "百分点" and matched and index.unit_fits(matched.indicator, "百分点", change=True):
                 base = re.search(r"(?:比|较)((?:19|20)\d\d)年", phrase)
                 period = "change"

@@ -20,6 +20,7 @@ class Genre:
     """family -> one pattern of all its phrases."""
     qualitative: re.Pattern[str]
     flow: re.Pattern[str]
+    plan_flow: re.Pattern[str]
     comparators: dict[str, re.Pattern[str]]
 
     def masked(self, sentence: str) -> str:
@@ -27,6 +28,10 @@ class Genre:
         for pattern in self.set_phrases.values():
             sentence = pattern.sub(lambda m: "□" * len(m.group()), sentence)
         return sentence
+
+    def prefix_comparator(self, phrase: str) -> str | None:
+        """The comparator the words just before a number name (接近60% is about 60)."""
+        return next((name for name, pattern in self.comparators.items() if re.search(f"(?:{pattern.pattern})$", phrase)), None)
 
     def family_of(self, text: str) -> str | None:
         """The family of set phrases that ``text`` contains, if any (for tests and reasons)."""
@@ -37,5 +42,5 @@ class Genre:
 def load_genre(path: Path = GENRE_FILE) -> Genre:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     families = {entry["family"]: re.compile("|".join(f"(?:{p})" for p in entry["patterns"])) for entry in data["set_phrases"]}
-    return Genre(families, re.compile("|".join(f"(?:{p})" for p in data["qualitative"])), re.compile(data["flow_words"]),
+    return Genre(families, re.compile("|".join(f"(?:{p})" for p in data["qualitative"])), re.compile(data["flow_words"]), re.compile(data["plan_flow_words"]),
                  {name: re.compile(f"(?:{words})") for name, words in data["comparator_words"].items()})
