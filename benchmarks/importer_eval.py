@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.importer_eval [--forms text,pdf,docx] [--out benchmarks/results/importer.md]``
 
-- **Development gold** (``benchmarks/importer_gold/``, scored by ``importer_gold.py``): State
+- **Development gold** (``benchmarks/importer_gold/``, scored by ``metrics/importer/gold.py``): State
   Council work reports no one here curated, annotated paragraph by paragraph. Recall of the
   headline figures and precision of the drafts, by section (review, five-year review, main
   targets, budget, tasks, five-year targets), with value, unit, kind, year and period exact; and
@@ -24,8 +24,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.importer_forms import docx_bytes, pdf_bytes
-from benchmarks.importer_gold import SECTIONS, Score, gold_files, load_gold, score
 from metrics.dataset import DEFAULT_DATA, Dataset, load
+from metrics.importer.gold import SECTIONS, Score, gold_files, load_gold, score
 from metrics.importer.read import read_bytes
 from metrics.importer.run import import_text, indicator_index
 from metrics.importer.synonyms import IndicatorIndex

@@ -142,7 +142,9 @@ class Tracker:
         if self.year and "今年" in text and not re.search(r"今年以来|今年是", text) and (
                 context.kind == "target" or _PLAN_CUE.search(text)) and not by:
             role = "budget or plan" if _PLAN_CUE.search(text) else "target"
-            context = replace(context, kind="target", year=self.year, span=None, cue=f"今年 = {self.year} ({role})")
+            cue = f"今年 = {self.year} ({role})"
+            context = replace(context, kind="target", year=self.year, span=None,
+                              cue=f"{context.cue}, {cue}" if context.kind == "target" and context.year == self.year else cue)
         if _PROVISIONAL.search(text) and context.kind == "actual":
             context = replace(context, provisional=True, cue=context.cue + ", 预计")
         return context

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import partial
 
+from metrics import units
 from metrics.importer.context import HEADING, Context, Tracker, plan_span, report_year
 from metrics.importer.cues import (
     CHANGE,
@@ -126,7 +127,9 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
         subject = without_region(subject_of(phrase), regions)
         if is_time_only(subject):  # 两年平均增速为5.7%: the figure before's subject
             subject = ""
-        if LAST_YEAR_CHANGE.match(phrase.strip()):  # 赤字率2.8%,比去年预算高0.2个百分点: the figure before's subject
+        if LAST_YEAR_CHANGE.match(phrase.strip()) or (phrase.strip() in ("增加", "减少") and number > 0
+                                                       and units.convertible(mentions[number - 1].unit, mention.unit)):
+            # 赤字率2.8%,比去年预算高0.2个百分点; 中央财政赤字1.12万亿元,增加1700亿元: the figure before's subject
             subject = ""
         if subject in ("总量", "总规模", "规模") and resolved:  # 国内生产总值增长6.6%,总量突破90万亿元: the level of the figure before
             subject = re.sub(GROWTH.pattern + "$", "", resolved[max(resolved)][0])
@@ -243,7 +246,8 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                 if total:
                     period, start_year, year = "total", total[0], total[1]
                     reasons.append("累计: total over the span")
-            elif mention.unit != "%" and LAST_YEAR_CHANGE.match(phrase.strip()):
+            elif mention.unit != "%" and (LAST_YEAR_CHANGE.match(phrase.strip()) or (
+                    phrase.strip() in ("增加", "减少") and number > 0 and units.convertible(mentions[number - 1].unit, mention.unit))):
                 period, start_year = "change", (year - 1 if year else None)  # 比去年增加8000亿元: against last year
                 if re.search(r"减少|降低|少|下降|低$", phrase.strip()):
                     value = -value
@@ -263,8 +267,12 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             elif FROM.search(sentence[max(clause, previous_end):mention.start]):
                 pending_from = (mention, matched_cand or subject, number)
                 span = context.span or ((year - 4, year) if year else None)
-                year = (span[0] - 1) if (context.in_span_paragraph or context.named_span) and span else (context.year - 1 if context.year and context.kind == "actual"
-                                                                                else (span[0] - 1 if span else None))
+                if (context.in_span_paragraph or context.named_span) and span:
+                    year = span[0] - 1
+                elif context.year and (context.kind == "actual" or not context.span):  # 赤字率从去年的2.1%提高到…
+                    year = context.year - 1
+                else:
+                    year = span[0] - 1 if span else None
                 kind = "actual"
                 comparator = None
                 reasons.append("由…到…: start value")
@@ -290,7 +298,7 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                 if not name:
                     previous_end = mention.end
                     continue
-                indicator_id, indicator_zh = "proposed-" + hashlib.sha1(name.encode()).hexdigest()[:8], name
+                indicator_id, indicator_zh = "proposed-" + hashlib.sha1(f"{name}|{unit}".encode()).hexdigest()[:8], name
                 confidence = min(confidence, 0.4)
                 reasons.append("no indicator of the dataset matches: proposed new indicator")
                 quote_start = start

@@ -130,7 +130,8 @@ _TAIL = re.compile(r"(?:实际|名义|总额|总量|规模|的|年均|平均|同
 def head_of(rest: str) -> bool:
     """Whether a name is the head of the phrase it was found in: only cue words may follow it. 消费对经济增长的
     贡献率 is a contribution, not 经济增长; 单位国内生产总值能耗 an energy intensity, not 生产总值."""
-    rest = rest[_TAIL.match(rest).end():]  # _TAIL matches the empty string
+    tail = _TAIL.match(rest)  # it matches the empty string, so never None
+    rest = rest[tail.end():] if tail else rest
     return not re.search(r"[\u4e00-\u9fffA-Za-z]", re.sub(r"^(?:由|从).*$", "", rest))  # 增速由一季度的-7%: the start
 
 

@@ -116,10 +116,10 @@ def test_preview_checks_before_writing_then_write_keeps_a_backup(data):
     source = review.source_for(DETAILS, text)
     assert review.preview(drafts, source, text, dataset, data, None, "en").ok, "the default selection validates"
     mistyped = review.table(drafts, "en")
-    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = -4.5  # a reviewer's slip
+    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = 45  # a reviewer's slip
     wrong = review.preview(review.with_edits(drafts, mistyped, dataset.observations), source, text, dataset, data, None, "en")
     assert not wrong.ok and wrong.records == 5
-    assert any("does not contain the value -4.5" in problem for problem in wrong.problems), wrong.problems
+    assert any(p.startswith("Row ") and "The value 45 is not in the quote" in p for p in wrong.problems), wrong.problems
     assert data.read_bytes() == before and not (data.parent / "texts" / f"{source['id']}.txt").exists()
     assert sorted(p.name for p in data.parent.iterdir() if p.name.startswith(".")) == [], "no staged file left"
 
@@ -162,13 +162,13 @@ def test_a_write_that_fails_writes_nothing(data):
     text, _ = upload.read_input(None, None, REPORT)
     drafts = review.drafts_for(text, dataset, DETAILS)
     mistyped = review.table(drafts, "en")
-    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = -4.5
+    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = 45
     drafts = review.with_edits(drafts, mistyped, dataset.observations)
     plan = review.preview(drafts, review.source_for(DETAILS, text), text, dataset, data, None, "en").plan
     before = data.read_bytes()
     outcome = review.write(plan, data, None, "zh")
     assert not outcome.ok and outcome.records == 0
-    assert any("第" in p and "行" in p and "-4.5" in p for p in outcome.problems), outcome.problems
+    assert any("第" in p and "行" in p and "45" in p for p in outcome.problems), outcome.problems
     assert data.read_bytes() == before and not (data.parent / "metrics.yaml.bak").exists()
 
 
@@ -188,3 +188,43 @@ def test_the_preview_key_changes_with_what_would_be_written(data):
     assert review.preview_key(drafts, source, data, "zh") != key
     data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert review.preview_key(drafts, source, data, "en") != key, "a changed data file is checked again"
+
+
+def _yuyao_docx(extra: str = "") -> bytes:
+    import docx
+
+    from metrics.provenance import default_sources_dir
+
+    document = docx.Document()
+    for line in [*(default_sources_dir() / "yuyao-2021-government-work-report.txt").read_text(encoding="utf-8").split("\n"), extra]:
+        if line.strip():
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_known_text_is_recognised_by_its_sha256(data):
+    dataset = load(data)
+    text, _ = upload.read_input("yuyao.docx", _yuyao_docx(), "")
+    assert review.known_source(dataset, text) == "yuyao-2021-government-work-report"
+    details = review.Details("yuyao", "government_work_report", dt.date(2021, 2, 1), "2021年余姚市政府工作报告")
+    refused = review.preview(review.drafts_for(text, dataset, details), review.source_for(details, text), text, dataset, data, None, "zh")
+    assert not refused.ok and "完全相同" in refused.problems[0]
+
+
+def test_the_default_selection_of_a_whole_report_validates_and_says_why_rows_are_unticked(data):
+    dataset = load(data)
+    text, _ = upload.read_input("yuyao.docx", _yuyao_docx("附:本文为另一份副本。"), "")
+    details = review.Details("yuyao", "government_work_report", dt.date(2021, 2, 1), "2021年余姚市政府工作报告(副本)")
+    drafts = review.read(text, dataset, details, data)
+    shown = review.preview(drafts, review.source_for(details, text), text, dataset, data, None, "zh")
+    assert shown.ok, shown.problems
+    frame = review.table(drafts, "zh")
+    assert "None" not in frame.astype(str).to_numpy(), "an empty cell is empty"
+    unticked = frame[~frame["accept"]]
+    assert len(unticked) and (unticked["note"] != "").all(), "every row left out says why"
+    assert list(frame["confidence"]) == sorted(frame["confidence"], reverse=True)
+    proposed = [d.proposed_indicator for d in drafts if d.proposed_indicator]
+    assert proposed and all(p["name_en"] != p["name_zh"] and not any("\u4e00" <= c <= "\u9fff" for c in p["name_en"])
+                            for p in proposed), "a new indicator's English name is never its Chinese name"

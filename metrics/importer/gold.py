@@ -1,5 +1,7 @@
 """Score the importer's drafts against the development gold (``benchmarks/importer_gold/*.yaml``).
 
+Used by the benchmark (``python -m benchmarks.importer_eval``) and by a test of the confidence.
+
 Each gold file annotates whole paragraphs of one report (see ``importer_gold/README.md``). A
 draft belongs to the annotated paragraph whose text holds its sentence. It is right when it
 matches a gold record of that paragraph: the same kind, year and period; the same value and unit
@@ -20,7 +22,7 @@ import yaml
 from metrics.importer.drafts import CONFIDENT, Draft
 from metrics.importer.normalise import normalise
 
-GOLD_DIR = Path(__file__).resolve().parent / "importer_gold"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "importer_gold"
 SECTIONS = ("review", "five_year_review", "main_targets", "budget", "tasks", "five_year_targets")
 
 
