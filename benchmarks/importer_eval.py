@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -163,18 +164,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--forms", default="text,pdf,docx")
     parser.add_argument("--out", default=str(DEFAULT_OUT))
     args = parser.parse_args(argv)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a warning per glyph of Chromium's CJK fonts
     sources = Path(args.sources) if args.sources else default_sources_dir()
     dataset = load(args.data, sources)
     index = indicator_index(dataset)
     lines = ["# Importer: measured on the development gold and the curated local texts", "",
              "Written by `python -m benchmarks.importer_eval` (see its docstring for what matches).", ""]
     details: list[str] = []
+    verdicts: list[str] = []
     for form in args.forms.split(","):
         scores = evaluate_gold(dataset, index, form)
         local = evaluate_local(dataset, sources, index, form)
         if not scores or not local:
             lines += [f"### {form}: skipped (no Chromium)", ""]
             continue
+        merged_form = Score()
+        for result in scores.values():
+            merged_form = merged_form.merged(result)
+        c = merged_form.total()
+        met = c[0] and c[2] and c[1] / c[0] >= 0.90 and c[3] / c[2] >= 0.85
+        verdicts.append(f"- {form}: gold recall {_ratio(c[1], c[0])}, precision {_ratio(c[3], c[2])}, confident "
+                        f"{_ratio(c[5], c[4])}: {'met' if met else '**missed**'}")
         lines += [*gold_table(scores, form), "", *local_table(local, form), ""]
         if form == "text":
             merged = Score()
@@ -183,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
             details += ["## Gold records not found (text)", "", *(f"- {m}" for m in merged.misses), "",
                         "## Drafts judged wrong (text)", "", *(f"- {w}" for w in merged.wrong), "",
                         "## Curated local records not found (text)", "", *(f"- {m}" for m in local["misses"]), ""]
+    lines[4:4] = ["Goals on the development gold (headline recall ≥ 90%, draft precision ≥ 85%, confident drafts right ≥ 95%):",
+                  *verdicts, "", "The gold was annotated by the session that then fitted the rules, so these are development "
+                  "figures; the 2014, 2015 and 2017 reports are kept unannotated as a check by eye, and the issue is "
+                  "judged on reports not given.", ""]
     chars, seconds = speed(dataset, index)
     lines += [f"Speed: reading, normalising and drafting a {chars}-character report takes {seconds:.3f} s (best of 3).", ""]
     text = "\n".join(lines + details) + "\n"

@@ -79,7 +79,7 @@ def gold_files(directory: Path = GOLD_DIR) -> list[Path]:
 def _locate(gold: Gold, text: str) -> None:
     lines = text.split("\n")
     for paragraph in gold.paragraphs:
-        found = [line for line in lines if line.strip().startswith(paragraph.starts)]
+        found = [line for line in lines if line.strip().replace("⸺", "——").startswith(paragraph.starts)]
         if not found:
             raise ValueError(f"{gold.report}: no paragraph starts with {paragraph.starts!r}")
         paragraph.text = found[0]
