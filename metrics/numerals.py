@@ -45,7 +45,14 @@ def parse_chinese_number(text: str) -> float:
 
 
 def written_forms(value: float) -> list[str]:
-    """The ways a value can appear in digits: 7.0 -> ["7", "7.0"], 12408.7 -> ["12408.7"]."""
+    """The ways a value can appear in digits: 7.0 -> ["7", "7.0"], 12408.7 -> ["12408.7"]; a negative value
+    also as its magnitude (下降15% is -15, for integers as for decimals)."""
+    if value < 0:
+        return list(dict.fromkeys([*written_forms_signed(value), *written_forms(-value)]))
+    return written_forms_signed(value)
+
+
+def written_forms_signed(value: float) -> list[str]:
     forms: list[str] = []
     if float(value).is_integer():
         whole = str(int(value))

@@ -43,11 +43,14 @@ def read_report() -> None:
     try:
         if not region:
             raise upload.InputProblem("review_need_region")
-        text, _ = upload.read_input(uploaded.name if uploaded is not None else None,
-                                    uploaded.getvalue() if uploaded is not None else None, session.get("review-paste") or "")
+        raw = uploaded.getvalue() if uploaded is not None else None
+        text, _ = upload.read_input(uploaded.name if uploaded is not None else None, raw, session.get("review-paste") or "")
+        known = review.known_source(dataset, text, raw)
+        if known:
+            raise upload.InputProblem("review_known_text", source=known)
         details = review.Details(region, session.get("review-type") or SOURCE_TYPES[0], session.get("review-date"), title,
                                  session.get("review-publisher") or "")
-        drafts = review.drafts_for(text, dataset, details)
+        drafts = review.read(text, dataset, details, data_path)
     except upload.InputProblem as problem:
         session[ERROR] = i18n.t(problem.key, lang, **problem.values)
     except Exception as exc:  # a bad synonym file, a parser's private error: one line, never a traceback
@@ -128,6 +131,7 @@ indicator_ids = review.indicator_choices(dataset, drafts)
 config = {
     "accept": st.column_config.CheckboxColumn(i18n.t("review_col_accept", lang)),
     "status": st.column_config.TextColumn(i18n.t("review_col_status", lang), disabled=True),
+    "note": st.column_config.TextColumn(i18n.t("review_col_note", lang), disabled=True, width="medium"),
     "confidence": st.column_config.NumberColumn(i18n.t("review_col_confidence", lang), format="%.2f", disabled=True),
     "indicator": st.column_config.SelectboxColumn(
         i18n.t("review_col_indicator", lang), options=indicator_ids, required=True, width="medium",

@@ -15,7 +15,7 @@ CHANGE = re.compile(r"(?:提高|增加|上升|下降|降低|回升|收窄|扩大
 TO = re.compile(r"(?:提高|提升|增加|上升|扩大|缩小|下降|降低|减少|增长)(?:到|至)$|降至$|升至$")
 BASE = re.compile(r"(?:比|较)(?:(?:19|20)\d\d年|上年|去年|同期|前[两二三四五]年平均(?:数|水平)?)")
 """What a change is measured against: 比上年, 比2015年, 比前两年平均数 (not a 年均 average)."""
-FROM = re.compile(r"(?:由|从)(?:不足|约|近)?$")
+FROM = re.compile(r"(?:由|从)(?:去年|上年)?的?(?:不足|约|近|人均)?$")
 PREFIX_COMPARATOR = [(re.compile(r"(?:突破|超过|超越|超|逾|高于)$"), "above"), (re.compile(r"不低于$"), "at_least"),
                      (re.compile(r"(?:控制在|不超过|不高于)$"), "at_most"), (re.compile(r"约$"), "about"),
                      (re.compile(r"(?:达到|达|实现|完成|提高到|提升到|增加到|增长到|为)$"), "reach")]

@@ -42,6 +42,8 @@ class Draft:
     existing: str = "new"
     """``new``, ``already there: agrees`` or ``already there: conflicts``."""
     accepted: bool = field(default=True)
+    problem: tuple[str, dict] | None = None
+    """Why the row starts unticked: a message key of ``metrics/strings.toml`` and its values."""
 
     def observation(self) -> dict:
         """The record as it goes into ``observations``: only the keys the schema allows, no empty optionals."""
@@ -65,6 +67,8 @@ class Draft:
     @classmethod
     def from_dict(cls, data: dict) -> Draft:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if isinstance(known.get("problem"), list):  # JSON has no tuples
+            known["problem"] = tuple(known["problem"])
         return cls(**known)
 
 
@@ -82,6 +86,7 @@ def mark_existing(drafts: list[Draft], observations: Sequence[Observation]) -> N
         # The dataset has this fact: writing it again needs a cross_source mark on every record of
         # the group, a decision for the reviewer, so such a draft starts rejected.
         draft.accepted = False
+        draft.problem = ("review_row_known", {})
 
 
 def _same_value(draft: Draft, obs: Observation) -> bool:

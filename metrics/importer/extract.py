@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterator
 from functools import partial
 
-from metrics.importer.context import HEADING, Context, Tracker, plan_span
+from metrics import units
+from metrics.importer.context import HEADING, Context, Tracker, plan_span, report_year
 from metrics.importer.cues import (
     CHANGE,
     FROM,
@@ -31,6 +32,7 @@ from metrics.importer.cues import (
     suffix_comparator,
 )
 from metrics.importer.drafts import Draft
+from metrics.importer.genre import load_genre
 from metrics.importer.mentions import BARE_WAN, Mention, find_mentions
 from metrics.importer.qualitative import qualitative_drafts
 from metrics.importer.regions import RegionFinder
@@ -53,6 +55,8 @@ from metrics.importer.subjects import (
 )
 from metrics.importer.synonyms import IndicatorIndex
 
+GENRE = load_genre()
+LAST_YEAR_CHANGE = re.compile(r"^(?:比|较)(?:去年|上年)(?:预算)?(?:增加|减少|提高|降低|多|少|增长|下降|高|低)")
 COUNTS = ("个", "家", "项", "条", "所", "座", "件")
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _PARAGRAPH = re.compile(r"\n+|(?<=[^\x00-\x7f]) +(?=\S)|(?<=[。!?;”)]) +")
@@ -75,7 +79,7 @@ def segments(text: str) -> Iterator[tuple[str, int, str]]:
 def draft_records(text: str, *, region: str, source: str, index: IndicatorIndex, regions: RegionFinder,
                   report_type: str = "government_work_report", default_year: int | None = None) -> list[Draft]:
     """Every draft the text gives, in text order, duplicates (same key and value) dropped."""
-    tracker = Tracker(default_year, report_type)
+    tracker = Tracker(default_year, report_type, report_year(text))
     drafts: list[Draft] = []
     for kind, _offset, part in segments(text):
         if kind == "heading":
@@ -101,6 +105,7 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
     previous_end = 0
     sentence_region = region
     pending_from: tuple[Mention, str, int] | None = None
+    last_subject: tuple[str, int] | None = None  # the subject of the figure before when it matched no indicator
     chained: tuple[int, str] | None = None  # where the noun after the figure before ended, and its verb
     for number, mention in enumerate(mentions):
         head, position, size = in_lists[number]
@@ -122,9 +127,16 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
         subject = without_region(subject_of(phrase), regions)
         if is_time_only(subject):  # 两年平均增速为5.7%: the figure before's subject
             subject = ""
+        if LAST_YEAR_CHANGE.match(phrase.strip()) or (phrase.strip() in ("增加", "减少") and number > 0
+                                                       and units.convertible(mentions[number - 1].unit, mention.unit)):
+            # 赤字率2.8%,比去年预算高0.2个百分点; 中央财政赤字1.12万亿元,增加1700亿元: the figure before's subject
+            subject = ""
+        if subject in ("总量", "总规模", "规模") and resolved:  # 国内生产总值增长6.6%,总量突破90万亿元: the level of the figure before
+            subject = re.sub(GROWTH.pattern + "$", "", resolved[max(resolved)][0])
         if chained and re.fullmatch(r"和|及|与|、", sentence[chained[0]:mention.start]):  # 建成8个省级和12个市级X
             subject = chained[1]
-        growth = mention.unit in ("%",) and bool(re.search(GROWTH.pattern + r"(?:了|率)?(?:为|达到|达|到)?$", phrase))
+        growth = mention.unit in ("%",) and bool(re.search(GROWTH.pattern + r"(?:了|率)?(?:为|达到|达|到|保持在|稳定在|保持)?$", phrase)) \
+            and not TO.search(phrase)  # 由10.2%下降到3.1%: a level, not a growth rate
         change = mention.unit == "百分点" and bool(CHANGE.search(phrase.rstrip("了")))
         negative = growth and bool(NEGATIVE.search(phrase))
         respectively = size > 1 and ("分别" in phrase or bool(subject and split_subjects(subject, size)))
@@ -158,7 +170,7 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             at = start + max(0, phrase.find(subject))
             groups = [[(option, at) for option in options] for options in items]
             reasons.append("各: each of the items" if phrase.endswith("各") else "one figure for each of the items")
-        elif is_verb_only(subject) and mention.unit in (*COUNTS, "万", "%") and noun_after(sentence, mention.end, limit)[0]:
+        elif is_verb_only(subject) and mention.unit in (*COUNTS, "万", "%", "万人", "亿人") and noun_after(sentence, mention.end, limit)[0]:
             noun, noun_end = noun_after(sentence, mention.end, limit)
             chained = (noun_end, subject)
             if number + 1 < len(mentions) and sentence[noun_end:mentions[number + 1].start] in ("和", "及", "、"):
@@ -182,7 +194,8 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                 confidence -= 0.2
             groups = [candidates]
         else:
-            groups = [[earlier[-1]] if earlier else []]
+            before = earlier[-1] if earlier else (last_subject if last_subject and head == number else None)
+            groups = [[before] if before else []]
             reasons.append("subject carried from the figure before")
             confidence -= 0.05
         base_reasons, base_confidence = reasons, confidence
@@ -201,13 +214,18 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             subject_used = candidates[0][0] if candidates else subject
             if candidates and matched:
                 resolved[number] = candidates[0]
+            elif candidates and candidates[0][0]:
+                last_subject = candidates[0]
             value = mention.value
             if growth and NEGATIVE.search(phrase) and not (indicator_row and re.search(r"下降|降低|减少", indicator_row["name_zh"])):
                 value = -value
                 reasons.append("下降: negative")
             period, start_year, year = "annual", None, context.year
             kind, provisional = context.kind, context.provisional
-            comparator = suffix[1] if suffix else prefix_comparator(phrase)
+            comparator = suffix[1] if suffix else prefix_comparator(phrase) or GENRE.prefix_comparator(phrase)
+            if comparator is None and mention.more:
+                comparator = "above"
+                reasons.append("多: more than the value")
             cues = sentence[clause_start(sentence, mentions[chain_start].start):mention.start]
             if is_average(phrase):
                 period = "average"
@@ -217,12 +235,24 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                     span = (year - "一两三四五六七八九十".index(years.group(1).replace("二", "两")), year)
                 start_year, year = (span[0], span[1]) if span else (None, year)
                 reasons.append("年均: average over the span" if span else "年均 with no span")
-            elif re.search(r"累计|五年", cues) or (re.search(r"以来", sentence[:mention.start]) and "累计" in phrase):
+            elif re.search(r"累计|五年", cues) or (re.search(r"以来", sentence[:mention.start]) and "累计" in phrase) or (
+                    context.in_span_paragraph and context.kind == "actual" and not from_to and not FROM.search(phrase)
+                    and (growth or (mention.unit not in ("%", "百分点", "倍") and GENRE.flow.search(phrase)))) or (
+                    context.kind == "target" and context.span and context.span[1] == year and context.span[0] < year
+                    and mention.unit not in ("%", "百分点", "倍") and GENRE.plan_flow.search(phrase)):
+                # 五年来城镇新增就业6600万人, 能耗下降20%: a flow over the span the paragraph reviews
                 since = re.search(r"自((?:19|20)\d\d)年", sentence[:mention.start])
                 total = (int(since.group(1)), context.year) if since else context.span
                 if total:
                     period, start_year, year = "total", total[0], total[1]
                     reasons.append("累计: total over the span")
+            elif mention.unit != "%" and (LAST_YEAR_CHANGE.match(phrase.strip()) or (
+                    phrase.strip() in ("增加", "减少") and number > 0 and units.convertible(mentions[number - 1].unit, mention.unit))):
+                period, start_year = "change", (year - 1 if year else None)  # 比去年增加8000亿元: against last year
+                if re.search(r"减少|降低|少|下降|低$", phrase.strip()):
+                    value = -value
+                confidence -= 0.3
+                reasons.append(f"a change against {start_year}, not the level")
             elif mention.unit == "百分点" and matched and index.unit_fits(matched.indicator, "百分点", change=True):
                 base = re.search(r"(?:比|较)((?:19|20)\d\d)年", phrase)
                 period = "change"
@@ -237,8 +267,12 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
             elif FROM.search(sentence[max(clause, previous_end):mention.start]):
                 pending_from = (mention, matched_cand or subject, number)
                 span = context.span or ((year - 4, year) if year else None)
-                year = (span[0] - 1) if (context.in_span_paragraph or context.named_span) and span else (context.year - 1 if context.year and context.kind == "actual"
-                                                                                else (span[0] - 1 if span else None))
+                if (context.in_span_paragraph or context.named_span) and span:
+                    year = span[0] - 1
+                elif context.year and (context.kind == "actual" or not context.span):  # 赤字率从去年的2.1%提高到…
+                    year = context.year - 1
+                else:
+                    year = span[0] - 1 if span else None
                 kind = "actual"
                 comparator = None
                 reasons.append("由…到…: start value")
@@ -264,7 +298,7 @@ def _sentence_drafts(sentence: str, context: Context, region: str, source: str, 
                 if not name:
                     previous_end = mention.end
                     continue
-                indicator_id, indicator_zh = "proposed-" + hashlib.sha1(name.encode()).hexdigest()[:8], name
+                indicator_id, indicator_zh = "proposed-" + hashlib.sha1(f"{name}|{unit}".encode()).hexdigest()[:8], name
                 confidence = min(confidence, 0.4)
                 reasons.append("no indicator of the dataset matches: proposed new indicator")
                 quote_start = start

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import cn2an
 
 from metrics import units
+from metrics.importer.genre import load_genre
 from metrics.numerals import parse_chinese_number
 
 # Longest first, so 万亿元 wins over 亿元 and 万标箱 over 标箱.
@@ -26,9 +27,9 @@ _UNIT_RE = "|".join(re.escape(u) for u in _UNIT_WORDS)
 _RANGE_SEP = r"(?:%?\s*[—–~～至到-]{1,2}\s*)"
 
 MENTION = re.compile(
-    rf"(?P<range>{_NUMBER}{_RANGE_SEP})?(?P<num>{_NUMBER})(?P<unit>{_UNIT_RE})"
+    rf"(?P<range>{_NUMBER}{_RANGE_SEP})?(?P<num>{_NUMBER})(?P<more>多|余)?(?P<mag>万亿|亿|万)?(?P<more2>多|余)?(?P<unit>{_UNIT_RE})"
     rf"|(?P<ratio>{_NUMBER}):1(?![\d.])"
-    rf"|(?P<wan>{_NUMBER})万(?=$|[^\u4e00-\u9fff]|以上|左右|以内)"
+    rf"|(?P<wan>{_NUMBER})(?P<wmore>多|余)?(?P<wmag>万|亿)(?P<wmore2>多|余)?(?=$|[^\u4e00-\u9fff]|以上|左右|以内|(?:农村|农业|贫困|城镇|常住|户籍|转移)?人)"
     rf"|(?P<cn>{_CN_NUMBER})?(?P<cnunit>(?:{_UNIT_RE})|(?:万亿|亿|万)(?:元|美元)?)"
 )
 BARE_WAN = "万"
@@ -46,6 +47,8 @@ class Mention:
     text: str
     written: str | None = None
     range_low: float | None = None
+    more: bool = False
+    """多 or 余 after the number (620多万套): more than the value."""
 
 
 def _number(text: str) -> float:
@@ -78,10 +81,14 @@ def _cn_value(numeral: str, unit_word: str) -> tuple[float, str, str] | None:
 def find_mentions(sentence: str) -> list[Mention]:
     """Every number with a unit in ``sentence``, in order; years, dates and plan names are not numbers."""
     found: list[Mention] = []
-    masked = _PLAN_NAMES.sub(lambda m: "□" * len(m.group()), sentence)
+    masked = load_genre().masked(_PLAN_NAMES.sub(lambda m: "□" * len(m.group()), sentence))
     for match in MENTION.finditer(masked):
         if match.group("num") is not None:
             unit = _UNIT_ALIASES.get(match.group("unit"), match.group("unit"))
+            if match.group("mag"):
+                unit = match.group("mag") + unit
+                if not units.is_known(unit):
+                    continue
             if sentence[match.end():match.end() + 2].startswith(_NOT_A_NUMBER_AFTER):
                 continue
             low = match.group("range")
@@ -89,9 +96,16 @@ def find_mentions(sentence: str) -> list[Mention]:
             range_low = _number(low_number.group()) if low_number else None
             start = match.start("num") if range_low is None else match.start()
             found.append(Mention(start, match.end(), _number(match.group("num")), unit, sentence[start:match.end()],
-                                 range_low=range_low))
+                                 range_low=range_low, more=bool(match.group("more") or match.group("more2"))))
         elif match.group("wan") is not None:  # 日活跃用户达到20万: ten thousands of what the indicator counts
-            found.append(Mention(match.start(), match.end(), _number(match.group("wan")), BARE_WAN, match.group()))
+            more = bool(match.group("wmore") or match.group("wmore2"))
+            people = re.match(r"(?:农村|农业|贫困|城镇|常住|户籍|转移)*人", sentence[match.end():]) or \
+                re.search(r"人口[^,。;]{0,8}$", sentence[:match.start()])
+            magnitude = match.group("wmag")
+            if people:  # 贫困人口减少1386万, 8000多万农业转移人口: people, in 万 or 亿
+                found.append(Mention(match.start(), match.end(), _number(match.group("wan")), magnitude + "人", match.group(), more=more))
+            elif magnitude == "万":
+                found.append(Mention(match.start(), match.end(), _number(match.group("wan")), BARE_WAN, match.group(), more=more))
         elif match.group("ratio") is not None:
             found.append(Mention(match.start(), match.end(), _number(match.group("ratio")), "倍", match.group()))
         else:

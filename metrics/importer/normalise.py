@@ -29,6 +29,11 @@ _RADICALS_SUPPLEMENT = {
     "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "斉",
     "⻬": "齐", "⻭": "歯", "⻮": "齿", "⻯": "竜", "⻰": "龙", "⻱": "龜", "⻲": "亀", "⻳": "龟",
 }
+# Code points PDF text layers give for other characters: Noto CJK's shared glyph of 户 comes back as
+# 戶 (U+6236) and a ——'s two em dashes as one ⸺ (U+2E3A); a traditional text keeps its 戶 (OpenCC
+# decides on the whole text, below).
+_PDF_GLYPHS = {"⸺": "——", "⸻": "———"}
+_PDF_VARIANTS = {"戶": "户"}
 _FULL_WIDTH_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _PAGE_NUMBER = re.compile(r"^\s*(?:第\s*\d+\s*页(?:\s*[/共]\s*\d+\s*页?)?|[-—–]?\s*\d{1,4}\s*[-—–]?|\d+\s*/\s*\d+)\s*$")
@@ -86,7 +91,8 @@ def _join_wrapped_lines(lines: list[str]) -> str:
                 paragraphs.append(current)
                 current = ""
             continue
-        if current and not current.endswith(tuple(_SENTENCE_END)) and not _is_heading(line):
+        if current and not current.endswith(tuple(_SENTENCE_END)) and not _is_heading(line) and not (
+                _is_heading(current) and len(current) <= 30):  # a heading is a line of its own
             current += line if (_is_cjk_or_digit(current[-1]) or _is_cjk_or_digit(line[0])) else " " + line
         else:
             if current:
@@ -103,6 +109,16 @@ def _is_cjk_or_digit(ch: str) -> bool:
 
 def _is_heading(line: str) -> bool:
     return bool(re.match(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章部分节])", line))
+
+
+def _pdf_glyphs(text: str) -> str:
+    for glyph, meant in _PDF_GLYPHS.items():
+        text = text.replace(glyph, meant)
+    hanzi = len(re.findall(rf"[{_CJK}]", text[:4000])) or 1
+    if "户" in text or sum(text[:4000].count(v) for v in _PDF_VARIANTS) / hanzi < 0.05:  # a simplified text
+        for variant, simplified in _PDF_VARIANTS.items():
+            text = text.replace(variant, simplified)
+    return text
 
 
 def _close_pdf_spacing(text: str) -> str:
@@ -142,7 +158,7 @@ def normalise(text: str, *, pdf: bool = False) -> str:
         lines = _drop_repeated_lines(lines) if pdf else lines
         text = _join_wrapped_lines(lines) if pdf else "\n".join(line.rstrip() for line in lines)
     if pdf:
-        text = _close_pdf_spacing(text)
+        text = _pdf_glyphs(_close_pdf_spacing(text))
     text = _simplify(text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n" if text.strip() else ""

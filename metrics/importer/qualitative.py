@@ -1,16 +1,20 @@
-"""Targets with no number: 一般公共预算收入增长与经济增长基本同步, 粮食播种面积保持稳定, 服务业增加值增长快于经济增长."""
+"""Targets with no number: 一般公共预算收入增长与经济增长基本同步, 粮食播种面积保持稳定, 服务业增加值增长快于经济增长.
+
+The wordings are data (``qualitative`` in ``data/importer.yaml``). In the paragraph of the year's
+main targets every one is drafted, as a new indicator when no name of the dataset fits (国际收支
+基本平衡); elsewhere only those about an indicator of the dataset."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from metrics.importer.context import Context
 from metrics.importer.drafts import Draft
-from metrics.importer.subjects import FILLER, clause_start, split_subjects
+from metrics.importer.genre import load_genre
+from metrics.importer.subjects import FILLER, clause_start, proposed_indicator, split_subjects
 from metrics.importer.synonyms import IndicatorIndex
 
-_QUALITATIVE = re.compile(r"(?:与经济增长(?:基本)?(?:保持)?(?:基本)?同步|(?:快于|高于)(?:经济|GDP|地区生产总值)增长|保持同步|保持稳定|稳中有升|"
-                          r"稳步提高|持续提高|(?:稳步|稳定|平稳|较快|持续)增长)")
 _GROWTH_CUE = re.compile(r"同步|增长")
 _NUMBER = re.compile(r"\d")
 
@@ -18,7 +22,7 @@ _NUMBER = re.compile(r"\d")
 def qualitative_drafts(sentence: str, context: Context, region: str, source: str, index: IndicatorIndex) -> list[Draft]:
     """One draft per clause with a qualitative cue and no number: 城乡居民收入与经济增长保持同步 is about growth."""
     drafts = []
-    for match in _QUALITATIVE.finditer(sentence):
+    for match in load_genre().qualitative.finditer(sentence):
         clause = sentence[clause_start(sentence, match.start()):match.start()]
         if _NUMBER.search(clause):
             continue
@@ -32,6 +36,8 @@ def qualitative_drafts(sentence: str, context: Context, region: str, source: str
         for name in names:
             matched = index.match(name + "增长", "%") if growth else index.match(name, index_unit_any(index, name))
             if not matched:
+                if context.main_targets and 2 <= len(name) <= 16 and not re.search(r"[,:;]", name):
+                    drafts.append(_new_indicator(name, match.group(), sentence, context, region, source))
                 continue
             row = index.by_id[matched.indicator]
             quote = sentence[clause_start(sentence, match.start()):match.end()].strip()
@@ -48,3 +54,15 @@ def index_unit_any(index: IndicatorIndex, name: str) -> str:
         if phrase in name:
             return index.by_id[indicator]["unit"]
     return "%"
+
+
+def _new_indicator(name: str, wording: str, sentence: str, context: Context, region: str, source: str) -> Draft:
+    """A qualitative target of the main targets about no indicator of the dataset: a new one, named as written."""
+    name = re.sub(r"(?:保持|继续|进一步|持续|要)$", "", name)
+    indicator_id = "proposed-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    quote = sentence[sentence.find(name):sentence.find(wording, sentence.find(name)) + len(wording)].strip()
+    return Draft(region=region, indicator=indicator_id, indicator_zh=name, year=context.year, period="annual", kind="target",
+                 comparator="qualitative", value=None, unit="%", quote=quote, sentence=sentence.strip(), confidence=0.5,
+                 reason=f"qualitative target ({wording}) of the main targets; no indicator of the dataset matches: proposed "
+                        f"new indicator (its unit is a placeholder); target from {context.cue}",
+                 source=source, proposed_indicator=proposed_indicator(indicator_id, name, "%", source))

@@ -20,7 +20,7 @@ import pandas as pd
 
 from metrics import i18n
 from metrics.dataset import Dataset
-from metrics.importer import accept
+from metrics.importer import accept, rows
 from metrics.importer.cli import source_record
 from metrics.importer.drafts import CONFIDENT, Draft, mark_existing
 from metrics.importer.run import import_text
@@ -29,7 +29,7 @@ from metrics.schema import Observation
 from metrics.values import is_missing_or_blank
 
 SWITCH = "METRICS_IMPORT"
-COLUMNS = ("accept", "status", "confidence", "indicator", "kind", "year", "period", "start_year", "value", "unit",
+COLUMNS = ("accept", "status", "note", "confidence", "indicator", "kind", "year", "period", "start_year", "value", "unit",
            "comparator", "sentence")
 EDITABLE = ("accept", "indicator", "kind", "year", "period", "start_year", "value", "unit", "comparator")
 NO_COMPARATOR = ""
@@ -68,9 +68,30 @@ def source_for(details: Details, text: str) -> dict:
 
 
 def drafts_for(text: str, dataset: Dataset, details: Details) -> list[Draft]:
-    """Every figure the text gives; a fact the dataset already holds starts rejected."""
-    return import_text(text, dataset, region=details.region.strip(), source_id=source_id(details, text),
-                       report_type=details.report_type)
+    """Every figure the text gives, the most confident first; a fact the dataset already holds starts rejected."""
+    drafts = import_text(text, dataset, region=details.region.strip(), source_id=source_id(details, text),
+                         report_type=details.report_type)
+    return sorted(drafts, key=lambda d: -d.confidence)
+
+
+def read(text: str, dataset: Dataset, details: Details, data_path: Path, sources_dir: Path | None = None) -> list[Draft]:
+    """The drafts as the page first shows them: ticked only where the whole dataset would validate
+    (``rows.settle``), each unticked row saying why."""
+    drafts = drafts_for(text, dataset, details)
+    rows.settle(drafts, source_for(details, text), text, _ids(dataset), data_path, sources_dir)
+    return drafts
+
+
+def known_source(dataset: Dataset, text: str, raw: bytes | None = None) -> str | None:
+    """The stored source this text is (its sha256, or the uploaded file's, is a source's), if any."""
+    hashes = {hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    if raw is not None:
+        hashes.add(hashlib.sha256(raw).hexdigest())
+    return next((s.id for s in dataset.sources if getattr(s, "sha256", None) in hashes), None)
+
+
+def _ids(dataset: Dataset) -> dict[str, set[str]]:
+    return {"sources": set(dataset.source_by_id), "indicators": set(dataset.indicator_by_id), "regions": set(dataset.region_by_id)}
 
 
 def quote_parts(draft: Draft) -> tuple[str, str, str]:
@@ -103,11 +124,19 @@ def status_text(draft: Draft, lang: str) -> str:
     return i18n.t(key, lang)
 
 
+def note_text(draft: Draft, lang: str) -> str:
+    """Why a row starts unticked, in the interface's language; empty otherwise (never "None")."""
+    if not draft.problem:
+        return ""
+    key, values = draft.problem
+    return i18n.t(key, lang, **values)
+
+
 def table(drafts: Sequence[Draft], lang: str) -> pd.DataFrame:
     """One row per draft (numbered from 1), in ``COLUMNS`` order."""
-    rows = [{"accept": bool(d.accepted), "status": status_text(d, lang), "confidence": float(d.confidence),
-             "indicator": d.indicator, "kind": d.kind, "year": d.year, "period": d.period, "start_year": d.start_year,
-             "value": d.value, "unit": d.unit, "comparator": d.comparator or NO_COMPARATOR,
+    rows = [{"accept": bool(d.accepted), "status": status_text(d, lang), "note": note_text(d, lang),
+             "confidence": float(d.confidence), "indicator": d.indicator, "kind": d.kind, "year": d.year, "period": d.period,
+             "start_year": d.start_year, "value": d.value, "unit": d.unit or "", "comparator": d.comparator or NO_COMPARATOR,
              "sentence": marked_sentence(d)} for d in drafts]
     frame = pd.DataFrame(rows, columns=list(COLUMNS), index=pd.RangeIndex(1, len(rows) + 1))
     for column in ("year", "start_year"):
@@ -169,16 +198,19 @@ def preview(drafts: Sequence[Draft], source: dict, text: str, dataset: Dataset, 
         return Preview(0, "", (i18n.t("review_none_accepted", lang),), None)
     if source["id"] in dataset.source_by_id:
         return Preview(0, "", (i18n.t("review_already_imported", lang, source=source["id"]),), None)
+    known = known_source(dataset, text)
+    if known:
+        return Preview(0, "", (i18n.t("review_known_text", lang, source=known),), None)
     if not source.get("title"):
         return Preview(0, "", (i18n.t("review_need_title", lang),), None)
-    ids = {"sources": set(dataset.source_by_id), "indicators": set(dataset.indicator_by_id),
-           "regions": set(dataset.region_by_id)}
-    plan = accept.plan(list(drafts), source, text, ids)
+    plan = accept.plan(list(drafts), source, text, _ids(dataset))
     try:
         problems = accept.check(plan, Path(data_path), sources_dir)
     except (accept.AcceptError, ValueError, OSError) as exc:
         return Preview(len(plan.observations), plan.preview(), (failure_sentence(exc, lang),), plan)
-    return Preview(len(plan.observations), plan.preview(), tuple(problem_sentences(problems, data_path, lang)), plan)
+    found = rows.verdict(problems, drafts)
+    sentences = [rows.sentence(n, listed, lang) for n, listed in sorted(found.rows.items())]
+    return Preview(len(plan.observations), plan.preview(), tuple(sentences + problem_sentences(found.others, data_path, lang)), plan)
 
 
 def preview_key(drafts: Sequence[Draft], source: dict, data_path: Path, lang: str) -> str:

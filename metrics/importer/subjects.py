@@ -18,7 +18,8 @@ from metrics.importer.synonyms import IndicatorIndex, Match
 
 CLAUSE_BREAK = re.compile(r"[,,::]")
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
-FILLER = re.compile(r"^(?:其中|全年|全市|全区|全县|我市|我区|我县|今年|去年|当年|同时|此外|并|且|分别|力争|确保|争取|预计|实现|完成|达到)+")
+FILLER = re.compile(r"^(?:其中|但|而|也|还|又|全年|全市|全区|全县|我市|我区|我县|今年|去年|当年|同时|此外|并|且|分别|力争|确保|争取|预计|实现|完成|达到|拟安排|拟|安排|"
+                    r"五年来|过去五年|“?十[一二三四五六七八九]五”?(?:时期|期间)?)+")
 VERBS = re.compile(r"^(?:新增|新建改建|新改扩建|新改建|新建|新开工|新培育|新引进|新推广应用|建成|培育|引进|实施|完成|推进|开展|创建|建设|净增|改造|"
                    r"整治提升|整治|淘汰关停|淘汰|盘活|消化|推广|集聚|打造|创成|新创建)")
 _TIME_ONLY = re.compile(r"(?:近|过去|前)?(?:[一两二三四五六七八九十]年|全年|今年|上年|去年)(?:来|以来|平均|间)?")
@@ -36,7 +37,7 @@ def subject_of(phrase: str) -> str:
     subject = phrase
     for _ in range(4):
         trimmed = re.sub(r"(?:分别|累计|年均|平均|由|从|约|均|共|各|达到|达|实现|完成|为|突破|超过|超越|超|逾|控制在|"
-                         r"不低于|不超过|提高|增加|上升|回升|保持在|保持|继续)$", "", subject)
+                         r"不低于|不超过|提高|增加|上升|回升|保持在|保持|继续|稳定在|拟按|接近|近|(?:从|由)(?:人均|去年的|上年的))$", "", subject)
         trimmed = re.sub(BASE.pattern + "$|" + TO.pattern, "", trimmed)
         trimmed = re.sub(GROWTH.pattern + "(?:了)?$", "", trimmed)
         if trimmed == subject:
@@ -208,6 +209,8 @@ _CATEGORY_WORDS = [("port", "港|吞吐|集装箱"), ("fiscal", "财政|税收|�
 def proposed_indicator(indicator_id: str, name: str, unit: str, source: str) -> dict:
     category = next((cat for cat, words in _CATEGORY_WORDS if re.search(words, name)), "enterprises")
     direction = "lower" if re.search(r"失业|能耗|排放|事故|PM|下降", name) else "higher"
-    return {"id": indicator_id, "name_zh": name, "name_en": name, "unit": unit, "category": category, "direction": direction,
+    # No English name can be made up from the Chinese one: a placeholder that says so, never the Chinese name.
+    name_en = f"New indicator {indicator_id.removeprefix('proposed-')} (English name to be given)"
+    return {"id": indicator_id, "name_zh": name, "name_en": name_en, "unit": unit, "category": category, "direction": direction,
             "description_zh": f"导入时提议的新指标(原文:{name}),请审核名称、单位与类别。",
             "description_en": f"Proposed by the importer from {source or 'a new report'}; review its English name, unit and category."}

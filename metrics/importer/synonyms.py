@@ -84,7 +84,9 @@ class IndicatorIndex:
             if best is not None and len(name) < len(best.phrase):
                 break
             position = squashed.rfind(name)
-            if position < 0 or not self.unit_fits(indicator, unit, change):
+            if position < 0 or not self.unit_fits(indicator, unit, change) or not head_of(squashed[position + len(name):]):
+                continue
+            if self._other_qualifier(indicator, name, squashed[:position]):
                 continue
             if best is None or position > best.start:
                 best = Match(indicator, name, position)
@@ -92,10 +94,20 @@ class IndicatorIndex:
             return None
         return Match(best.indicator, best.phrase, where[best.start])
 
+    def _other_qualifier(self, indicator: str, name: str, before: str) -> bool:
+        """户籍人口城镇化率 is not 常住人口城镇化率 although 城镇化率 names it: the text qualifies the name with
+        another word of the same kind (…人口, …居民) than the indicator's own name does."""
+        own = _squash(self.by_id[indicator]["name_zh"])
+        if name == own or not own.endswith(name) or len(own) - len(name) < 2:
+            return False
+        qualifier = own[:-len(name)]
+        return before.endswith(qualifier[-2:]) and not before.endswith(qualifier)
+
     def growth_of(self, text: str) -> Match | None:
         """The growth indicator of the level a phrase names: 货物吞吐量 -> 港口货物吞吐量增长."""
+        squashed = _squash(text)
         for name, indicator in self.names:
-            if name in _squash(text) and self.by_id[indicator]["unit"] != "%":
+            if name in squashed and self.by_id[indicator]["unit"] != "%" and head_of(squashed[squashed.rfind(name) + len(name):]):
                 growth = self._growth.get(indicator)
                 if growth:
                     return Match(growth, name, 0)
@@ -110,6 +122,17 @@ class IndicatorIndex:
         if unit == "百分点" and want != "百分点":
             return False
         return units.convertible(unit, want) or (unit in ("个", "家", "项") and want in ("个", "家", "项"))
+
+
+_TAIL = re.compile(r"(?:实际|名义|总额|总量|规模|的|年均|平均|同比|比上年|比去年|增长|增速|增幅|涨幅|上涨|下降|额|值|率|人员|人数)*")
+
+
+def head_of(rest: str) -> bool:
+    """Whether a name is the head of the phrase it was found in: only cue words may follow it. 消费对经济增长的
+    贡献率 is a contribution, not 经济增长; 单位国内生产总值能耗 an energy intensity, not 生产总值."""
+    tail = _TAIL.match(rest)  # it matches the empty string, so never None
+    rest = rest[tail.end():] if tail else rest
+    return not re.search(r"[\u4e00-\u9fffA-Za-z]", re.sub(r"^(?:由|从).*$", "", rest))  # 增速由一季度的-7%: the start
 
 
 _IGNORED = re.compile(r"[“”\"'‘’《》〈〉()()\s]")

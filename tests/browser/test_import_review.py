@@ -47,15 +47,17 @@ def test_paste_read_untick_write_then_the_trend_has_the_new_year(shared_context,
         grid = page.get_by_test_id("stDataFrame")
         expect(grid).to_be_visible()
         board.idle()
-        expect(page.locator("#glide-cell-4-1")).to_have_text("gdp_growth")
-        expect(page.locator("#glide-cell-1-1")).to_have_text("true")
+        # the most confident rows first: the growth rate (read with 比上年) is the fourth row; column 5 is the indicator
+        expect(page.locator("#glide-cell-5-3")).to_have_text("gdp_growth")
+        expect(page.locator("#glide-cell-1-3")).to_have_text("true")
+        expect(page.get_by_text("校验通过")).to_be_visible()  # the default selection validates
 
         grid.scroll_into_view_if_needed()
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + 15, box["y"] + ROW_HEIGHT * 1.5 + ROW_HEIGHT)  # row 2's number cell
+        page.mouse.click(box["x"] + 15, box["y"] + ROW_HEIGHT * 3.5 + ROW_HEIGHT)  # row 4's number cell
         page.keyboard.press("ArrowRight")  # its accept box
         page.keyboard.press(" ")
-        expect(page.locator("#glide-cell-1-1")).to_have_text("false")
+        expect(page.locator("#glide-cell-1-3")).to_have_text("false")
         board.idle()
         expect(page.get_by_text("校验通过")).to_be_visible()
         expect(page.get_by_test_id("stCode")).to_contain_text("21047.7")

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/import_review.py"
 REPORT = ("一、2027年工作回顾\n全市地区生产总值达到21047.7亿元,比上年增长5.1%。"
           "城乡居民人均可支配收入分别达到9.1万元和5.6万元。城镇调查失业率下降到4.5%。")
-"""A review of a year the dataset does not hold; 下降到4.5% is read as -4.5, which the reviewer fixes."""
+"""A review of a year the dataset does not hold; the reviewer slips (45 for 4.5) and corrects it."""
 
 
 @pytest.fixture
@@ -72,15 +72,23 @@ def test_paste_read_edit_reject_write(data):
     before = data.read_bytes()
     at = read(open_review(), REPORT)
     table = at.data_editor[0].value
-    assert list(table["indicator"]) == ["gdp", "gdp_growth", "urban_disposable_income", "rural_disposable_income",
-                                        "surveyed_unemployment_rate"]
-    assert table["accept"].all()
+    assert set(table["indicator"]) == {"gdp", "gdp_growth", "urban_disposable_income", "rural_disposable_income",
+                                       "surveyed_unemployment_rate"}
+    assert list(table["confidence"]) == sorted(table["confidence"], reverse=True), "the most confident rows first"
+    assert table["accept"].all() and "None" not in table.astype(str).to_numpy()
     assert "全市【地区生产总值达到21047.7亿元】,比上年增长5.1%。" in list(table["sentence"])
     assert any("**地区生产总值达到21047.7亿元**" in m for m in texts(at, "markdown")), "the quote in bold in its sentence"
-    assert "-4.5" in "\n".join(texts(at, "error")), "the misread value fails validation before anything is written"
+    assert "校验通过" in texts(at, "success")[0], "the default selection validates"
+
+    positions = {indicator: at_ for at_, indicator in enumerate(table["indicator"])}
+    unemployment = positions["surveyed_unemployment_rate"]
+    edit(at, {unemployment: {"value": 45}})
+    errors = "\n".join(texts(at, "error"))
+    assert f"第 {unemployment + 1} 行:数值 45 不在摘录中" in errors, errors
+    assert "metrics.yaml" not in errors and "observation" not in errors, "a problem is on its row, in the page's language"
     assert at.button(key="review-write").disabled
 
-    edit(at, {4: {"value": 4.5}, 1: {"accept": False}})
+    edit(at, {unemployment: {"value": 4.5}, positions["gdp_growth"]: {"accept": False}})
     assert at.success and "校验通过" in texts(at, "success")[0], texts(at, "error")
     preview = at.code[0].value
     assert "value: 4.5" in preview and "value: -4.5" not in preview and "gdp_growth" not in preview
@@ -106,11 +114,15 @@ def test_bulk_choices_and_a_fact_already_there(data):
     at = read(open_review(lang="en"), "一、2024年工作回顾\n全市地区生产总值达到18147.7亿元,比上年增长5.4%。新建口袋公园45个。")
     table = at.data_editor[0].value
     assert not table.loc[1, "accept"] and table.loc[1, "status"] == "already there (same value)"
+    assert table.loc[1, "note"].startswith("The data already hold this fact, so the row is unticked")
+    assert "Validation passed" in texts(at, "success")[0], "the rows already there are left out of the default"
     at.button(key="review-bulk-none").click().run()
     assert not at.data_editor[0].value["accept"].any()
     assert "No row is ticked, so there is nothing to write." in "\n".join(texts(at, "error"))
     at.button(key="review-bulk-all").click().run()
     assert at.data_editor[0].value["accept"].all()
+    errors = "\n".join(texts(at, "error"))
+    assert "Row 1: The data already hold this fact" in errors and "cross_source" not in errors, errors
     at.button(key="review-bulk-confident").click().run()
     ticked = at.data_editor[0].value["accept"].tolist()
     assert True in ticked and False in ticked

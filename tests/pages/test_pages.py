@@ -219,7 +219,8 @@ def test_trends_in_english():
 
 def test_regions_ranks_one_year_and_names_the_missing():
     at = open_page("regions", cmp="gdp", region="yinzhou", year="2023")
-    chart, heatmap = charts(at)
+    chart, heatmap, peers = charts(at)
+    assert "宁波市" in peers["data"][0]["y"] and "同类城市" in peers["layout"]["title"]["text"]
     assert heatmap["data"][0]["type"] == "heatmap" and "2015" in heatmap["data"][0]["x"]
     bar = chart["data"][0]
     assert bar["x"] == sorted(bar["x"], reverse=True)

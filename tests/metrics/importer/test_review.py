@@ -13,7 +13,7 @@ from metrics.importer import review, upload
 
 REPORT = ("一、2027年工作回顾\n全市地区生产总值达到21047.7亿元,比上年增长5.1%。"
           "城乡居民人均可支配收入分别达到9.1万元和5.6万元。城镇调查失业率下降到4.5%。\n")
-"""A review of a year the dataset does not hold; the importer reads 下降到4.5% as -4.5 (a reviewer's fix)."""
+"""A review of a year the dataset does not hold; 下降到4.5% is a level of 4.5 (a reviewer corrects it to 4.4)."""
 DETAILS = review.Details(region="ningbo", report_type="government_work_report", date=dt.date(2028, 1, 20),
                          title="2028年宁波市政府工作报告")
 
@@ -87,11 +87,11 @@ def test_table_marks_the_quote_in_its_sentence_and_edits_come_back():
     assert frame.loc[gdp, "sentence"] == "全市【地区生产总值达到21047.7亿元】,比上年增长5.1%。"
     assert frame["accept"].all() and set(frame["status"]) == {"新数据"}
     unemployment = frame.index[frame["indicator"] == "surveyed_unemployment_rate"][0]
-    assert frame.loc[unemployment, "value"] == -4.5
-    frame.loc[unemployment, "value"] = 4.5
+    assert frame.loc[unemployment, "value"] == 4.5
+    frame.loc[unemployment, "value"] = 4.4
     frame.loc[gdp, "year"] = 2024
     edited = review.with_edits(drafts, frame, dataset.observations)
-    assert edited[unemployment - 1].value == 4.5 and drafts[unemployment - 1].value == -4.5, "a copy, not the original"
+    assert edited[unemployment - 1].value == 4.4 and drafts[unemployment - 1].value == 4.5, "a copy, not the original"
     assert edited[gdp - 1].year == 2024 and edited[gdp - 1].existing == "already there: conflicts"
     assert review.status_text(edited[gdp - 1], "en") == "already there (another value)"
 
@@ -114,9 +114,12 @@ def test_preview_checks_before_writing_then_write_keeps_a_backup(data):
     text, _ = upload.read_input(None, None, REPORT)
     drafts = review.drafts_for(text, dataset, DETAILS)
     source = review.source_for(DETAILS, text)
-    wrong = review.preview(drafts, source, text, dataset, data, None, "en")
+    assert review.preview(drafts, source, text, dataset, data, None, "en").ok, "the default selection validates"
+    mistyped = review.table(drafts, "en")
+    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = 45  # a reviewer's slip
+    wrong = review.preview(review.with_edits(drafts, mistyped, dataset.observations), source, text, dataset, data, None, "en")
     assert not wrong.ok and wrong.records == 5
-    assert any("does not contain the value -4.5" in problem for problem in wrong.problems), wrong.problems
+    assert any(p.startswith("Row ") and "The value 45 is not in the quote" in p for p in wrong.problems), wrong.problems
     assert data.read_bytes() == before and not (data.parent / "texts" / f"{source['id']}.txt").exists()
     assert sorted(p.name for p in data.parent.iterdir() if p.name.startswith(".")) == [], "no staged file left"
 
@@ -158,11 +161,14 @@ def test_a_write_that_fails_writes_nothing(data):
     dataset = load(data)
     text, _ = upload.read_input(None, None, REPORT)
     drafts = review.drafts_for(text, dataset, DETAILS)
+    mistyped = review.table(drafts, "en")
+    mistyped.loc[mistyped["indicator"] == "surveyed_unemployment_rate", "value"] = 45
+    drafts = review.with_edits(drafts, mistyped, dataset.observations)
     plan = review.preview(drafts, review.source_for(DETAILS, text), text, dataset, data, None, "en").plan
     before = data.read_bytes()
     outcome = review.write(plan, data, None, "zh")
     assert not outcome.ok and outcome.records == 0
-    assert any("第" in p and "行" in p and "-4.5" in p for p in outcome.problems), outcome.problems
+    assert any("第" in p and "行" in p and "45" in p for p in outcome.problems), outcome.problems
     assert data.read_bytes() == before and not (data.parent / "metrics.yaml.bak").exists()
 
 
@@ -182,3 +188,43 @@ def test_the_preview_key_changes_with_what_would_be_written(data):
     assert review.preview_key(drafts, source, data, "zh") != key
     data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert review.preview_key(drafts, source, data, "en") != key, "a changed data file is checked again"
+
+
+def _yuyao_docx(extra: str = "") -> bytes:
+    import docx
+
+    from metrics.provenance import default_sources_dir
+
+    document = docx.Document()
+    for line in [*(default_sources_dir() / "yuyao-2021-government-work-report.txt").read_text(encoding="utf-8").split("\n"), extra]:
+        if line.strip():
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_known_text_is_recognised_by_its_sha256(data):
+    dataset = load(data)
+    text, _ = upload.read_input("yuyao.docx", _yuyao_docx(), "")
+    assert review.known_source(dataset, text) == "yuyao-2021-government-work-report"
+    details = review.Details("yuyao", "government_work_report", dt.date(2021, 2, 1), "2021年余姚市政府工作报告")
+    refused = review.preview(review.drafts_for(text, dataset, details), review.source_for(details, text), text, dataset, data, None, "zh")
+    assert not refused.ok and "完全相同" in refused.problems[0]
+
+
+def test_the_default_selection_of_a_whole_report_validates_and_says_why_rows_are_unticked(data):
+    dataset = load(data)
+    text, _ = upload.read_input("yuyao.docx", _yuyao_docx("附:本文为另一份副本。"), "")
+    details = review.Details("yuyao", "government_work_report", dt.date(2021, 2, 1), "2021年余姚市政府工作报告(副本)")
+    drafts = review.read(text, dataset, details, data)
+    shown = review.preview(drafts, review.source_for(details, text), text, dataset, data, None, "zh")
+    assert shown.ok, shown.problems
+    frame = review.table(drafts, "zh")
+    assert "None" not in frame.astype(str).to_numpy(), "an empty cell is empty"
+    unticked = frame[~frame["accept"]]
+    assert len(unticked) and (unticked["note"] != "").all(), "every row left out says why"
+    assert list(frame["confidence"]) == sorted(frame["confidence"], reverse=True)
+    proposed = [d.proposed_indicator for d in drafts if d.proposed_indicator]
+    assert proposed and all(p["name_en"] != p["name_zh"] and not any("\u4e00" <= c <= "\u9fff" for c in p["name_en"])
+                            for p in proposed), "a new indicator's English name is never its Chinese name"
