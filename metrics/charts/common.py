@@ -76,7 +76,7 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
         title_spec["subtitle"] = {"text": "<br>".join(esc(line) for line in subtitle_lines),
                                   "font": {"size": 12, "color": "#555555"}}
     total = height + bottom + head + 34 + top
-    meta = {**meta, "screen": {"subtitle": subtitle or "", "footnote": footnote or "", "head": head, "bottom": bottom}}
+    meta = {**meta, "screen": {"subtitle": esc(subtitle or ""), "footnote": esc(footnote or ""), "head": head, "bottom": bottom}}
     fig.update_layout(template=TEMPLATE, title=title_spec, height=total, meta=meta,
                       legend={"yref": "container", "y": 1 - (head + 4) / total, "yanchor": "top"},
                       margin={"b": bottom, "t": head + 34 + top, "r": right})
@@ -100,14 +100,15 @@ def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str]:
     head, bottom = int(screen["head"]), int(screen["bottom"])
     total = int(out.layout.height) - (head - HEAD_PX) - (bottom - BOTTOM_PX)
     out.layout.title.subtitle = None
-    footnote_html = "<br>".join(esc(line) for line in wrap(screen["footnote"], FOOTNOTE_WIDTH / 2)) if screen["footnote"] else None
+    footnote, subtitle = html.unescape(screen["footnote"]), html.unescape(screen["subtitle"])
+    footnote_html = "<br>".join(esc(line) for line in wrap(footnote, FOOTNOTE_WIDTH / 2)) if footnote else None
     out.layout.annotations = [a for a in out.layout.annotations if a.text != footnote_html]
     out.update_layout(height=total, margin={"t": int(out.layout.margin.t) - (head - HEAD_PX), "b": BOTTOM_PX},
                       legend={"y": 1 - (HEAD_PX + 4) / total})
     if meta.get("chart") == "heatmap" and meta.get("years"):
         # cells wide enough for a figure such as 18147.7: a phone scrolls the grid sideways
         out.update_layout(width=HEATMAP_CELL_PX * len(meta["years"]) + HEATMAP_LABELS_PX)
-    return out, str(screen["subtitle"]), str(screen["footnote"])
+    return out, subtitle, footnote
 
 
 def hover(lines: Iterable[str]) -> str:
