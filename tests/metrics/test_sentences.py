@@ -108,9 +108,10 @@ def test_briefing_has_one_sentence_per_indicator_headline_first(frames):
 def test_real_data_ningbo_2021(real_frames):
     zh = briefing_sentences(real_frames, "ningbo", 2021, "zh")
     en = briefing_sentences(real_frames, "ningbo", 2021, "en")
-    assert zh[0] == "2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点，高于全国0.1个百分点(本站计算)。"
+    assert zh[0] == ("2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点，"
+                     "低于全省0.3个百分点、高于全国0.1个百分点(本站计算)。")
     assert en[0] == ("In 2021, Ningbo's GDP was CNY 1,459.49 billion, up 8.2%, 1.2 percentage points above the target, "
-                     "0.1 percentage points above the nation (computed here).")
+                     "0.3 percentage points below the province, 0.1 percentage points above the nation (computed here).")
     assert len(zh) == len(en) > 8
     assert all(s.startswith("2021年，宁波市") and s.endswith("。") for s in zh[:-1])
     assert zh[-1].startswith("2021年尚无实际数的预期目标（") and zh[-1].count("；") >= 10, "one compact line, not one each"
