@@ -193,7 +193,23 @@ def _check_observation(obs: dict, where: str, line: Any, tables: dict[str, dict[
             add("quote", f"source {source['id']!r} is cited, not quoted: a cited figure carries no quote (there is no text to check it against).")
         if not quoted and obs.get("written"):
             add("written", "'written' only goes with a quote from a quoted source.")
+        if obs.get("kind") == "target" and not _sets_targets(source):
+            add("source", f"a target comes from the document that sets it (a work report, a plan, a budget): source "
+                          f"{source['id']!r} is a {source.get('type')}; cite that document, or say in the source's note "
+                          "which document's target the article reports (a commentary's aspiration is no target).")
     return problems
+
+
+TARGET_DOCUMENTS = ("工作报告", "规划", "计划", "预算", "纲要", "work report", "plan", "budget")
+"""Words by which a news article's title or note names the document whose targets it reports."""
+
+
+def _sets_targets(source: dict) -> bool:
+    """Whether a source may give a target: a setting document, or a news report that names one."""
+    if source.get("type") != "news_article":
+        return True
+    said = f"{source.get('title') or ''} {source.get('note') or ''}".lower()
+    return any(word in said for word in TARGET_DOCUMENTS)
 
 
 class _LineOf:
