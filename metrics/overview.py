@@ -191,6 +191,10 @@ def overview_cards(frames: DataFrames, region_id: str, year: int, lang: str, cat
         card.colour = style.colour
         card.history = histories.get(indicator_id, [])
         card.break_years = [b.year for b in series.breaks(region, known[indicator_id])]
+        starts = [b for b in series.breaks(region, known[indicator_id]) if b.year == year]
+        if starts and card.value is not None and not card.change_note:
+            # the year a new basis starts: the card says so, beside a figure not comparable with the year before
+            card.change_note = i18n.t("card_change_break", lang, note=i18n.name(starts[0], "note", lang))
         _add_context(frames, card, region_id, year, indicator_id, lang)
         if card.value is None:
             # the years the card's own sparkline draws, nearest first: the note and the line agree
