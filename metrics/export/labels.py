@@ -29,6 +29,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "deck_notes": ("要点", "Key sentences"),
     "deck_publisher_unknown": ("发布单位不详", "Publisher not stated"),
     "deck_undated": ("日期不详", "undated"),
+    "deck_untitled": ("无标题", "untitled"),
     "deck_reposted": ("转载：{site}", "reposted by {site}"),
     "deck_headlines": ("{region}{year}年主要指标", "{region}: headline figures, {year}"),
     "deck_headlines_missing": ("{year}年暂无数据：{names}", "No figures for {year}: {names}"),

@@ -156,7 +156,7 @@ def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Seque
         pages.append(ChartPage(chart_name, figure, note, sentences, ids, export_height(figure, SLIDE_WIDTH),
                                title=title, indicators=names))
     used = [i for page in pages for i in page.source_ids] or citations.source_ids(view_facts)
-    ordered = citations.official_first([catalogue.get(i, {"id": i}) for i in dict.fromkeys(used)])
+    ordered = citations.distinct(citations.official_first([catalogue.get(i, {"id": i}) for i in dict.fromkeys(used)]))
     cited = [citations.citation(source, lang) for source in ordered]
     return Pack(region_id, name, year, lang, today or dt.date.today(), pages, cited,
                 summary.headlines(frames, region_id, year, lang), summary.scorecard(frames, region_id, lang))

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from metrics import display, i18n
+from metrics.citation import title_as_published
 from metrics.display import score_status
 from metrics.values import is_missing_or_blank, split_ids
 
@@ -107,7 +108,7 @@ SHEET_COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("target_source", ("目标来源", "Target source"), _titles("target_source")),
     ),
     "sources": (
-        Column("title", ("标题", "Title"), _get("title")),
+        Column("title", ("标题", "Title"), lambda row, lang, titles: title_as_published(row) or None),
         Column("publisher", ("发布单位", "Publisher"), _get("publisher")),
         Column("type", ("类型", "Type"), lambda row, lang, titles: i18n.source_type_label(str(row.get("type")), lang)),
         Column("date", ("日期", "Date"), lambda row, lang, titles: i18n.source_date(row) or None),
@@ -123,7 +124,7 @@ def source_titles(sources: pd.DataFrame | None) -> dict[str, str]:
     """Source id -> its title as a citation names it."""
     if sources is None or sources.empty:
         return {}
-    return {str(row["id"]): str(row["title"]) for row in sources.to_dict("records")}
+    return {str(row["id"]): title_as_published(row) or str(row["id"]) for row in sources.to_dict("records")}
 
 
 def sheet_frame(raw: pd.DataFrame, kind: str, lang: str, sources: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[bool]]:

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from metrics.citation import title_as_published
 from metrics.export import labels
 from metrics.export.sheets import sheet_frame
 from metrics.values import source_date, split_ids
@@ -118,7 +119,7 @@ def source_rows(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) ->
                     "role": labels.text(role, lang),
                     "source_id": source_id,
                     "provenance": _cell(provenance),
-                    "title": _cell(source.get("title")),
+                    "title": title_as_published(source) or None,
                     "publisher": _cell(source.get("publisher")),
                     "date": _cell(source.get("date")),
                     "url": _cell(source.get("url")),

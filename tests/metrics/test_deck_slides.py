@@ -17,7 +17,7 @@ from pptx import Presentation
 
 from metrics import display, i18n, queries
 from metrics.export import deck_pptx
-from metrics.export.citations import citation, official_first
+from metrics.export.citations import citation, distinct, official_first
 from metrics.export.pack import ChartPage, Pack, plan
 from metrics.export.slides import chart_notes, pptx_bytes
 from metrics.overview import overview_cards
@@ -215,3 +215,36 @@ def test_each_export_module_imports_alone(module):
     result = subprocess.run([sys.executable, "-c", f"import metrics.export.{module}"], capture_output=True, text=True,
                             timeout=120, cwd=EXPORT.parents[1])
     assert result.returncode == 0, result.stderr
+
+
+def test_one_publication_is_cited_once():
+    china_daily = {"id": "cixi-cd", "provenance": "cited", "title": "Cixi city", "publisher": "China Daily",
+                   "date": "2020-04-28", "url": "https://ningbo.chinadaily.com.cn/2020-04/28/c_544065.htm"}
+    channel = {**china_daily, "id": "cixi-cd-ningbo", "publisher": "China Daily (Ningbo channel)"}
+    other_url = {**channel, "id": "cixi-cd-2", "url": "http://www.chinadaily.com.cn/cixi"}
+    bulletin = {"id": "b", "title": "2024年公报", "publisher": "慈溪市统计局", "date": "2025-03-01"}
+    assert [s["id"] for s in distinct([china_daily, channel, other_url, china_daily, bulletin])] == ["cixi-cd", "b"]
+
+
+@pytest.mark.parametrize("region", ["cixi", "ningbo", "yinzhou"])
+def test_real_source_slides_list_each_publication_once(real_frames, region):
+    pack = plan(real_frames, region, 2025, "en", today=TODAY, charts=None)
+    titles = [line.split("“")[1].split("”")[0] + line.split("”")[1].split(".")[0] for line in pack.citations]
+    urls = [line.split(" ")[-2] for line in pack.citations if "http" in line]
+    assert len(titles) == len(set(titles)) and len(urls) == len(set(urls)), pack.citations
+
+
+def test_a_citation_prints_the_title_as_published():
+    source = {"id": "x", "provenance": "cited", "title": "【宁波招商】宁波市政府工作报告", "publisher": "宁波市人民政府",
+              "date": "2021-02-21", "note": "2021年2月21日在宁波市第十五届人民代表大会第六次会议上"}
+    assert "《宁波市政府工作报告》" in citation(source, "zh") and "【" not in citation(source, "zh")
+    noted = {**source, "title": "2022年慈溪市统计公报(镜像页;摘录未显示标题)", "note": None}
+    assert "《2022年慈溪市统计公报》" in citation(noted, "zh")
+    with_note = {**source, "title": "冲锋号(县委书记谈2025年)", "note": "县委书记谈2025年"}
+    assert "“冲锋号”" in citation(with_note, "en") and "县委书记" not in citation(with_note, "en")
+
+
+def test_real_citations_print_no_portal_prefix_or_reading_note(real_frames):
+    lines = [line for region in ("ningbo", "cixi") for lang in ("zh", "en")
+             for line in plan(real_frames, region, 2025, lang, charts=[], today=TODAY).citations]
+    assert lines and not [line for line in lines if "【" in line or "摘录未显示" in line or "镜像页" in line]
