@@ -46,7 +46,8 @@ def title_as_published(source: Mapping) -> str:
     title = source.get("title")
     if not isinstance(title, str):
         return ""
-    note = source.get("note") if isinstance(source.get("note"), str) else ""
+    raw_note = source.get("note")
+    note: str = raw_note if isinstance(raw_note, str) else ""
     title = _PORTAL_PREFIX.sub("", title).strip()
     if note and note.strip() in title and title != note.strip():
         title = title.replace(note.strip(), "")

@@ -147,10 +147,10 @@ def distinct(sources: list[dict]) -> list[dict]:
     """Each publication once: records with the same id, the same URL, or the same title,
     publisher and date are one source (the first kept)."""
     kept: list[dict] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str, ...]] = set()
     for source in sources:
         url = re.sub(r"^https?://(www\.)?|/$", "", str(source.get("url") or "").strip())
-        keys = {("id", str(source.get("id")))}
+        keys: set[tuple[str, ...]] = {("id", str(source.get("id")))}
         if url:
             keys.add(("url", url))
         if _publication(source)[0]:
