@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics.charts import common, figures_for
+from metrics.comparison import briefing_compare_indicator
 from metrics.export import citations, summary
 from metrics.export.images import Caption, export_height, prepare_figure
 from metrics.export.labels import text
@@ -87,8 +88,9 @@ def region_name(frames: DataFrames, region_id: str, lang: str) -> str:
 
 
 def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
-    """"Everything for this region and year": the dashboard's chart catalogue."""
-    return list(figures_for(frames, region_id, year, lang))
+    """"Everything for this region and year": the dashboard's chart catalogue, its regions chart
+    on the indicator the briefing is about (GDP first, ``comparison.briefing_compare_indicator``)."""
+    return list(figures_for(frames, region_id, year, lang, briefing_compare_indicator(frames, year)))
 
 
 def chart_sentences(frames: DataFrames, region_id: str, year: int, lang: str, indicators: Sequence[str]) -> list[str]:

@@ -248,3 +248,29 @@ def test_real_citations_print_no_portal_prefix_or_reading_note(real_frames):
     lines = [line for region in ("ningbo", "cixi") for lang in ("zh", "en")
              for line in plan(real_frames, region, 2025, lang, charts=[], today=TODAY).citations]
     assert lines and not [line for line in lines if "【" in line or "摘录未显示" in line or "镜像页" in line]
+
+
+def _ranked(frames) -> list[str]:
+    from metrics.names import RANKED_LEVELS
+    return [r.id for r in frames.dataset.regions if r.level in RANKED_LEVELS]
+
+
+@pytest.mark.parametrize("year", [2020, 2024, 2025])
+def test_the_comparison_slide_is_on_the_briefings_headline_indicator(real_frames, year):
+    """GDP, the first headline indicator, for Cixi and every district: not urbanisation, which
+    more districts happen to have for 2024, nor GDP growth for 2020."""
+    from metrics.export.pack import all_charts
+    for region in ["cixi", *_ranked(real_frames)]:
+        regions_chart = [figure for name, figure in all_charts(real_frames, region, year, "zh")
+                         if name == i18n.t("page_regions", "zh")]
+        assert regions_chart, region
+        assert (regions_chart[0].layout.meta or {}).get("indicators") == ["gdp"], (region, year)
+
+
+def test_the_comparison_falls_back_to_the_next_headline_indicator_with_enough_regions(real_frames):
+    import dataclasses
+
+    from metrics import comparison
+    without_gdp = dataclasses.replace(real_frames, facts=real_frames.facts[real_frames.facts["indicator_id"].ne("gdp")])
+    assert comparison.briefing_compare_indicator(without_gdp, 2020) == "gdp_growth"  # eight districts have it
+    assert comparison.briefing_compare_indicator(without_gdp, 2021) == "fiscal_revenue"  # gdp_growth: two only
