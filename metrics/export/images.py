@@ -13,11 +13,11 @@ import plotly.graph_objects as go
 
 from metrics.export.citations import footnote_index
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
-from metrics.text_width import wrap
+from metrics.text_width import is_wide, wrap
 
 __all__ = [
     "DEFAULT_SCALE", "DEFAULT_WIDTH", "FORMATS", "Caption", "ExportError", "ExportUnavailable",
-    "export_filename", "export_height", "figure_bytes", "prepare_figure", "view_label",
+    "export_filename", "export_height", "figure_bytes", "prepare_figure", "readable", "view_label",
 ]
 
 DEFAULT_WIDTH, DEFAULT_SCALE = 1280, 2
@@ -175,6 +175,58 @@ def _add_caption(layout: dict, template: dict, caption: Caption, width: int) -> 
             "xanchor": "left", "yanchor": "top", "yshift": -base, "align": "left",
             "font": {"size": FOOTNOTE_SIZE, "color": "#555555"}, "name": "source-footnote",
         })
+
+
+def _raise_fonts(node: Any, min_px: float) -> None:
+    """Every ``font``-like dict under ``node`` (font, textfont, tickfont, title font, annotation
+    fonts, the template's) with a size below ``min_px`` raised to it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("font") and isinstance(value, dict):
+                size = value.get("size")
+                if isinstance(size, (int, float)) and not isinstance(size, bool) and size < min_px:
+                    value["size"] = min_px
+            _raise_fonts(value, min_px)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _raise_fonts(item, min_px)
+
+
+SHORT_UNIT = 3
+"""Characters of a unit that fits after every tick label (%, 家, 亿元); a longer one stays the title."""
+
+
+def units_on_ticks(figure: dict) -> dict:
+    """Stacked horizontal axes (a ledger's rows) whose titles are short units get the unit after
+    each tick label instead (6,000家, 4.9%) and at most six ticks: a title line under each row
+    is what made the rows overlap once the text is large enough for a slide. Changed in place."""
+    layout = figure.get("layout") or {}
+    titled = [axis for key, axis in layout.items() if re.match(r"^xaxis\d*$", key) and isinstance(axis, dict)
+              and _text((axis.get("title") or {}).get("text")).strip() and axis.get("type") not in ("category", "date")]
+    units = [_text(axis["title"]["text"]).strip() for axis in titled]
+    if len(titled) < 2 or any(len(unit) > SHORT_UNIT for unit in units):
+        return figure
+    for axis, unit in zip(titled, units, strict=True):
+        axis["ticksuffix"] = unit if unit == "%" or is_wide(unit[0]) else " " + unit
+        axis["title"]["text"] = ""
+        axis["nticks"] = min(axis.get("nticks") or 6, 6)
+    return figure
+
+
+def readable(figure: dict, min_px: float) -> dict:
+    """The figure (a prepared dict, changed in place) with no text smaller than ``min_px``: every
+    font size set below it raised, the default font (which titles, ticks, legends and annotations
+    inherit) at least ``min_px``, and bar labels never shrunk below it to fit their bar."""
+    layout = figure.setdefault("layout", {})
+    template_font = ((layout.get("template") or {}).get("layout") or {}).get("font") or {}
+    font = layout.setdefault("font", {})
+    base = font.get("size") or template_font.get("size") or 12
+    font["size"] = max(base, min_px)
+    _raise_fonts(figure, min_px)
+    uniform = layout.setdefault("uniformtext", {})
+    uniform["minsize"] = max(uniform.get("minsize") or 0, min_px)
+    uniform.setdefault("mode", "show")
+    return figure
 
 
 def export_height(fig: go.Figure | dict, width: int = DEFAULT_WIDTH) -> int:
