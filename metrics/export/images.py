@@ -4,6 +4,7 @@ rendered as PNG, SVG or PDF by the process's Chromium (``metrics.export.renderer
 from __future__ import annotations
 
 import copy
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -11,13 +12,13 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from metrics.export.citations import footnote_index
+from metrics.export.citations import footnote_index, plain
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
 from metrics.text_width import is_wide, wrap
 
 __all__ = [
     "DEFAULT_SCALE", "DEFAULT_WIDTH", "FORMATS", "Caption", "ExportError", "ExportUnavailable",
-    "export_filename", "export_height", "figure_bytes", "prepare_figure", "readable", "view_label",
+    "export_filename", "export_height", "figure_bytes", "fit_title", "prepare_figure", "readable", "view_label",
 ]
 
 DEFAULT_WIDTH, DEFAULT_SCALE = 1280, 2
@@ -192,8 +193,9 @@ def _raise_fonts(node: Any, min_px: float) -> None:
             _raise_fonts(item, min_px)
 
 
-SHORT_UNIT = 3
-"""Characters of a unit that fits after every tick label (%, 家, 亿元); a longer one stays the title."""
+SHORT_UNIT = 12
+"""Characters of a unit that fits after every tick label (%, 亿元, CNY billion); a longer one
+(percentage points / year) stays the title."""
 
 
 def units_on_ticks(figure: dict) -> dict:
@@ -209,7 +211,37 @@ def units_on_ticks(figure: dict) -> dict:
     for axis, unit in zip(titled, units, strict=True):
         axis["ticksuffix"] = unit if unit == "%" or is_wide(unit[0]) else " " + unit
         axis["title"]["text"] = ""
-        axis["nticks"] = min(axis.get("nticks") or 6, 6)
+        axis["nticks"] = min(axis.get("nticks") or 6, 6 if len(unit) <= 3 else 4)
+    return figure
+
+
+LINE = 1.35
+"""A title line's height in ems."""
+
+
+def fit_title(figure: dict, width: int, pad: int = 40) -> dict:
+    """The figure's title (on a slide: the view and units that were its subtitle) wrapped anew to
+    its width at its font size; the top margin grown by the lines it gained, a legend placed from
+    the top under it, and the title moved down by its extra lines (Plotly lifts a title of
+    several lines anchored at its top by that much, out of the picture). Changed in place."""
+    layout = figure.get("layout") or {}
+    title = layout.get("title")
+    if not isinstance(title, dict) or not _text(title.get("text")).strip():
+        return figure
+    size = float((title.get("font") or {}).get("size") or (layout.get("font") or {}).get("size") or 13)
+    before = len(re.split(r"<br\s*/?>", title["text"], flags=re.IGNORECASE))
+    lines = wrap(plain(title["text"]), (width - pad) / size, latin_em=0.55)
+    title["text"] = "<br>".join(html.escape(line, quote=False) for line in lines)
+    top = 12
+    title["pad"] = {**(title.get("pad") or {}), "t": round(top + (len(lines) - 1) * size * LINE)}
+    margin = layout.setdefault("margin", {})
+    if len(lines) > before and isinstance(margin.get("t"), (int, float)):
+        margin["t"] = int(margin["t"] + (len(lines) - before) * size * LINE)
+    legend = layout.get("legend")
+    height = layout.get("height")
+    if isinstance(legend, dict) and legend.get("yref") == "container" and isinstance(height, (int, float)):
+        legend["y"] = 1 - (top + len(lines) * size * LINE + 6) / height
+        legend["yanchor"] = "top"
     return figure
 
 

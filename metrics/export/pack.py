@@ -17,7 +17,7 @@ from metrics.charts import common, figures_for
 from metrics.citation import official_first
 from metrics.comparison import briefing_compare_indicator
 from metrics.export import citations, summary
-from metrics.export.images import Caption, prepare_figure, readable, units_on_ticks
+from metrics.export.images import Caption, fit_title, prepare_figure, readable, units_on_ticks
 from metrics.export.labels import text
 from metrics.export.renderer import get_renderer
 from metrics.names import growth_of, indicator_name
@@ -201,7 +201,7 @@ def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Seque
         names = [indicator_name(frames, i, lang) for i in indicators if i in known]
         width, height = slide_size(figure)
         figure["layout"]["height"], figure["layout"]["width"] = height, width
-        readable(units_on_ticks(figure), min_text_px(width, height))
+        fit_title(readable(units_on_ticks(figure), min_text_px(width, height)), width)
         pages.append(ChartPage(chart_name, figure, note, sentences, ids, height, title=title, indicators=names,
                                short_footnotes=short_footnotes(note, ids, catalogue, lang)))
     used = [i for page in pages for i in page.source_ids] or citations.source_ids(view_facts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -230,7 +231,7 @@ def test_one_publication_is_cited_once():
 def test_real_source_slides_list_each_publication_once(real_frames, region):
     pack = plan(real_frames, region, 2025, "en", today=TODAY, charts=None)
     titles = [line.split("“")[1].split("”")[0] + line.split("”")[1].split(".")[0] for line in pack.citations]
-    urls = [line.split(" ")[-2] for line in pack.citations if "http" in line]
+    urls = [url for line in pack.citations for url in re.findall(r"https?://\S+", line)]
     assert len(titles) == len(set(titles)) and len(urls) == len(set(urls)), pack.citations
 
 
