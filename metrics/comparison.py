@@ -72,6 +72,28 @@ def default_compare_indicator(frames: DataFrames, year: int, category: str | Non
     return str(min(counts.index, key=lambda ind: (-int(counts[ind]), order.get(ind, len(order)), ind)))
 
 
+MIN_COMPARED = 3
+"""Regions a briefing's comparison needs: with fewer, a ranking says little."""
+
+
+def briefing_compare_indicator(frames: DataFrames, year: int) -> str | None:
+    """The indicator a briefing compares the districts on: the first headline indicator in the
+    data's headline order (GDP first, each level before its growth) that at least
+    ``MIN_COMPARED`` districts have for the year; else the one most districts have."""
+    facts = frames.facts
+    if facts.empty:
+        return None
+    levels = {r.id: r.level for r in frames.dataset.regions}
+    rows = facts[facts["year"].eq(year) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                 & facts["region_id"].map(levels).isin(RANKED_LEVELS) & facts["value_std"].notna()]
+    counts = rows.groupby("indicator_id")["region_id"].nunique()
+    order = headline_order(frames)
+    for indicator in sorted(order, key=order.__getitem__):
+        if int(counts.get(indicator, 0)) >= MIN_COMPARED:
+            return indicator
+    return default_compare_indicator(frames, year, None)
+
+
 def compare_indicators_with_data(frames: DataFrames, year: int, category: str | None, limit: int = 5) -> list[str]:
     facts = frames.facts
     if facts.empty:

@@ -132,8 +132,10 @@ def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
                             present=coverage.cell_families(frames), lang=lang)
 
 
-def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Iterator[tuple[str, go.Figure]]:
-    """Every chart the pages show for a region and year by default, named as the pages name them."""
+def figures_for(frames: DataFrames, region_id: str, year: int, lang: str,
+                compare: str | None = None) -> Iterator[tuple[str, go.Figure]]:
+    """Every chart the pages show for a region and year by default, named as the pages name them;
+    ``compare``: the indicator of the regions chart, instead of the regions page's default."""
     ledger = ledger_figure(frames, region_id, year, lang)
     if ledger is not None:
         yield i18n.t("page_targets", lang), ledger
@@ -144,7 +146,7 @@ def figures_for(frames: DataFrames, region_id: str, year: int, lang: str) -> Ite
     trend = trend_figure(frames, [region_id], indicators, lang, year) if indicators else None
     if trend is not None:
         yield i18n.t("page_trends", lang), trend
-    compare = comparison.default_compare_indicator(frames, year, None)
+    compare = compare or comparison.default_compare_indicator(frames, year, None)
     if compare is not None:
         figure = region_figure(frames, comparison.comparison(frames, compare, year), lang, [region_id])
         if figure is not None:

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from metrics import i18n
-from metrics.citation import is_domain, official_rank
+from metrics.citation import is_domain, official_rank, title_as_published
 from metrics.export.labels import text
 from metrics.text_width import is_wide
 from metrics.values import is_missing_or_blank, split_ids
@@ -134,6 +134,34 @@ def source_ids(facts: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _publication(source: dict) -> tuple[str, str, str]:
+    """What makes two records one publication: title as published, publisher without a bracketed
+    channel (China Daily (Ningbo channel) is China Daily), date; spaces and case ignored."""
+    def norm(value: Any) -> str:
+        return re.sub(r"\s+", "", str(value)).casefold() if _present(value) else ""
+    publisher = re.sub(r"[(（][^()（）]*[)）]", "", str(source.get("publisher") or ""))
+    return norm(title_as_published(source)), norm(publisher), norm(i18n.source_date(source, "en"))
+
+
+def distinct(sources: list[dict]) -> list[dict]:
+    """Each publication once: records with the same id, the same URL, or the same title,
+    publisher and date are one source (the first kept)."""
+    kept: list[dict] = []
+    seen: set[tuple[str, ...]] = set()
+    for source in sources:
+        url = re.sub(r"^https?://(www\.)?|/$", "", str(source.get("url") or "").strip())
+        keys: set[tuple[str, ...]] = {("id", str(source.get("id")))}
+        if url:
+            keys.add(("url", url))
+        if _publication(source)[0]:
+            keys.add(("publication", *_publication(source)))
+        if keys & seen:
+            continue
+        seen |= keys
+        kept.append(source)
+    return kept
+
+
 def official_first(sources: list[dict]) -> list[dict]:
     """The sources in ``metrics.citation.official_rank`` order, their given order within each."""
     return sorted(sources, key=official_rank)
@@ -143,7 +171,7 @@ def citation(source: dict, lang: str) -> str:
     """A source as the closing slides cite it: publisher, title, date, where the page read is a
     repost (转载) and on which site, the URL, and how it is used (quoted or cited). A bare web
     address given as the publisher is named as the site, never as the publisher."""
-    title = source.get("title") or source.get("id")
+    title = title_as_published(source) or text("deck_untitled", lang)
     publisher, site = source.get("publisher"), source.get("reposted_by")
     if is_domain(publisher):
         site = site if _present(site) else publisher

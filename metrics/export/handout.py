@@ -3,33 +3,42 @@ real text) printed once by the export Chromium, so no PDF library is needed at r
 
 A chart page is exactly one sheet: the chart shrinks to leave room for the footnote and the
 sentences printed under it (a PDF has no speaker notes), or, when there are many, the sentences
-follow on a page of their own. The sources list flows onto as many sheets as it needs."""
+follow on a page of their own. The sources list flows onto as many sheets as it needs. The
+page's margins are the sheet's (``@page``), not padding of a section, so a list that ends at the
+foot of a sheet never pushes its padding onto a blank sheet of its own.
+
+The charts' SVG is written into the document (not an ``<img>``) so that the document's fonts
+apply to it: the CJK font subset to the document's characters (``pdf_fonts``), which keeps the
+PDF's text ordinary characters instead of radical look-alikes."""
 
 from __future__ import annotations
 
-import base64
+import re
 from html import escape
 
 from metrics.export.handout_summary import summary_sections
 from metrics.export.labels import text
 from metrics.export.pack import Pack
+from metrics.export.pdf_fonts import font_faces, ideographs
 from metrics.export.renderer import CJK_FONT, get_renderer
 
 SENTENCES_UNDER_CHART = 5
 """More sentences than this go on a page of their own after the chart, which keeps its size."""
 
 _STYLE = f"""
-@page {{ size: 13.333in 7.5in; margin: 0; }}
+@page {{ size: 13.333in 7.5in; margin: 0.35in 0.6in; }}
 * {{ box-sizing: border-box; }}
 html, body {{ margin: 0; padding: 0; }}
 body {{ font-family: "{CJK_FONT}", sans-serif; color: #222; }}
-section {{ width: 13.333in; min-height: 7.5in; padding: 0.35in 0.6in; break-after: page; position: relative; }}
+section {{ break-after: page; position: relative; }}
+.sheet {{ height: 6.8in; overflow: hidden; }}
 section:last-child {{ break-after: auto; }}
-.cover {{ display: flex; flex-direction: column; justify-content: center; padding-left: 1.2in; }}
+.cover {{ display: flex; flex-direction: column; justify-content: center; padding-left: 0.6in; }}
 .cover h1 {{ font-size: 40pt; margin: 0 0 0.3in 0; }}
 .cover p {{ font-size: 20pt; color: #555; margin: 0.05in 0; }}
-.chart {{ height: 7.5in; display: flex; flex-direction: column; overflow: hidden; }}
-.chart img {{ flex: 1 1 auto; min-height: 0; width: 100%; object-fit: contain; }}
+.chart {{ display: flex; flex-direction: column; }}
+.figure {{ flex: 1 1 auto; min-height: 0; }}
+.figure svg {{ display: block; width: 100%; height: 100%; }}
 .footnote {{ font-size: 10pt; color: #555; margin: 0.08in 0 0 0; }}
 .sentences {{ font-size: 11pt; margin: 0.1in 0 0 0; padding-left: 1.2em; }}
 .sentences li {{ margin: 0.03in 0; }}
@@ -47,7 +56,7 @@ table.score {{ border-collapse: collapse; width: 100%; font-size: 13pt; }}
 table.score th {{ background: #4f81bd; color: #fff; text-align: left; }}
 table.score th, table.score td {{ padding: 0.06in 0.1in; border-bottom: 1px solid #ccd; }}
 .sources li {{ font-size: 12pt; margin: 0 0 0.08in 0; overflow-wrap: anywhere; }}
-.footer {{ font-size: 9pt; color: #777; position: absolute; bottom: 0.3in; left: 1.2in; }}
+.footer {{ font-size: 9pt; color: #777; position: absolute; bottom: 0; left: 0.6in; }}
 """
 
 
@@ -56,13 +65,24 @@ def _cover(pack: Pack) -> str:
              text("deck_date", pack.lang).format(date=pack.date.isoformat())]
     paragraphs = "".join(f"<p>{escape(line)}</p>" for line in lines)
     footer = f'<div class="footer">{escape(text("deck_footer", pack.lang))}</div>'
-    return f'<section class="cover"><h1>{escape(pack.title)}</h1>{paragraphs}{footer}</section>'
+    return f'<section class="cover sheet"><h1>{escape(pack.title)}</h1>{paragraphs}{footer}</section>'
+
+
+_SVG_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?<svg\b", re.IGNORECASE)
+
+
+def inline_svg(image: bytes, name: str) -> str:
+    """The chart's SVG as markup of the document, named for a screen reader, scaled to its box."""
+    svg = image.decode("utf-8")
+    match = _SVG_START.match(svg)
+    if match is None:
+        raise ValueError("a chart of the handout must be SVG")
+    return f'<svg role="img" aria-label="{escape(name)}" preserveAspectRatio="xMidYMid meet"' + svg[match.end():]
 
 
 def _chart(image: bytes, name: str, footnote: str, sentences: list[str], lang: str) -> str:
-    source = "data:image/svg+xml;base64," + base64.b64encode(image).decode("ascii")
     items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
-    chart = (f'<section class="chart"><h2>{escape(name)}</h2><img src="{source}" alt="{escape(name)}">'
+    chart = (f'<section class="chart sheet"><h2>{escape(name)}</h2><div class="figure">{inline_svg(image, name)}</div>'
              f'<p class="footnote">{escape(footnote)}</p>')
     if len(sentences) <= SENTENCES_UNDER_CHART:
         return chart + (f'<ul class="sentences">{items}</ul>' if items else "") + "</section>"
@@ -83,8 +103,9 @@ def handout_html(pack: Pack) -> str:
     pages += [_chart(page.image, page.heading, page.footnote, page.sentences, pack.lang) for page in pack.pages]
     pages.append(_sources(pack))
     lang = "zh-CN" if pack.lang == "zh" else "en"
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(pack.title)}</title>'
-            f"<style>{_STYLE}</style></head><body>{''.join(pages)}</body></html>")
+    body, title = ideographs("".join(pages)), ideographs(pack.title)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f"<style>{font_faces(title + body)}\n{_STYLE}</style></head><body>{body}</body></html>")
 
 
 def pdf_bytes(pack: Pack) -> bytes:

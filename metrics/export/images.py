@@ -4,6 +4,7 @@ rendered as PNG, SVG or PDF by the process's Chromium (``metrics.export.renderer
 from __future__ import annotations
 
 import copy
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -11,13 +12,13 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from metrics.export.citations import footnote_index
+from metrics.export.citations import footnote_index, plain
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
-from metrics.text_width import wrap
+from metrics.text_width import is_wide, wrap
 
 __all__ = [
     "DEFAULT_SCALE", "DEFAULT_WIDTH", "FORMATS", "Caption", "ExportError", "ExportUnavailable",
-    "export_filename", "export_height", "figure_bytes", "prepare_figure", "view_label",
+    "export_filename", "export_height", "figure_bytes", "fit_title", "prepare_figure", "readable", "view_label",
 ]
 
 DEFAULT_WIDTH, DEFAULT_SCALE = 1280, 2
@@ -175,6 +176,89 @@ def _add_caption(layout: dict, template: dict, caption: Caption, width: int) -> 
             "xanchor": "left", "yanchor": "top", "yshift": -base, "align": "left",
             "font": {"size": FOOTNOTE_SIZE, "color": "#555555"}, "name": "source-footnote",
         })
+
+
+def _raise_fonts(node: Any, min_px: float) -> None:
+    """Every ``font``-like dict under ``node`` (font, textfont, tickfont, title font, annotation
+    fonts, the template's) with a size below ``min_px`` raised to it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("font") and isinstance(value, dict):
+                size = value.get("size")
+                if isinstance(size, (int, float)) and not isinstance(size, bool) and size < min_px:
+                    value["size"] = min_px
+            _raise_fonts(value, min_px)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _raise_fonts(item, min_px)
+
+
+SHORT_UNIT = 12
+"""Characters of a unit that fits after every tick label (%, 亿元, CNY billion); a longer one
+(percentage points / year) stays the title."""
+
+
+def units_on_ticks(figure: dict) -> dict:
+    """Stacked horizontal axes (a ledger's rows) whose titles are short units get the unit after
+    each tick label instead (6,000家, 4.9%) and at most six ticks: a title line under each row
+    is what made the rows overlap once the text is large enough for a slide. Changed in place."""
+    layout = figure.get("layout") or {}
+    titled = [axis for key, axis in layout.items() if re.match(r"^xaxis\d*$", key) and isinstance(axis, dict)
+              and _text((axis.get("title") or {}).get("text")).strip() and axis.get("type") not in ("category", "date")]
+    units = [_text(axis["title"]["text"]).strip() for axis in titled]
+    if len(titled) < 2 or any(len(unit) > SHORT_UNIT for unit in units):
+        return figure
+    for axis, unit in zip(titled, units, strict=True):
+        axis["ticksuffix"] = unit if unit == "%" or is_wide(unit[0]) else " " + unit
+        axis["title"]["text"] = ""
+        axis["nticks"] = min(axis.get("nticks") or 6, 6 if len(unit) <= 3 else 4)
+    return figure
+
+
+LINE = 1.35
+"""A title line's height in ems."""
+
+
+def fit_title(figure: dict, width: int, pad: int = 40) -> dict:
+    """The figure's title (on a slide: the view and units that were its subtitle) wrapped anew to
+    its width at its font size; the top margin grown by the lines it gained, a legend placed from
+    the top under it, and the title moved down by its extra lines (Plotly lifts a title of
+    several lines anchored at its top by that much, out of the picture). Changed in place."""
+    layout = figure.get("layout") or {}
+    title = layout.get("title")
+    if not isinstance(title, dict) or not _text(title.get("text")).strip():
+        return figure
+    size = float((title.get("font") or {}).get("size") or (layout.get("font") or {}).get("size") or 13)
+    before = len(re.split(r"<br\s*/?>", title["text"], flags=re.IGNORECASE))
+    lines = wrap(plain(title["text"]), (width - pad) / size, latin_em=0.55)
+    title["text"] = "<br>".join(html.escape(line, quote=False) for line in lines)
+    top = 12
+    title["pad"] = {**(title.get("pad") or {}), "t": round(top + (len(lines) - 1) * size * LINE)}
+    margin = layout.setdefault("margin", {})
+    if len(lines) > before and isinstance(margin.get("t"), (int, float)):
+        margin["t"] = int(margin["t"] + (len(lines) - before) * size * LINE)
+    legend = layout.get("legend")
+    height = layout.get("height")
+    if isinstance(legend, dict) and legend.get("yref") == "container" and isinstance(height, (int, float)):
+        legend["y"] = 1 - (top + len(lines) * size * LINE + 6) / height
+        legend["yanchor"] = "top"
+    return figure
+
+
+def readable(figure: dict, min_px: float) -> dict:
+    """The figure (a prepared dict, changed in place) with no text smaller than ``min_px``: every
+    font size set below it raised, the default font (which titles, ticks, legends and annotations
+    inherit) at least ``min_px``, and bar labels never shrunk below it to fit their bar."""
+    layout = figure.setdefault("layout", {})
+    template_font = ((layout.get("template") or {}).get("layout") or {}).get("font") or {}
+    font = layout.setdefault("font", {})
+    base = font.get("size") or template_font.get("size") or 12
+    font["size"] = max(base, min_px)
+    _raise_fonts(figure, min_px)
+    uniform = layout.setdefault("uniformtext", {})
+    uniform["minsize"] = max(uniform.get("minsize") or 0, min_px)
+    uniform.setdefault("mode", "show")
+    return figure
 
 
 def export_height(fig: go.Figure | dict, width: int = DEFAULT_WIDTH) -> int:

@@ -7,7 +7,6 @@ SOURCES_SHEET = "来源 Sources"
 SOURCE_COLUMNS: dict[str, tuple[str, str]] = {
     "row": ("数据行", "Data row"),
     "role": ("用途", "Used for"),
-    "source_id": ("来源编号", "Source id"),
     "provenance": ("来源性质", "Provenance"),
     "title": ("标题", "Title"),
     "publisher": ("发布单位", "Publisher"),
@@ -15,7 +14,12 @@ SOURCE_COLUMNS: dict[str, tuple[str, str]] = {
     "url": ("链接", "URL"),
     "quote": ("原文", "Quote"),
     "note": ("说明", "Note"),
+    "source_id": ("来源编号（供程序使用）", "Source id (for machines)"),
 }
+"""The sources sheet's columns; the source's id last, labelled as an id for programs."""
+
+UNIT_ZH: dict[str, str] = {"billion yuan": "十亿元"}
+"""Chinese for a unit the data writes in English, so that a Chinese table names every unit in Chinese."""
 
 TEXT: dict[str, tuple[str, str]] = {
     "role_target": ("目标", "target"),
@@ -29,6 +33,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "deck_notes": ("要点", "Key sentences"),
     "deck_publisher_unknown": ("发布单位不详", "Publisher not stated"),
     "deck_undated": ("日期不详", "undated"),
+    "deck_untitled": ("无标题", "untitled"),
     "deck_reposted": ("转载：{site}", "reposted by {site}"),
     "deck_headlines": ("{region}{year}年主要指标", "{region}: headline figures, {year}"),
     "deck_headlines_missing": ("{year}年暂无数据：{names}", "No figures for {year}: {names}"),
@@ -42,3 +47,15 @@ TEXT: dict[str, tuple[str, str]] = {
 def text(key: str, lang: str) -> str:
     zh, en = TEXT[key]
     return zh if lang == "zh" else en
+
+
+def unit_text(unit: object, lang: str) -> str | None:
+    """A unit as a table's unit column names it, in the table's language: the English label of
+    the unit as written (亿元 -> CNY 100 million), or its Chinese (billion yuan -> 十亿元)."""
+    from metrics import i18n
+    from metrics.values import is_missing_or_blank
+
+    if is_missing_or_blank(unit):
+        return None
+    label = i18n.unit_label(str(unit), lang)
+    return UNIT_ZH.get(str(unit), label) if lang == "zh" else label

@@ -5,16 +5,19 @@ without images (``plan``), then rendered (``render``); ``slides`` and ``handout`
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics import queries
+from metrics import i18n, queries
 from metrics.charts import common, figures_for
+from metrics.citation import official_first
+from metrics.comparison import briefing_compare_indicator
 from metrics.export import citations, summary
-from metrics.export.images import Caption, export_height, prepare_figure
+from metrics.export.images import Caption, fit_title, prepare_figure, readable, units_on_ticks
 from metrics.export.labels import text
 from metrics.export.renderer import get_renderer
 from metrics.names import growth_of, indicator_name
@@ -25,8 +28,32 @@ from metrics.views import DataFrames
 Chart = tuple[str, go.Figure]
 ProgressCallback = Callable[[int, int], None]
 
-SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
-"""Pixels of a chart image on a slide (16:9; PNGs are rendered at twice this)."""
+SLIDE_WIDTH, SLIDE_HEIGHT = 960, 413
+"""CSS pixels of a chart on a slide or handout page: the shape of the picture's box on the slide
+(``PICTURE_BOX``), narrower than a screen so that its text is large on the slide; PNGs are
+rendered at ``PNG_SCALE`` times this."""
+PNG_SCALE = 3
+PICTURE_BOX = (12.333, 5.3)
+"""Inches a chart's picture may take on a 16:9 slide: between the margins, between title and footnote."""
+MIN_TEXT_PT = 14
+"""The smallest text of a chart as placed on the slide (points), readable when projected."""
+TALL_SHRINK = 0.6
+"""A chart laid out taller than the box (a ledger of many rows) keeps this share of its own height."""
+
+
+def slide_size(figure: dict) -> tuple[int, int]:
+    """(width, height) in CSS pixels to render a chart for a slide: the box's shape, or taller
+    for a chart laid out taller (``TALL_SHRINK`` of its own height)."""
+    own = (figure.get("layout") or {}).get("height")
+    height = SLIDE_HEIGHT if not isinstance(own, (int, float)) else max(SLIDE_HEIGHT, round(own * TALL_SHRINK))
+    return SLIDE_WIDTH, height
+
+
+def min_text_px(width: int, height: int) -> float:
+    """The smallest font (CSS px) a chart of this size needs for ``MIN_TEXT_PT`` on the slide,
+    where it is scaled to fit ``PICTURE_BOX`` (72 pt an inch), rounded up to half a pixel."""
+    scale = min(PICTURE_BOX[0] * 72 / width, PICTURE_BOX[1] * 72 / height)
+    return math.ceil(MIN_TEXT_PT / scale * 2) / 2
 
 
 class UnknownRegion(KeyError):
@@ -56,6 +83,9 @@ class ChartPage:
     """The slide's title: the chart's own title (taken out of the picture), else ``name``."""
     indicators: list[str] = field(default_factory=list)
     """Names of the indicators the chart shows, in the pack's language."""
+    short_footnotes: list[str] = field(default_factory=list)
+    """The footnote naming fewer sources (the first n, then how many in all), longest first: a
+    slide prints the longest that fits its footnote band, the notes the whole ``footnote``."""
 
     @property
     def heading(self) -> str:
@@ -91,8 +121,9 @@ def region_name(frames: DataFrames, region_id: str, lang: str) -> str:
 
 
 def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
-    """"Everything for this region and year": the dashboard's chart catalogue."""
-    return list(figures_for(frames, region_id, year, lang))
+    """"Everything for this region and year": the dashboard's chart catalogue, its regions chart
+    on the indicator the briefing is about (GDP first, ``comparison.briefing_compare_indicator``)."""
+    return list(figures_for(frames, region_id, year, lang, briefing_compare_indicator(frames, year)))
 
 
 def chart_sentences(frames: DataFrames, region_id: str, year: int, lang: str, indicators: Sequence[str]) -> list[str]:
@@ -126,6 +157,20 @@ def _shown(figure: dict, view_facts: pd.DataFrame, lang: str) -> tuple[list[str]
     return [str(i) for i in indicators], [str(s) for s in sources]
 
 
+def short_footnotes(note: str, ids: Sequence[str], catalogue: dict, lang: str) -> list[str]:
+    """Shorter forms of a chart's source footnote: its first n sources (official first) and the
+    count in all, for n from five down to one; a remark that values were computed is kept."""
+    ordered = official_first(ids, catalogue)
+    computed = [i18n.t(key, lang) for key in ("footnote_computed_some", "footnote_computed_all")
+                if i18n.t(key, lang) in note]
+    shorter = []
+    for count in range(min(len(ordered) - 1, 5), 0, -1):
+        text = common.source_footnote(ordered[:count], catalogue, lang)
+        text += (" " if lang == "en" else "") + i18n.t("chart_more_sources", lang, n=len(ordered))
+        shorter.append(text + "".join((("; " if lang == "en" else "；") + c) for c in computed))
+    return shorter
+
+
 def without_title(figure: dict) -> tuple[dict, str]:
     """The figure with its title taken out (it becomes the slide's title) and its subtitle (the
     view, the units) put in the title's place; and that title as plain text."""
@@ -157,10 +202,13 @@ def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Seque
         figure, title = without_title(citations.without_footnote(figure))
         sentences = chart_sentences(frames, region_id, year, lang, indicators)
         names = [indicator_name(frames, i, lang) for i in indicators if i in known]
-        pages.append(ChartPage(chart_name, figure, note, sentences, ids, export_height(figure, SLIDE_WIDTH),
-                               title=title, indicators=names))
+        width, height = slide_size(figure)
+        figure["layout"]["height"], figure["layout"]["width"] = height, width
+        fit_title(readable(units_on_ticks(figure), min_text_px(width, height)), width)
+        pages.append(ChartPage(chart_name, figure, note, sentences, ids, height, title=title, indicators=names,
+                               short_footnotes=short_footnotes(note, ids, catalogue, lang)))
     used = [i for page in pages for i in page.source_ids] or citations.source_ids(view_facts)
-    ordered = citations.official_first([catalogue.get(i, {"id": i}) for i in dict.fromkeys(used)])
+    ordered = citations.distinct(citations.official_first([catalogue.get(i, {"id": i}) for i in dict.fromkeys(used)]))
     cited = [citations.citation(source, lang) for source in ordered]
     return Pack(region_id, name, year, lang, today or dt.date.today(), pages, cited,
                 summary.headlines(frames, region_id, year, lang), summary.scorecard(frames, region_id, lang),
@@ -177,7 +225,7 @@ def render(pack: Pack, fmt: str, on_progress: ProgressCallback | None = None, ex
         return pack
     renderer = get_renderer()
     for done, page in enumerate(pack.pages, start=1):
-        page.image = renderer.figure(page.figure, fmt, SLIDE_WIDTH, page.height, 2 if fmt == "png" else 1)
+        page.image = renderer.figure(page.figure, fmt, SLIDE_WIDTH, page.height, PNG_SCALE if fmt == "png" else 1)
         if on_progress:
             on_progress(done, total)
     return pack

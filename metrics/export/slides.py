@@ -14,7 +14,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
 from metrics.export.labels import text
-from metrics.export.pack import SLIDE_WIDTH, ChartPage, Pack
+from metrics.export.pack import MIN_TEXT_PT, PICTURE_BOX, SLIDE_WIDTH, ChartPage, Pack
 from metrics.export.pptx_text import (
     BODY_TOP,
     GREY,
@@ -26,15 +26,19 @@ from metrics.export.pptx_text import (
     part_title,
     place,
     set_notes,
+    text_width,
     titled_slide,
     write,
 )
 from metrics.export.summary_slides import headline_slides, scorecard_slides
 
 CITATIONS_PER_SLIDE = 8
-LONG_FOOTNOTE = 220
-"""Characters: a longer footnote is set smaller so that it stays in the band under the picture."""
-FOOTNOTE_TOP = Inches(6.55)
+FOOTNOTE_SIZE = MIN_TEXT_PT
+FOOTNOTE_LINES = 2
+"""Lines of the footnote band under a chart: a longer footnote names fewer sources on the slide
+(the notes and the sources slides name them all)."""
+PICTURE_W, PICTURE_H = Inches(PICTURE_BOX[0]), Inches(PICTURE_BOX[1])
+FOOTNOTE_TOP = BODY_TOP + PICTURE_H + Inches(0.05)
 
 
 def _title_slide(deck: PresentationDeck, pack: Pack) -> None:
@@ -58,9 +62,19 @@ def chart_notes(page: ChartPage, lang: str) -> str:
     return "\n".join([*lines, "", page.footnote] if page.footnote else lines)
 
 
+def slide_footnote(page: ChartPage, width: Emu) -> str:
+    """The chart's footnote as the slide prints it: the whole one if it fits ``FOOTNOTE_LINES``
+    lines of the band, else the longest shorter form that does (the shortest at worst)."""
+    room = (Emu(width).pt - 14) * FOOTNOTE_LINES * 0.92
+    for candidate in [page.footnote, *page.short_footnotes]:
+        if text_width(candidate, FOOTNOTE_SIZE) <= room:
+            return candidate
+    return page.short_footnotes[-1] if page.short_footnotes else page.footnote
+
+
 def _chart_slide(deck: PresentationDeck, pack: Pack, page: ChartPage) -> Slide:
     slide = titled_slide(deck, page.heading)
-    box_width, box_height = SLIDE_W - MARGIN * 2, FOOTNOTE_TOP - BODY_TOP - Inches(0.05)
+    box_width, box_height = PICTURE_W, PICTURE_H
     aspect = SLIDE_WIDTH / page.height
     if aspect >= box_width / box_height:
         width, height = box_width, Emu(int(box_width / aspect))
@@ -70,7 +84,7 @@ def _chart_slide(deck: PresentationDeck, pack: Pack, page: ChartPage) -> Slide:
     picture.name = page.heading
     note = slide.shapes.add_textbox(MARGIN, FOOTNOTE_TOP, SLIDE_W - MARGIN * 2, SLIDE_H - FOOTNOTE_TOP - Inches(0.15))
     note.name = "Source footnote"
-    write(note.text_frame, [page.footnote], 11 if len(page.footnote) <= LONG_FOOTNOTE else 9, color=GREY)
+    write(note.text_frame, [slide_footnote(page, note.width)], FOOTNOTE_SIZE, color=GREY)
     set_notes(slide, chart_notes(page, pack.lang))
     return slide
 

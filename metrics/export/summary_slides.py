@@ -67,7 +67,7 @@ class CardSizes:
 
 
 ONE_ROW = CardSizes(20, 44, 20, 16, 14, 6)
-TWO_ROWS = CardSizes(16, 32, 16, 13, 11, 3)
+TWO_ROWS = CardSizes(16, 32, 16, 14, 14, 3)
 
 
 def _card(slide, card: Headline, left: Emu, top: Emu, width: Emu, height: Emu, value_size: int, sizes: CardSizes) -> None:
@@ -176,4 +176,4 @@ def _waiting_line(slide, rows: list[ScoreRow], lang: str, top: Emu) -> None:
         names = "; ".join(f"{row.indicator} ({row.target})" for row in rows)
     box = slide.shapes.add_textbox(MARGIN, top, SLIDE_W - MARGIN * 2, SLIDE_H - top - Inches(0.2))
     box.name = "No actual yet"
-    write(box.text_frame, [text("deck_no_actual_yet", lang).format(names=names)], 13, color=GREY)
+    write(box.text_frame, [text("deck_no_actual_yet", lang).format(names=names)], 14, color=GREY)

@@ -15,6 +15,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from metrics import i18n
+from metrics.citation import title_as_published
 from metrics.export import labels
 from metrics.export.sheets import sheet_frame
 from metrics.values import source_date, split_ids
@@ -52,8 +54,8 @@ def table_csv(raw: pd.DataFrame, kind: str, lang: str = "zh", sources: pd.DataFr
     """
     safe, _ = sheet_frame(raw, kind, lang, sources)
     for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_defuse)
+        # a list, not Series.map, which would infer float64 for a column of ints and blanks (2025.0)
+        safe[column] = pd.Series([_defuse(value) for value in safe[column]], index=safe.index, dtype=object)
     return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
@@ -117,8 +119,8 @@ def source_rows(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) ->
                     "row": number,
                     "role": labels.text(role, lang),
                     "source_id": source_id,
-                    "provenance": _cell(provenance),
-                    "title": _cell(source.get("title")),
+                    "provenance": i18n.provenance_label(str(provenance), lang) if _cell(provenance) is not None else None,
+                    "title": title_as_published(source) or None,
                     "publisher": _cell(source.get("publisher")),
                     "date": _cell(source.get("date")),
                     "url": _cell(source.get("url")),

@@ -42,6 +42,10 @@ def test_the_xlsx_download_has_numbers_units_and_every_rows_sources(dashboard: D
     assert all(isinstance(v, (int, float)) for v in numbers if v is not None)
     listed = {row[0] for row in sources.iter_rows(min_row=2, values_only=True)}
     assert listed == set(range(1, rows + 1)), "every data row has its sources"
+    years = [data.cell(r, headers.index("年份") + 1).value for r in range(2, data.max_row + 1)]
+    assert all(isinstance(y, int) for y in years if y is not None), "years as integers, not 2021.0"
+    source_headers = [c.value for c in sources[1]]
+    assert "程序" in source_headers[-1], "the source id is last and labelled for machines"
 
 
 def test_the_deck_has_a_title_on_every_slide(dashboard: Dashboard):
@@ -56,6 +60,26 @@ def test_the_deck_has_a_title_on_every_slide(dashboard: Dashboard):
     titles = [slide.shapes.title.text if slide.shapes.title is not None else "" for slide in deck.slides]
     assert len(titles) >= 5 and all(titles), titles
     assert any("十四五" in t for t in titles)
+    sizes = [run.font.size.pt for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.text.strip()]
+    assert sizes and min(sizes) >= 14, min(sizes)
+
+
+def test_the_pdf_pack_has_no_blank_page_and_copies_as_ordinary_text(dashboard: Dashboard):
+    from pypdf import PdfReader
+
+    dashboard.open("/?region=ningbo&year=2024")
+    dashboard.page.get_by_text("简报文字与汇报材料").click()
+    dashboard.page.get_by_role("button", name="生成PDF").click()
+    button = dashboard.page.get_by_test_id("stDownloadButton").filter(has_text="PDF")
+    expect(button).to_be_visible(timeout=180_000)
+    with dashboard.page.expect_download() as download:
+        button.click()
+    pages = [page.extract_text() or "" for page in PdfReader(download.value.path()).pages]
+    assert pages and all(text.strip() for text in pages), "no blank page"
+    text = "".join(pages)
+    assert not [ch for ch in text if 0x2E80 <= ord(ch) <= 0x2FDF], "no CJK radical look-alikes"
+    assert "宁波市" in text and "日期" in text
 
 
 def test_on_a_phone_the_filters_have_a_labelled_button_and_charts_fill_the_width(browser, browser_context_args, app_url):

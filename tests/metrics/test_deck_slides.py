@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from pptx import Presentation
 
 from metrics import display, i18n, queries
 from metrics.export import deck_pptx
-from metrics.export.citations import citation, official_first
+from metrics.export.citations import citation, distinct, official_first
 from metrics.export.pack import ChartPage, Pack, plan
 from metrics.export.slides import chart_notes, pptx_bytes
 from metrics.overview import overview_cards
@@ -216,3 +217,62 @@ def test_each_export_module_imports_alone(module):
     result = subprocess.run([sys.executable, "-c", f"import metrics.export.{module}"], capture_output=True, text=True,
                             timeout=120, cwd=EXPORT.parents[1])
     assert result.returncode == 0, result.stderr
+
+
+def test_one_publication_is_cited_once():
+    china_daily = {"id": "cixi-cd", "provenance": "cited", "title": "Cixi city", "publisher": "China Daily",
+                   "date": "2020-04-28", "url": "https://ningbo.chinadaily.com.cn/2020-04/28/c_544065.htm"}
+    channel = {**china_daily, "id": "cixi-cd-ningbo", "publisher": "China Daily (Ningbo channel)"}
+    other_url = {**channel, "id": "cixi-cd-2", "url": "http://www.chinadaily.com.cn/cixi"}
+    bulletin = {"id": "b", "title": "2024年公报", "publisher": "慈溪市统计局", "date": "2025-03-01"}
+    assert [s["id"] for s in distinct([china_daily, channel, other_url, china_daily, bulletin])] == ["cixi-cd", "b"]
+
+
+@pytest.mark.parametrize("region", ["cixi", "ningbo", "yinzhou"])
+def test_real_source_slides_list_each_publication_once(real_frames, region):
+    pack = plan(real_frames, region, 2025, "en", today=TODAY, charts=None)
+    titles = [line.split("“")[1].split("”")[0] + line.split("”")[1].split(".")[0] for line in pack.citations]
+    urls = [url for line in pack.citations for url in re.findall(r"https?://\S+", line)]
+    assert len(titles) == len(set(titles)) and len(urls) == len(set(urls)), pack.citations
+
+
+def test_a_citation_prints_the_title_as_published():
+    source = {"id": "x", "provenance": "cited", "title": "【宁波招商】宁波市政府工作报告", "publisher": "宁波市人民政府",
+              "date": "2021-02-21", "note": "2021年2月21日在宁波市第十五届人民代表大会第六次会议上"}
+    assert "《宁波市政府工作报告》" in citation(source, "zh") and "【" not in citation(source, "zh")
+    noted = {**source, "title": "2022年慈溪市统计公报(镜像页;摘录未显示标题)", "note": None}
+    assert "《2022年慈溪市统计公报》" in citation(noted, "zh")
+    with_note = {**source, "title": "冲锋号(县委书记谈2025年)", "note": "县委书记谈2025年"}
+    assert "“冲锋号”" in citation(with_note, "en") and "县委书记" not in citation(with_note, "en")
+
+
+def test_real_citations_print_no_portal_prefix_or_reading_note(real_frames):
+    lines = [line for region in ("ningbo", "cixi") for lang in ("zh", "en")
+             for line in plan(real_frames, region, 2025, lang, charts=[], today=TODAY).citations]
+    assert lines and not [line for line in lines if "【" in line or "摘录未显示" in line or "镜像页" in line]
+
+
+def _ranked(frames) -> list[str]:
+    from metrics.names import RANKED_LEVELS
+    return [r.id for r in frames.dataset.regions if r.level in RANKED_LEVELS]
+
+
+@pytest.mark.parametrize("year", [2020, 2024, 2025])
+def test_the_comparison_slide_is_on_the_briefings_headline_indicator(real_frames, year):
+    """GDP, the first headline indicator, for Cixi and every district: not urbanisation, which
+    more districts happen to have for 2024, nor GDP growth for 2020."""
+    from metrics.export.pack import all_charts
+    for region in ["cixi", *_ranked(real_frames)]:
+        regions_chart = [figure for name, figure in all_charts(real_frames, region, year, "zh")
+                         if name == i18n.t("page_regions", "zh")]
+        assert regions_chart, region
+        assert (regions_chart[0].layout.meta or {}).get("indicators") == ["gdp"], (region, year)
+
+
+def test_the_comparison_falls_back_to_the_next_headline_indicator_with_enough_regions(real_frames):
+    import dataclasses
+
+    from metrics import comparison
+    without_gdp = dataclasses.replace(real_frames, facts=real_frames.facts[real_frames.facts["indicator_id"].ne("gdp")])
+    assert comparison.briefing_compare_indicator(without_gdp, 2020) == "gdp_growth"  # eight districts have it
+    assert comparison.briefing_compare_indicator(without_gdp, 2021) == "fiscal_revenue"  # gdp_growth: two only

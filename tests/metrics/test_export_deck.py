@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from metrics.export import UnknownRegion, deck_pdf, deck_pptx
 from metrics.export.citations import footnote_index, plain
 from metrics.export.handout import SENTENCES_UNDER_CHART, handout_html
-from metrics.export.pack import ChartPage, Pack, plan
+from metrics.export.pack import PNG_SCALE, SLIDE_HEIGHT, SLIDE_WIDTH, ChartPage, Pack, plan
 from metrics.export.slides import CITATIONS_PER_SLIDE, pptx_bytes
 
 TODAY = dt.date(2022, 3, 1)
@@ -67,7 +67,7 @@ def test_each_chart_slide_has_its_picture_footnote_and_sentences(pptx):
         pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
         assert len(pictures) == 1
         image = pictures[0].image
-        assert image.content_type == "image/png" and image.size == (2560, 1440)
+        assert image.content_type == "image/png" and image.size == (SLIDE_WIDTH * PNG_SCALE, SLIDE_HEIGHT * PNG_SCALE)
         footnote = "\n".join(shape.text_frame.text for shape in slide.shapes
                              if shape.has_text_frame and shape != slide.shapes.title)
         assert footnote.startswith("来源") and "示例市2021年统计公报" in footnote

@@ -8,6 +8,7 @@ import io
 import openpyxl
 import pandas as pd
 
+from metrics import i18n
 from metrics.export import table_csv, table_xlsx
 from metrics.export.labels import SOURCES_SHEET
 from metrics.export.sheets import SHEET_COLUMNS
@@ -64,16 +65,16 @@ def test_xlsx_sources_sheet_lists_every_row(sample_frames):
     data = table_xlsx(table, "facts", "zh", sample_frames.sources)
     sources = sheet_rows(data, SOURCES_SHEET)
     header, body = sources[0], sources[1:]
-    assert header == ("数据行", "用途", "来源编号", "来源性质", "标题", "发布单位", "日期", "链接", "原文", "说明")
+    assert header == ("数据行", "用途", "来源性质", "标题", "发布单位", "日期", "链接", "原文", "说明", "来源编号（供程序使用）")
     assert sorted({row[0] for row in body}) == list(range(1, len(table) + 1))
     by_row = {row[0]: row for row in body}
     for number, record in enumerate(table.to_dict("records"), start=1):
         line = by_row[number]
-        assert line[3] == record["provenance"]
+        assert line[2] == i18n.provenance_label(record["provenance"], "zh")
         if record["provenance"] == "quoted":
-            assert line[8] == record["quote"] and line[4] == "示例市政府工作报告"
+            assert line[7] == record["quote"] and line[3] == "示例市政府工作报告"
         else:
-            assert line[7] == "https://example.org/bulletin-2021" and line[5] == "示例市统计局"
+            assert line[6] == "https://example.org/bulletin-2021" and line[4] == "示例市统计局"
 
 
 def test_xlsx_of_the_ledger_lists_target_and_actual_sources(sample_frames):
@@ -83,7 +84,7 @@ def test_xlsx_of_the_ledger_lists_target_and_actual_sources(sample_frames):
     assert {(n, "target") for n in range(1, len(ledger) + 1)} <= roles
     with_actual = [n for n, value in enumerate(ledger["actual_sources"], start=1) if isinstance(value, str)]
     assert with_actual and {(n, "actual") for n in with_actual} <= roles
-    quotes = {row[8] for row in body if row[1] == "target"}
+    quotes = {row[7] for row in body if row[1] == "target"}
     assert "地区生产总值增长7%左右" in quotes
 
 
@@ -92,8 +93,8 @@ def test_xlsx_marks_derived_rows_and_splits_their_sources(sample_frames):
     derived[["derived", "provenance", "source_id", "quote"]] = [True, "derived", "sample-report; sample-bulletin", None]
     derived["derivation"] = "(1.1万亿元 ÷ 1000.5亿元 − 1) × 100"
     body = sheet_rows(table_xlsx(derived, "facts", "zh", sample_frames.sources), SOURCES_SHEET)[1:]
-    assert [row[2] for row in body] == ["sample-report", "sample-bulletin"]
-    assert all(row[3] == "derived" and row[9].startswith("(1.1万亿元") and row[4] for row in body)
+    assert [row[9] for row in body] == ["sample-report", "sample-bulletin"]
+    assert all(row[2] == "本站推算" and row[8].startswith("(1.1万亿元") and row[3] for row in body)
 
 
 def test_the_sources_table_is_one_sheet_of_citations(sample_frames):
