@@ -30,6 +30,9 @@ class Unit(BaseModel):
     label_en: Annotated[str, Field(min_length=1)]
     count: bool = False
     """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
+    label_zh: Annotated[str, Field(min_length=1)] | None = None
+    """Chinese for a unit a source wrote in English (billion yuan: 十亿元)."""
+    """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
 
 
 def read_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
@@ -100,7 +103,8 @@ def magnitude(symbol: str) -> float:
 def label(symbol: str, lang: str = "zh") -> str:
     """The unit as a reader of ``lang`` expects it: 亿元 or "CNY 100 million" (the label of
     ``data/units.yaml`` for a language other than Chinese, the language the units are written in)."""
-    labels = {"en": UNITS[symbol].label_en} if symbol in UNITS else {}
+    known = UNITS.get(symbol)
+    labels = {"en": known.label_en, "zh": known.label_zh or symbol} if known else {}
     return labels.get(lang, symbol)
 
 

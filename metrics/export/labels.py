@@ -18,8 +18,6 @@ SOURCE_COLUMNS: dict[str, tuple[str, str]] = {
 }
 """The sources sheet's columns; the source's id last, labelled as an id for programs."""
 
-UNIT_ZH: dict[str, str] = {"billion yuan": "十亿元"}
-"""Chinese for a unit the data writes in English, so that a Chinese table names every unit in Chinese."""
 
 TEXT: dict[str, tuple[str, str]] = {
     "role_target": ("目标", "target"),
@@ -51,11 +49,12 @@ def text(key: str, lang: str) -> str:
 
 def unit_text(unit: object, lang: str) -> str | None:
     """A unit as a table's unit column names it, in the table's language: the English label of
-    the unit as written (亿元 -> CNY 100 million), or its Chinese (billion yuan -> 十亿元)."""
+    the unit as written (亿元 -> CNY 100 million), or its Chinese (billion yuan -> 十亿元, the
+    ``label_zh`` of ``data/units.yaml``)."""
     from metrics import i18n
     from metrics.values import is_missing_or_blank
 
     if is_missing_or_blank(unit):
         return None
     label = i18n.unit_label(str(unit), lang)
-    return UNIT_ZH.get(str(unit), label) if lang == "zh" else label
+    return label
