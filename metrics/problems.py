@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 SINGULAR = {"sources": "source", "regions": "region", "indicators": "indicator", "observations": "observation"}
@@ -10,12 +10,32 @@ SINGULAR = {"sources": "source", "regions": "region", "indicators": "indicator",
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """``message`` is English (the command line's language); a problem made with ``keyed`` also
+    carries its catalogue key, so a page can say it in the reader's language (``text``)."""
+
     path: str
     line: int
     message: str
+    key: str = field(default="", compare=False)
+    values: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    @classmethod
+    def keyed(cls, path: str, line: int, key: str, /, **values: Any) -> Problem:
+        """A problem whose words are the catalogue's ``key`` (metrics/strings.toml), in English here."""
+        from metrics import i18n  # late: i18n reads units, which read YAML with this module
+
+        return cls(path, line, i18n.t(key, "en", **values), key, tuple(values.items()))
+
+    def text(self, lang: str) -> str:
+        """``file:line: message`` in ``lang`` when the problem has a catalogue key, else in English."""
+        if not self.key:
+            return str(self)
+        from metrics import i18n
+
+        return f"{self.path}:{self.line}: {i18n.t(self.key, lang, **dict(self.values))}"
 
 
 def describe_record(section: str, index: int, record: Any) -> str:

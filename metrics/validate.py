@@ -89,11 +89,6 @@ def _record_model(located: Located, section: str, index: int, record: Any, probl
     """The record as its model, or None after adding each way it departs from the schema (and
     from the rules between its own fields) to ``problems``."""
     what = describe_record(section, index, record)
-    if isinstance(record, dict):
-        for key in record:
-            if (section, index, key, "__duplicate__") in located.lines:
-                problems.append(Problem(located.file(section, index), located.lines[(section, index, key, "__duplicate__")],
-                                        f"{what}: the key {key!r} appears twice in one record."))
     try:
         model = _ADAPTERS[section].validate_python(record)
     except ValidationError as exc:
