@@ -19,7 +19,7 @@ from metrics.importer import limits
 from metrics.importer.limits import LimitError, ReadError
 
 _PDF_OBJECT = re.compile(rb"(?<![0-9])[0-9]{1,10}\s{1,8}[0-9]{1,5}\s{1,8}obj\b")
-"""Bounded repeats: on a long run of digits (a hex-encoded stream) ``\d+\s+\d+`` backtracks for minutes."""
+"""Bounded repeats: on a long run of digits (a hex-encoded stream) unbounded ones backtrack for minutes."""
 _PDF_STREAM = re.compile(rb"\bstream\r?\n")
 _STEP = 4 * limits.MIB
 """Inflated bytes asked of zlib at once."""

@@ -36,9 +36,9 @@ class EncodingError(ValueError):
 
 def decode(data: bytes) -> str:
     """The text of ``data`` (without its BOM), or EncodingError."""
-    for bom, codec in BOMS:
+    for bom, marked in BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom):], codec)
+            return _strict(data[len(bom):], marked)
     if b"\x00" not in data[:8192]:  # else binary, or UTF-16 without its mark
         try:
             return data.decode("utf-8")

@@ -60,7 +60,7 @@ def _read_file(name: str, data: bytes) -> str:
     if not data.strip():
         raise InputProblem("review_err_empty")
     try:
-        kind = kind_of(name, data[:4096])
+        kind_of(name, data[:4096])
     except ReadError:  # named .pdf or .docx, but its content is neither (nor text)
         raise InputProblem("review_err_unreadable") from None
     return _read(data, name)
