@@ -80,8 +80,10 @@ if outcome is not None and outcome.ok:
 
 st.subheader(t("review_step_input"))
 with st.form("review-input"):
-    st.file_uploader(i18n.t("review_upload", lang, limit=upload.MAX_MB), type=list(upload.FILE_TYPES),
-                     max_upload_size=upload.MAX_MB, key="review-file")
+    # No type= and no max_upload_size=: the widget's own checks answer in English ("File must be 5.0MB or
+    # smaller", "application/msword files are not allowed"); upload.read_input checks both and says so in
+    # the reader's language. The server's own cap (server.maxUploadSize, .streamlit/config.toml) bounds memory.
+    st.file_uploader(i18n.t("review_upload", lang, limit=upload.MAX_MB), key="review-file")
     st.text_area(i18n.t("review_paste", lang), key="review-paste", height=160)
     left, middle, right = st.columns(3)
     left.selectbox(i18n.t("review_region", lang), [r.id for r in dataset.regions] + [NEW_REGION],
