@@ -1,7 +1,10 @@
 """Checks that come before a .docx or a PDF is inflated or parsed, and pdfminer's inflating bounded.
 
-A .docx is refused on its zip directory alone (``zipfile`` never inflates a part past the size
-the directory declares, so the declared sizes bound what python-docx reads). A PDF is refused on
+A .docx is refused on its zip directory (parts, declared sizes, ratios); then each part is
+inflated in 64 KB steps, never past its declared size, into a stored (uncompressed) copy that
+python-docx reads. The copy matters: ``zipfile`` cuts a part at its declared size only after
+inflating what one read asks for, and python-docx reads a part whole, so a directory that lies
+(1 KB declared, 1 GiB inside) would be inflated whole. A PDF is refused on
 its objects and on the inflated size of its compressed streams, measured in bounded steps. What
 that scan cannot see (a stream behind another filter, or encrypted) is bounded while pdfminer
 reads: its inflaters are replaced by ones that stop at ``limits.PDF_MAX_STREAM``.
@@ -47,6 +50,25 @@ def check_docx(data: bytes, name: str) -> None:
         ratio = part.file_size // max(part.compress_size, 1)
         if part.file_size > limits.DOCX_RATIO_FROM and ratio > limits.DOCX_MAX_RATIO:
             raise LimitError(name, "limit_docx_ratio", part=part.filename, ratio=ratio, limit=limits.DOCX_MAX_RATIO)
+
+
+def docx_copy(data: bytes, name: str) -> bytes:
+    """The .docx with every part inflated in bounded steps and stored uncompressed (after
+    ``check_docx``, at most ``limits.DOCX_MAX_INFLATED`` in all); ReadError when a part is not
+    what the directory says (its checksum fails where its declared size cuts it)."""
+    check_docx(data, name)
+    copy = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as out:
+            for info in archive.infolist():
+                chunks = []
+                with archive.open(info) as part:
+                    while chunk := part.read(_CHUNK):
+                        chunks.append(chunk)
+                out.writestr(zipfile.ZipInfo(info.filename, info.date_time), b"".join(chunks))
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise ReadError(f"{name}: not a readable .docx ({type(exc).__name__}).") from None
+    return copy.getvalue()
 
 
 def check_pdf(data: bytes, name: str) -> None:

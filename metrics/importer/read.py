@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from metrics.importer import limits
-from metrics.importer.bounded import bounded_pdfminer, check_docx, check_pdf, limit_passed
+from metrics.importer.bounded import bounded_pdfminer, check_pdf, docx_copy, limit_passed
 from metrics.importer.encoding import EncodingError, decode
 from metrics.importer.limits import LimitError, ReadError
 from metrics.importer.normalise import normalise
@@ -123,9 +123,9 @@ def _pdf_text(data: bytes, name: str) -> str:
 def _docx_text(data: bytes, name: str) -> str:
     import docx
 
-    check_docx(data, name)
+    copy = docx_copy(data, name)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(copy))
     except Exception as exc:  # python-docx raises zipfile, lxml and KeyError types on damaged files
         raise ReadError(f"{name}: not a readable .docx ({type(exc).__name__}).") from None
     parts = [p.text for p in document.paragraphs]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -75,11 +77,13 @@ def _deflated(data: bytes) -> tuple[bytes, int, int]:
     return compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data)
 
 
-def docx_with_body(body_xml: bytes | None = None, inflated: int = 0, paragraph: str = "全市地区生产总值达到12408.7亿元。") -> bytes:
+def docx_with_body(body_xml: bytes | None = None, inflated: int = 0, paragraph: str = "全市地区生产总值达到12408.7亿元。",
+                   declared: int | None = None) -> bytes:
     """A .docx made by python-docx whose word/document.xml is replaced: by ``body_xml`` if given,
     else by a document that repeats ``paragraph`` until it is ``inflated`` bytes long. The long
     document is deflated once per 16 MiB block and the block repeated (a full flush makes each
-    block stand alone), so a 1 GiB bomb costs a fraction of a second to build, about 1 MB on disk."""
+    block stand alone), so a 1 GiB bomb takes about two seconds to build and is under 4 MB. With
+    ``declared``, the zip directory lies about document.xml's inflated size."""
     import io
     import zipfile
     import zlib
@@ -114,7 +118,7 @@ def docx_with_body(body_xml: bytes | None = None, inflated: int = 0, paragraph: 
                 crc = zlib.crc32(block, crc)
             crc = zlib.crc32(filler + tail, crc)
             size = len(head) + blocks * len(block) + len(filler) + len(tail)
-            members.append((info.filename, start + repeated * blocks + end, crc, size))
+            members.append((info.filename, start + repeated * blocks + end, crc, size if declared is None else declared))
     return _zip(members)
 
 
@@ -149,3 +153,14 @@ def pdf_with_stream(inflated: int, wrap_hex: bool = False) -> bytes:
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def run_metrics(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """``python -m metrics ARGS`` from the project root, as a person runs it."""
+    return subprocess.run([sys.executable, "-m", "metrics", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (hidden ones included) and its bytes, to show nothing changed."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+            and not p.name.endswith(".lock")}
