@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from metrics import catalogue
+
 SINGULAR = {"sources": "source", "regions": "region", "indicators": "indicator", "observations": "observation"}
 
 
@@ -25,17 +27,13 @@ class Problem:
     @classmethod
     def keyed(cls, path: str, line: int, key: str, /, **values: Any) -> Problem:
         """A problem whose words are the catalogue's ``key`` (metrics/strings.toml), in English here."""
-        from metrics import i18n  # late: i18n reads units, which read YAML with this module
-
-        return cls(path, line, i18n.t(key, "en", **values), key, tuple(values.items()))
+        return cls(path, line, catalogue.t(key, "en", **values), key, tuple(values.items()))
 
     def text(self, lang: str) -> str:
         """``file:line: message`` in ``lang`` when the problem has a catalogue key, else in English."""
         if not self.key:
             return str(self)
-        from metrics import i18n
-
-        return f"{self.path}:{self.line}: {i18n.t(self.key, lang, **dict(self.values))}"
+        return f"{self.path}:{self.line}: {catalogue.t(self.key, lang, **dict(self.values))}"
 
 
 def describe_record(section: str, index: int, record: Any) -> str:

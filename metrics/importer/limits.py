@@ -11,7 +11,7 @@ measured by ``benchmarks/import_memory.py`` (results in ``benchmarks/import-memo
 
 from __future__ import annotations
 
-from metrics import i18n
+from metrics import catalogue
 
 MIB = 2**20
 
@@ -60,6 +60,6 @@ class LimitError(ReadError):
     message (for the command line) is the English text after the file's name."""
 
     def __init__(self, name: str, key: str, **values: object):
-        super().__init__(f"{name}: {i18n.t(key, 'en', **values)}")
+        super().__init__(f"{name}: {catalogue.t(key, 'en', **values)}")
         self.key = key
         self.values = values
