@@ -5,8 +5,11 @@ A reader checks its limits before it inflates or parses anything: a file's bytes
 that to its compressed size: ``zipfile`` never inflates a part past its declared size, so the
 directory bounds what python-docx can read); for a PDF its objects and the inflated size of its
 compressed streams (pdfminer inflates a stream whole, with no bound of its own) before its pages;
-for HTML and text their bytes. What importing the largest allowed file costs in memory is
-measured by ``benchmarks/import_memory.py`` (results in ``benchmarks/import-memory.md``).
+for HTML and text their bytes; for every kind, the characters of its text before drafting.
+
+Memory: one import, of the largest file these limits allow or of any bomb, adds at most
+``MEMORY_BOUND_MIB`` to the process (measured by ``benchmarks/import_memory.py``, results in
+``benchmarks/import-memory.md``: about 270 MiB for the largest .docx, under 90 MiB for a bomb).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from metrics import catalogue
 
 MIB = 2**20
+MEMORY_BOUND_MIB = 400
 
 MAX_FILE_BYTES = 20 * MIB
 """A file given to ``python -m metrics import``: work reports are tens of kilobytes, a PDF with
@@ -26,6 +30,10 @@ MAX_TEXT_BYTES = MAX_FILE_BYTES
 """A plain-text report, before decoding."""
 MAX_HTML_BYTES = 10 * MIB
 """A saved web page: lxml's tree takes several times its bytes."""
+MAX_TEXT_CHARS = 500_000
+"""Characters of a report's text, read from any kind of file, that are drafted: a work report or a
+bulletin has 20,000–60,000. Drafting takes time in proportion (about 25 s for this many), so this
+bounds how long one import holds a server thread, as the byte limits bound its memory."""
 
 DOCX_MAX_PARTS = 1000
 """Parts in a .docx's zip directory (a long report with images has a few hundred at most)."""

@@ -82,6 +82,8 @@ def read_path(path: str | Path) -> str:
 
 
 def _checked(text: str, name: str, empty: str) -> str:
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise LimitError(name, "limit_text_chars", n=len(text), limit=limits.MAX_TEXT_CHARS)
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise ReadError(f"{name}: {empty}" if not text.strip() else f"{name}: no Chinese text found; is this a report?")
     return text
