@@ -30,10 +30,10 @@ MAX_TEXT_BYTES = MAX_FILE_BYTES
 """A plain-text report, before decoding."""
 MAX_HTML_BYTES = 10 * MIB
 """A saved web page: lxml's tree takes several times its bytes."""
-MAX_TEXT_CHARS = 500_000
+MAX_TEXT_CHARS = 200_000
 """Characters of a report's text, read from any kind of file, that are drafted: a work report or a
-bulletin has 20,000–60,000. Drafting takes time in proportion (about 25 s for this many), so this
-bounds how long one import holds a server thread, as the byte limits bound its memory."""
+bulletin has 20,000–60,000. Drafting takes time in proportion (500,000 took 93 s on a loaded
+machine), so this bounds how long one import holds a server thread, as the byte limits bound its memory."""
 
 DOCX_MAX_PARTS = 1000
 """Parts in a .docx's zip directory (a long report with images has a few hundred at most)."""

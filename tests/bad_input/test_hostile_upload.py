@@ -123,8 +123,8 @@ def test_the_source_id_is_checked_before_anything_is_created(tmp_path, monkeypat
 
 def test_a_text_too_long_to_draft_is_refused_by_its_characters():
     """Drafting takes time in proportion to the text: a 5 MB upload of report sentences held the
-    page for two minutes; past MAX_TEXT_CHARS it is refused, naming the count."""
+    page for minutes; past MAX_TEXT_CHARS it is refused, naming the count."""
     sentence = "全市地区生产总值达到12408.7亿元,比上年增长3.3%。\n"
     problem = refused("long.txt", (sentence * (limits.MAX_TEXT_CHARS // len(sentence) + 10)).encode())
     assert problem.key == "limit_text_chars" and problem.values["limit"] == limits.MAX_TEXT_CHARS
-    assert said(problem, "zh").startswith("这份文件的文字有 ") and "超过了 500000 个字符的上限" in said(problem, "zh")
+    assert said(problem, "zh").startswith("这份文件的文字有 ") and f"超过了 {limits.MAX_TEXT_CHARS} 个字符的上限" in said(problem, "zh")
