@@ -8,27 +8,18 @@ unit, the same number.
 
 from __future__ import annotations
 
-import tomllib
 from decimal import ROUND_HALF_UP, Decimal
-from importlib import resources
 
 from metrics import units, values
+from metrics.catalogue import FALLBACK_LANG, STRINGS, STRINGS_FILE, has, t
 from metrics.values import is_missing
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
-FALLBACK_LANG = "zh"
+__all__ = ["FALLBACK_LANG", "STRINGS_FILE", "has", "t"]
+"""``t`` and ``has`` live in ``metrics.catalogue`` (which ``problems`` can import); they are this module's too."""
 
-STRINGS_FILE = "strings.toml"
-
-
-def _load_strings() -> dict[str, dict[str, str]]:
-    """The catalogue (``metrics/strings.toml``): key -> {"zh": ..., "en": ...}."""
-    text = resources.files("metrics").joinpath(STRINGS_FILE).read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-_STRINGS = _load_strings()
+_STRINGS = STRINGS
 
 
 # English display units: (currency or None, factor applied to the value, label).
@@ -82,17 +73,6 @@ _EN_COUNTS: dict[str, tuple[Decimal, str]] = {
 }
 
 MAX_DECIMALS = 4
-
-def t(key: str, lang: str, **values: object) -> str:
-    """The text for ``key`` in ``lang``, filled with ``values``; Chinese (the fallback language)
-    for an unknown language or a key with no text in ``lang``."""
-    entry = _STRINGS[key]
-    text = entry.get(lang) or entry[FALLBACK_LANG]
-    return text.format(**values) if values else text
-
-
-def has(key: str) -> bool:
-    return key in _STRINGS
 
 
 def _decimal(value: float | int | Decimal) -> Decimal:

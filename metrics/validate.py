@@ -28,7 +28,8 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "observations": TypeAdapter(schema.Observation),
 }
 
-def _explain(error: ErrorDetails) -> str:
+def explain(error: ErrorDetails) -> str:
+    """One pydantic error as a sentence saying what the field should be."""
     kind = error["type"]
     field = error["loc"][-1] if error["loc"] else ""
     if kind == "extra_forbidden":
@@ -89,18 +90,13 @@ def _record_model(located: Located, section: str, index: int, record: Any, probl
     """The record as its model, or None after adding each way it departs from the schema (and
     from the rules between its own fields) to ``problems``."""
     what = describe_record(section, index, record)
-    if isinstance(record, dict):
-        for key in record:
-            if (section, index, key, "__duplicate__") in located.lines:
-                problems.append(Problem(located.file(section, index), located.lines[(section, index, key, "__duplicate__")],
-                                        f"{what}: the key {key!r} appears twice in one record."))
     try:
         model = _ADAPTERS[section].validate_python(record)
     except ValidationError as exc:
         for error in exc.errors():
             fields = tuple(part for part in error["loc"] if isinstance(part, str) and part not in ("quoted", "cited"))
             problems.append(Problem(located.file(section, index), located.line(section, index, *fields[:1]),
-                                    f"{what}: {_explain(error)}"))
+                                    f"{what}: {explain(error)}"))
         return None
     for field_name, message in getattr(model, "rule_problems", list)():
         problems.append(Problem(located.file(section, index), located.line(section, index, field_name), f"{what}: {message}"))

@@ -4,10 +4,17 @@ Parsing uses PyYAML's C safe loader (``compose`` only: nodes, no arbitrary objec
 nodes are then turned into dicts and lists here, so that each record keeps its line numbers
 and so that an alias bomb is refused instead of expanded: the dataset has no use for anchors,
 and a collection that appears twice in the tree is an error.
+
+What plain YAML would let through silently is an error here, each at its line: a key given
+twice in one mapping (YAML keeps the last, so a second top-level ``include:`` or
+``observations:`` would drop every record of the first), a number that is not finite
+(``.nan``, ``.inf``) or larger than a float holds exactly (``MAX_NUMBER``), and a scalar that
+cannot be read (a date such as 2021-13-45).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +31,10 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_BYTES = 48 * 1024 * 1024
 MAX_DEPTH = 8
+MAX_NUMBER = 10**15
+"""Every figure of the dataset is far below this; above it a float no longer holds every digit."""
+_SHOWN = 40
+"""How much of an unreadable value a message repeats."""
 
 _STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
@@ -76,7 +87,33 @@ class _DepthError(Exception):
         self.line = line
 
 
-def _convert(node: yaml.Node, path: tuple, lines: dict, seen: set[int], depth: int) -> Any:
+def _shown(text: str) -> str:
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}…"
+
+
+def _scalar(node: yaml.ScalarNode, issues: list[tuple[int, str, dict]]) -> Any:
+    """The scalar's value; a number that is not finite or too large, or a value its tag cannot
+    construct, adds an issue (line, catalogue key, values) and reads as None."""
+    line = node.start_mark.line + 1
+    if len(node.value) > 20 and node.tag == "tag:yaml.org,2002:int" and node.value.lstrip("+-").isdigit():
+        issues.append((line, "yaml_number_too_large", {"digits": len(node.value.lstrip("+-"))}))
+        return None
+    try:
+        value = _SCALARS[node.tag](_constructor, node)
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
+        issues.append((line, "yaml_bad_scalar", {"value": _shown(node.value), "reason": _shown(str(exc))}))
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        issues.append((line, "yaml_not_finite", {"value": _shown(node.value)}))
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
+        issues.append((line, "yaml_number_too_large", {"digits": len(str(int(abs(value))))}))
+        return None
+    return value
+
+
+def _convert(node: yaml.Node, path: tuple, lines: dict, seen: set[int], depth: int,
+             issues: list[tuple[int, str, dict]]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         # An alias of a scalar (``region: *r``) is the same node met twice, as for collections.
         if id(node) in seen:
@@ -86,7 +123,7 @@ def _convert(node: yaml.Node, path: tuple, lines: dict, seen: set[int], depth: i
             return node.value
         if node.tag not in _SCALARS:
             raise _TagError(node.start_mark.line + 1, node.tag)
-        return _SCALARS[node.tag](_constructor, node)
+        return _scalar(node, issues)
     line = node.start_mark.line + 1
     if node.tag not in _COLLECTION_TAGS:
         raise _TagError(line, node.tag)
@@ -97,16 +134,20 @@ def _convert(node: yaml.Node, path: tuple, lines: dict, seen: set[int], depth: i
         raise _DepthError(line)
     lines[path] = line
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), lines, seen, depth + 1) for i, item in enumerate(node.value)]
+        return [_convert(item, (*path, i), lines, seen, depth + 1, issues) for i, item in enumerate(node.value)]
     result: dict = {}
+    first: dict = {}
     for key_node, value_node in node.value:
-        key = _convert(key_node, path, lines, seen, depth + 1)
+        key = _convert(key_node, path, lines, seen, depth + 1, issues)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise _DepthError(key_node.start_mark.line + 1)
-        if key in result:
-            lines[(*path, key, "__duplicate__")] = key_node.start_mark.line + 1
-        lines[(*path, key)] = key_node.start_mark.line + 1
-        result[key] = _convert(value_node, (*path, key), lines, seen, depth + 1)
+        line = key_node.start_mark.line + 1
+        if key in first:
+            issues.append((line, "yaml_duplicate_key", {"name": _shown(str(key)), "first": first[key]}))
+            _convert(value_node, (*path, key, "__duplicate__"), {}, seen, depth + 1, issues)
+            continue
+        lines[(*path, key)] = first[key] = line
+        result[key] = _convert(value_node, (*path, key), lines, seen, depth + 1, issues)
     return result
 
 
@@ -146,8 +187,9 @@ def read_yaml(path: str | Path) -> Located:
     if root is None:
         raise DatasetError([Problem(name, 1, "the file holds no YAML document.")])
     lines: dict[tuple, int] = {}
+    issues: list[tuple[int, str, dict]] = []
     try:
-        data = _convert(root, (), lines, set(), 0)
+        data = _convert(root, (), lines, set(), 0, issues)
     except _AliasError as exc:
         raise DatasetError([Problem(
             name, exc.line, "anchors and aliases (& and *) are not allowed in the dataset; write each record out in full.",
@@ -160,4 +202,6 @@ def read_yaml(path: str | Path) -> Located:
         raise DatasetError([Problem(name, exc.line, "the data is nested deeper than the dataset's format allows.")]) from None
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise DatasetError([Problem(name, 1, f"a value cannot be read: {exc}")]) from None
+    if issues:
+        raise DatasetError([Problem.keyed(name, line, key, **values) for line, key, values in issues])
     return Located(data, lines, name)

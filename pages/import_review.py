@@ -6,11 +6,12 @@ computed lives in ``metrics.importer.review``; text from the report is shown esc
 """
 
 import datetime as dt
+from dataclasses import replace
 
 import streamlit as st
 
 from metrics import i18n, names
-from metrics.importer import review, upload
+from metrics.importer import review, upload, write
 from metrics.schema import COMPARATORS, KINDS, PERIODS, SOURCE_TYPES
 from ui import state, widgets
 
@@ -58,13 +59,15 @@ def read_report() -> None:
     else:
         session.pop(ERROR, None)
         session[REVIEW] = {"text": text, "drafts": drafts, "version": session.get(VERSION, 0) + 1,
-                           "source": review.source_for(details, text), "table": review.table(drafts, lang)}
+                           "source": review.source_for(details, text), "table": review.table(drafts, lang),
+                           "data_version": write.data_version(data_path)}
         session[VERSION] = session[REVIEW]["version"]
 
 
-def write_plan(plan) -> None:
-    """The Write button: exactly the plan the page showed; on success the caches are cleared."""
-    outcome = review.write(plan, data_path, None, lang)
+def write_plan(plan, version: str | None) -> None:
+    """The Write button: exactly the plan the page showed, refused if the data changed since the
+    report was read (another session wrote first); on success the caches are cleared."""
+    outcome = review.write(replace(plan, data_version=version), data_path, None, lang)
     st.session_state[OUTCOME] = outcome
     if outcome.ok:
         state.clear_caches()
@@ -80,8 +83,10 @@ if outcome is not None and outcome.ok:
 
 st.subheader(t("review_step_input"))
 with st.form("review-input"):
-    st.file_uploader(i18n.t("review_upload", lang, limit=upload.MAX_MB), type=list(upload.FILE_TYPES),
-                     max_upload_size=upload.MAX_MB, key="review-file")
+    # No type= and no max_upload_size=: the widget's own checks answer in English ("File must be 5.0MB or
+    # smaller", "application/msword files are not allowed"); upload.read_input checks both and says so in
+    # the reader's language. The server's own cap (server.maxUploadSize, .streamlit/config.toml) bounds memory.
+    st.file_uploader(i18n.t("review_upload", lang, limit=upload.MAX_MB), key="review-file")
     st.text_area(i18n.t("review_paste", lang), key="review-paste", height=160)
     left, middle, right = st.columns(3)
     left.selectbox(i18n.t("review_region", lang), [r.id for r in dataset.regions] + [NEW_REGION],
@@ -175,6 +180,6 @@ else:
     st.error(t("review_invalid") + "\n\n" + sentences(shown.problems))
 
 st.button(i18n.t("review_write", lang), type="primary", disabled=not shown.ok, key="review-write",
-          on_click=write_plan, args=(shown.plan,))
+          on_click=write_plan, args=(shown.plan, current.get("data_version")))
 if outcome is not None and not outcome.ok:
     st.error(t("review_not_written") + "\n\n" + sentences(outcome.problems))

@@ -5,6 +5,12 @@ whatever the interface language. There is no setting for it; so when the address
 (``st.context.url``) names no page, the navigation gets one more page, hidden from the menu,
 at exactly that path: it says so in the view's language and links to the overview.
 
+That path is whatever the browser asks for (Chinese, spaces, a script tag, bidi controls, a
+thousand characters): the page gets exactly the name the browser sends, decoded, so Streamlit
+finds it. What never reaches the script (a NUL byte, ``..``, a line break, a nested path such as
+``/a/b``, which Streamlit's server refuses or serves without its assets) is sent to the
+not-found page by ``serve.py``'s middleware (``ui.odd_paths``), before Streamlit's server sees it.
+
 The overview is the default page, served at the root; Streamlit reserves the default page's
 own path and answers it with that dialog too. So the default page's path is ``~root``, and
 ``/overview``, which a person may well type, is a hidden page that goes on to the overview,
@@ -13,8 +19,8 @@ keeping the view.
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlparse
+import unicodedata
+from urllib.parse import unquote, urlparse
 
 import streamlit as st
 
@@ -32,7 +38,9 @@ PAGES = (
 IMPORT_PAGE = ("pages/import_review.py", "page_import", "import_review", ":material/upload_file:")
 """Listed only with ``METRICS_IMPORT=1``: it writes to the server's data file."""
 NOT_FOUND_PAGE = "pages/not_found.py"
-_PATH = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+NOT_FOUND_PATH = "not_found"
+"""Where ``ui.odd_paths`` sends an address Streamlit's server would not answer with the app."""
+MAX_PATH = 2000
 
 
 def listed() -> tuple[tuple[str, str, str, str], ...]:
@@ -40,14 +48,17 @@ def listed() -> tuple[tuple[str, str, str, str], ...]:
 
 
 def unknown_path(url: str | None) -> str | None:
-    """The path of ``url`` when it names no page of the dashboard (and is a plain path segment
-    a page could have); None for the root, a known page, or anything else."""
+    """The page name the browser asks for in ``url`` (its path, decoded) when it names no page of
+    the dashboard and a page could have it as its path (one segment, no control character, not
+    padded with spaces); None for the root, a known page, or anything else."""
     if not url:
         return None
-    path = urlparse(url).path.strip("/")
-    if not path or path in {url_path for _, _, url_path, _ in listed()}:
+    path = unquote(urlparse(url).path).strip("/")
+    if not path or path in {url_path for _, _, url_path, _ in listed()} or path == DEFAULT_RESERVED:
         return None
-    return path if _PATH.fullmatch(path) else None
+    if "/" in path or path != path.strip() or len(path) > MAX_PATH:
+        return None
+    return None if any(unicodedata.category(c) == "Cc" for c in path) else path
 
 
 DEFAULT_RESERVED = "~root"

@@ -49,7 +49,7 @@ def problem_list(problems: Sequence[Problem], lang: str) -> None:
     st.title(i18n.t("app_title", lang))
     st.error(md(i18n.t("problems_title", lang)))
     st.caption(md(i18n.t("problems_count", lang, n=len(problems))))
-    st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
+    st.code("\n".join(problem.text(lang) for problem in problems), language=None, wrap_lines=True)
 
 
 def choices(row: Choices | None) -> None:

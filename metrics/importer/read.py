@@ -2,6 +2,8 @@
 
 Every failure is a ``ReadError`` with a one-line message a person can act on; nothing here
 renders a page or runs a script (HTML is parsed as data, scripts and styles are dropped).
+Sizes are checked before anything is inflated or parsed (``metrics.importer.limits``); a file
+over a limit is a ``LimitError`` (a ReadError) that names the limit.
 """
 
 from __future__ import annotations
@@ -10,16 +12,15 @@ import io
 import re
 from pathlib import Path
 
+from metrics.importer import limits
+from metrics.importer.bounded import bounded_pdfminer, check_pdf, docx_copy, limit_passed
+from metrics.importer.encoding import EncodingError, decode
+from metrics.importer.limits import LimitError, ReadError
 from metrics.importer.normalise import normalise
 
-MAX_BYTES = 20 * 1024 * 1024
-"""Work reports are tens of kilobytes; a PDF with images a few megabytes."""
+MAX_BYTES = limits.MAX_FILE_BYTES
 
 KINDS = ("txt", "docx", "pdf", "html")
-
-
-class ReadError(ValueError):
-    """The file cannot be read as a report; the message says why."""
 
 
 def kind_of(name: str, head: bytes) -> str:
@@ -36,13 +37,16 @@ def kind_of(name: str, head: bytes) -> str:
         return "html"
     if suffix in (".txt", ".text", ".md", ""):
         return "txt"
+    if suffix in (".pdf", ".docx", ".doc"):
+        raise ReadError(f"{name}: named {suffix} but it is not a {suffix.lstrip('.').upper()} file "
+                        "(its first bytes say otherwise): it may be damaged, or not what its name says.")
     raise ReadError(f"{name}: unsupported file type {suffix!r}; give .txt, .docx, .pdf or a saved web page (.html).")
 
 
 def read_bytes(data: bytes, name: str) -> str:
     """The normalised text of a report given as bytes (an upload, or a file read by ``read_path``)."""
     if len(data) > MAX_BYTES:
-        raise ReadError(f"{name}: {len(data) / 1e6:.0f} MB is too large for a report (limit {MAX_BYTES // 2**20} MB).")
+        raise LimitError(name, "limit_file_bytes", size=limits.mb(len(data)), limit=limits.mb(MAX_BYTES))
     if not data.strip():
         raise ReadError(f"{name}: the file is empty.")
     kind = kind_of(name, data[:4096])
@@ -50,6 +54,10 @@ def read_bytes(data: bytes, name: str) -> str:
         return _checked(normalise(_pdf_text(data, name), pdf=True), name, "the PDF has no text layer (a scan?); run OCR first.")
     if kind == "docx":
         return _checked(normalise(_docx_text(data, name)), name, "the document has no text.")
+    if kind == "html" and len(data) > limits.MAX_HTML_BYTES:
+        raise LimitError(name, "limit_html_bytes", size=limits.mb(len(data)), limit=limits.mb(limits.MAX_HTML_BYTES))
+    if kind == "txt" and len(data) > limits.MAX_TEXT_BYTES:
+        raise LimitError(name, "limit_file_bytes", size=limits.mb(len(data)), limit=limits.mb(limits.MAX_TEXT_BYTES))
     text = _decode(data, name)
     if kind == "html":
         return _checked(normalise(html_text(text, name)), name, "the page has no article text.")
@@ -65,7 +73,7 @@ def read_path(path: str | Path) -> str:
     if path.is_dir():
         raise ReadError(f"{path}: is a folder, not a file.")
     if size > MAX_BYTES:
-        raise ReadError(f"{path}: {size / 1e6:.0f} MB is too large for a report (limit {MAX_BYTES // 2**20} MB).")
+        raise LimitError(str(path), "limit_file_bytes", size=limits.mb(size), limit=limits.mb(MAX_BYTES))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -74,44 +82,52 @@ def read_path(path: str | Path) -> str:
 
 
 def _checked(text: str, name: str, empty: str) -> str:
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise LimitError(name, "limit_text_chars", n=len(text), limit=limits.MAX_TEXT_CHARS)
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise ReadError(f"{name}: {empty}" if not text.strip() else f"{name}: no Chinese text found; is this a report?")
     return text
 
 
 def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise ReadError(f"{name}: a binary file, not text; give .txt, .docx, .pdf or .html.")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ReadError(f"{name}: not UTF-8 or GB18030 text.")
+    try:
+        return decode(data)
+    except EncodingError as exc:
+        if exc.binary:
+            raise ReadError(f"{name}: a binary file, not text; give .txt, .docx, .pdf or .html.") from None
+        raise ReadError(f"{name}: not UTF-8, UTF-16 or GB18030 text.") from None
 
 
 def _pdf_text(data: bytes, name: str) -> str:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
+    check_pdf(data, name)
+    bounded_pdfminer()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > 500:
-                raise ReadError(f"{name}: {len(pdf.pages)} pages is too long for a report (limit 500).")
+            if len(pdf.pages) > limits.PDF_MAX_PAGES:
+                raise LimitError(name, "limit_pdf_pages", n=len(pdf.pages), limit=limits.PDF_MAX_PAGES)
             return "\n".join(page.extract_text() or "" for page in pdf.pages)
+    except LimitError as exc:  # passed while pdfminer inflated a stream: say which file
+        raise LimitError(name, exc.key, **exc.values) from None
     except ReadError:
         raise
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise ReadError(f"{name}: not a readable PDF ({type(exc).__name__}).") from None
     except Exception as exc:  # pdfminer raises many private types on damaged files
+        passed = limit_passed(exc)
+        if passed is not None:
+            raise LimitError(name, passed.key, **passed.values) from None
         raise ReadError(f"{name}: not a readable PDF ({type(exc).__name__}).") from None
 
 
 def _docx_text(data: bytes, name: str) -> str:
     import docx
 
+    copy = docx_copy(data, name)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(copy))
     except Exception as exc:  # python-docx raises zipfile, lxml and KeyError types on damaged files
         raise ReadError(f"{name}: not a readable .docx ({type(exc).__name__}).") from None
     parts = [p.text for p in document.paragraphs]

@@ -261,6 +261,9 @@ def write(plan: accept.Plan, data_path: Path, sources_dir: Path | None, lang: st
     """Check the new dataset once more and write it (``accept.apply``); any error: nothing written."""
     try:
         backup = accept.apply(plan, Path(data_path), sources_dir)
+    except (accept.StaleError, accept.BusyError) as exc:  # another write came first: read again, or wait
+        key = "review_stale" if isinstance(exc, accept.StaleError) else "review_busy"
+        return Outcome(0, str(data_path), "", (i18n.t(key, lang, path=data_path),))
     except accept.AcceptError as exc:
         sentences = problem_sentences(exc.problems, data_path, lang) if exc.problems else [failure_sentence(exc, lang)]
         return Outcome(0, str(data_path), "", tuple(sentences))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from metrics.importer.read import ReadError, kind_of, read_bytes
+from metrics.importer import limits
+from metrics.importer.read import LimitError, ReadError, kind_of, read_bytes
 
-MAX_MB = 5
-MAX_BYTES = MAX_MB * 2**20
-"""A work report is tens of kilobytes; a PDF with images a few megabytes."""
+MAX_MB = limits.MAX_UPLOAD_MB
+MAX_BYTES = limits.MAX_UPLOAD_BYTES
 
 FILE_TYPES = ("txt", "docx", "pdf", "html", "htm")
 PASTED_NAME = "pasted.txt"
@@ -23,7 +23,8 @@ _READ_MESSAGES = (
     ("no article text", "review_err_html_no_text"),
     ("no Chinese text", "review_err_no_text"),
     ("has no text", "review_err_no_text"),
-    ("not UTF-8 or GB18030", "review_err_encoding"),
+    ("not UTF-8, UTF-16 or GB18030", "review_err_encoding"),
+    ("a binary file", "review_err_binary"),
     ("is empty", "review_err_empty"),
     ("too long for a report", "review_err_too_long"),
 )
@@ -59,17 +60,17 @@ def _read_file(name: str, data: bytes) -> str:
     if not data.strip():
         raise InputProblem("review_err_empty")
     try:
-        kind = kind_of(name, data[:4096])
+        kind_of(name, data[:4096])
     except ReadError:  # named .pdf or .docx, but its content is neither (nor text)
         raise InputProblem("review_err_unreadable") from None
-    if kind in ("txt", "html") and b"\x00" in data[:8192]:
-        raise InputProblem("review_err_binary")
     return _read(data, name)
 
 
 def _read(data: bytes, name: str) -> str:
     try:
         return read_bytes(data, name)
+    except LimitError as exc:  # which limit the file passed, in the reader's language
+        raise InputProblem(exc.key, **exc.values) from None
     except ReadError as exc:
         message = str(exc)
         for words, key in _READ_MESSAGES:

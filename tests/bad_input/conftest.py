@@ -8,9 +8,19 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from metrics.dataset import DEFAULT_DATA
 from tests import streamlit_server
 from tests.bad_input.helpers import DASHBOARD, HTML_DATA
 from tests.conftest import TEST_SOURCES
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of the real data folder (the dataset and the files it includes); its metrics.yaml."""
+    import shutil
+
+    shutil.copytree(DEFAULT_DATA.parent, tmp_path / "data")
+    return tmp_path / "data" / DEFAULT_DATA.name
 
 
 @pytest.fixture
