@@ -1,6 +1,6 @@
 """The browser suite's fixtures: Debian's Chromium for Playwright, and one real dashboard server.
 
-The server is ``streamlit run dashboard.py`` on a free port, on a snapshot of the data folder (the
+The server is ``streamlit run serve.py`` (as ``scripts/run-dashboard`` starts it) on a free port, on a snapshot of the data folder (the
 dataset and the files it includes) taken when the session starts (colleagues edit the data while
 tests run). Nothing sleeps: the fixture waits for ``/_stcore/health``, pages wait for Streamlit's idle state and for content.
 """
@@ -41,7 +41,7 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("server") / "data"
     shutil.copytree(source.parent, folder)  # the whole folder: metrics.yaml includes cited/*.yaml
     data = folder / source.name
-    with streamlit_server.running("dashboard.py", {"METRICS_DATA": str(data)}) as server:
+    with streamlit_server.running("serve.py", {"METRICS_DATA": str(data)}) as server:
         yield server.url
 
 
