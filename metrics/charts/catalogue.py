@@ -151,3 +151,8 @@ def figures_for(frames: DataFrames, region_id: str, year: int, lang: str,
         figure = region_figure(frames, comparison.comparison(frames, compare, year), lang, [region_id])
         if figure is not None:
             yield i18n.t("page_regions", lang), figure
+    if compare is not None and region_id == context.home_city(frames):
+        # the city among its peer cities, on the same indicator (a briefing's "居…第N位")
+        peers = peers_figure(frames, compare, year, lang)
+        if peers is not None:
+            yield i18n.t("peers_heading", lang), peers
