@@ -19,11 +19,11 @@ from typing import cast
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from metrics import comparison, coverage, i18n, names, queries, query_state
+from metrics import comparison, coverage, i18n, names, queries, query_state, snapshot
 from metrics.dataset import DEFAULT_DATA, load
 from metrics.problems import DatasetError, Problem
 from metrics.query_state import ViewState
-from metrics.views import DataFrames, data_frames
+from metrics.views import DataFrames
 from ui import clipboard
 
 VIEW = "_view"
@@ -45,9 +45,10 @@ def data_path() -> Path:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _frames(path: str, mtime_ns: int, size: int, sources_dir: str) -> DataFrames:
-    """Loaded and checked once per version of the file (the key holds its mtime and size);
-    a DatasetError is not cached, so a fixed file is picked up on the next run."""
-    return data_frames(load(path))
+    """Opened once per version of the files (the key holds their mtime and size) from the compiled
+    snapshot of their content hash (``metrics.snapshot``), which is built first when missing (the
+    one time YAML is read); a DatasetError is not cached, so a fixed file is picked up on the next run."""
+    return snapshot.frames_for(path)
 
 
 def _version(path: Path) -> tuple[str, int, int, str]:
