@@ -37,7 +37,7 @@ from metrics import schema, units
 from metrics.dataset import Dataset, load
 from metrics.views import DataFrames, data_frames
 
-FORMAT = 1
+FORMAT = 2
 """Raised when what a snapshot holds changes: old snapshots are then stale."""
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT / ".snapshots"
@@ -178,14 +178,17 @@ def _observations(dataset: Dataset) -> pa.Table:
     columns: dict[str, list] = {f: [getattr(o, f) for o in dataset.observations] for f in OBSERVATION_FIELDS}
     columns["file"] = [file for file, _ in dataset.places]
     columns["line"] = [line for _, line in dataset.places]
-    table = pa.table({
-        **{f: pa.array(columns[f]) for f in OBSERVATION_FIELDS if f not in ("year", "start_year", "value", "line")},
-        "year": pa.array(columns["year"], pa.int16()), "start_year": pa.array(columns["start_year"], pa.int16()),
-        "value": pa.array(columns["value"], pa.float64()), "line": pa.array(columns["line"], pa.int32())})
-    encoded = {name: table[name].dictionary_encode() if name in ("region", "indicator", "source", "unit", "period", "kind",
-                                                                 "comparator", "cross_source", "file") else table[name]
-               for name in table.column_names}
-    return pa.table(encoded)
+    arrays = {}
+    for name, values in columns.items():
+        kind = _NARROW_TYPES.get(name, pa.string())
+        array = pa.array(values, kind)
+        arrays[name] = array.dictionary_encode() if name in _ENCODED else array
+    return pa.table(arrays)
+
+
+_NARROW_TYPES = {"year": pa.int16(), "start_year": pa.int16(), "value": pa.float64(), "provisional": pa.bool_(),
+                 "line": pa.int32()}
+_ENCODED = {"region", "indicator", "source", "unit", "period", "kind", "comparator", "cross_source", "file"}
 
 
 def prune(root: Path, keep: Path) -> None:
@@ -216,6 +219,8 @@ def open_frames(folder: Path) -> DataFrames:
 
 
 def _read(file: Path, dtypes: dict[str, str]) -> pd.DataFrame:
+    if not dtypes:  # a frame with no columns (no targets, say) is written as one
+        return pd.DataFrame()
     frame = pq.read_table(file).to_pandas(date_as_object=True)
     for column, kind in dtypes.items():
         if kind.startswith("object-"):

@@ -19,7 +19,7 @@ from typing import cast
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from metrics import comparison, coverage, i18n, names, queries, query_state, snapshot
+from metrics import comparison, coverage, i18n, names, queries, query_state, region_tree, snapshot
 from metrics.dataset import DEFAULT_DATA, load
 from metrics.problems import DatasetError, Problem
 from metrics.query_state import ViewState
@@ -195,10 +195,7 @@ def sidebar(frames: DataFrames) -> ViewState:
         st.header(i18n.t("filters", lang))
         _bound(st.radio, "w_lang", view.lang, "lang", str, label=i18n.t("filter_language", lang),
                options=list(i18n.LANGS), format_func=i18n.language_name, horizontal=True)
-        _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
-               label=i18n.t("filter_regions", lang), options=list(options.regions),
-               format_func=lambda r: names.region_name(frames, r, lang),
-               placeholder=i18n.t("regions_placeholder", lang))
+        region_picker(frames, view)
         with_data = cached(coverage.years_with_data, frames, tuple(view.regions))
         _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
                options=list(options.years),
@@ -209,6 +206,28 @@ def sidebar(frames: DataFrames) -> ViewState:
         clipboard.copy_link_button(i18n.t("copy_link", lang), i18n.t("copy_link_done", lang), key="copy-link")
         st.caption(i18n.t("link_hint", lang))
     return current()
+
+
+def region_picker(frames: DataFrames, view: ViewState) -> None:
+    """The regions multiselect (it searches as one types). At county scale (``region_tree.grouped``)
+    a "within" box narrows its options to one parent's regions first, and a name shared by several
+    regions is shown with its parent's; the chosen regions always stay among the options."""
+    lang = view.lang
+    if not region_tree.grouped(frames):
+        _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
+               label=i18n.t("filter_regions", lang), options=list(names.view_options(frames).regions),
+               format_func=lambda r: names.region_name(frames, r, lang),
+               placeholder=i18n.t("regions_placeholder", lang))
+        return
+    shape = cast(region_tree.Tree, cached(region_tree.tree, frames))
+    if st.session_state.get("w_region_group") not in shape.parents:
+        st.session_state["w_region_group"] = region_tree.default_group(frames, shape, view.regions)
+    group = st.selectbox(i18n.t("filter_region_group", lang), options=list(shape.parents), key="w_region_group",
+                         format_func=lambda r: region_tree.group_label(frames, shape, r, lang))
+    _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
+           label=i18n.t("filter_regions", lang), options=region_tree.options_within(shape, group, view.regions),
+           format_func=lambda r: region_tree.label(frames, shape, r, lang),
+           placeholder=i18n.t("regions_placeholder", lang))
 
 
 def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
