@@ -78,6 +78,7 @@ def county_dataset(counties_per_city: int = 7, indicators: int = INDICATORS, see
 
 def build(out: Path = DEFAULT_OUT, counties_per_city: int = 7) -> dict:
     """Write the placeholder and compile the dataset into ``out/snapshots``: seconds of each step."""
+    from benchmarks.measure import peak_rss_mib
     from metrics import snapshot
     from metrics.views import data_frames
 
@@ -87,7 +88,7 @@ def build(out: Path = DEFAULT_OUT, counties_per_city: int = 7) -> dict:
     root = out / "snapshots"
     start = time.perf_counter()
     dataset = county_dataset(counties_per_city)
-    made = time.perf_counter()
+    made, made_cpu = time.perf_counter(), time.process_time()
     frames = data_frames(dataset)
     computed = time.perf_counter()
     folder = root / snapshot.data_hash(data)
@@ -96,20 +97,57 @@ def build(out: Path = DEFAULT_OUT, counties_per_city: int = 7) -> dict:
 
         shutil.rmtree(folder)
     built = snapshot.build(data, root=root, frames=frames)
-    written = time.perf_counter()
+    written, written_cpu = time.perf_counter(), time.process_time()
     size = sum(f.stat().st_size for f in built.folder.iterdir())
     return {"data": str(data), "snapshots": str(root), "regions": len(dataset.regions),
             "observations": len(dataset.observations), "generate_s": made - start, "frames_s": computed - made,
-            "write_s": written - computed, "build_s": written - made, "size_mib": size / 2**20}
+            "write_s": written - computed, "build_s": written - made, "build_cpu_s": written_cpu - made_cpu,
+            "size_mib": size / 2**20, "peak_rss_mib": peak_rss_mib()}
+
+
+def open_snapshot(data: str, snapshots: str) -> dict:
+    """In this fresh process: the app's first load from a snapshot (``snapshot.frames_for``, which
+    hashes the data files and opens the snapshot of that hash), its seconds and the peak RSS."""
+    from benchmarks.measure import peak_rss_mib, timed
+
+    imported, _ = timed(lambda: __import__("metrics.snapshot"))
+    from metrics import snapshot
+
+    before, cpu = peak_rss_mib(), time.process_time()
+    seconds, frames = timed(lambda: snapshot.frames_for(data, root=Path(snapshots)))
+    return {"import_s": imported, "open_s": seconds, "open_cpu_s": time.process_time() - cpu, "rows": len(frames.facts), "rss_before_mib": before,
+            "peak_rss_mib": peak_rss_mib(), "observations": len(frames.dataset.observations)}
+
+
+def load_yaml(data: str, sources: str) -> dict:
+    """In this fresh process: today's first load without a snapshot (``dataset.load`` then ``views.data_frames``)."""
+    from benchmarks.measure import peak_rss_mib, timed
+
+    imported, _ = timed(lambda: __import__("metrics.views"))
+    from metrics.dataset import load
+    from metrics.views import data_frames
+
+    cpu = time.process_time()
+    seconds, frames = timed(lambda: data_frames(load(data, Path(sources) if sources else None)))
+    return {"import_s": imported, "load_s": seconds, "load_cpu_s": time.process_time() - cpu, "rows": len(frames.facts), "peak_rss_mib": peak_rss_mib()}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("build",))
+    parser.add_argument("command", choices=("build", "open", "yaml"))
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--counties-per-city", type=int, default=7)
+    parser.add_argument("--data", default="")
+    parser.add_argument("--sources", default="")
+    parser.add_argument("--snapshots", default="")
     args = parser.parse_args(argv)
-    print(json.dumps(build(args.out, args.counties_per_city), ensure_ascii=False))
+    if args.command == "build":
+        result = build(args.out, args.counties_per_city)
+    elif args.command == "open":
+        result = open_snapshot(args.data, args.snapshots)
+    else:
+        result = load_yaml(args.data, args.sources)
+    print(json.dumps(result, ensure_ascii=False))
     return 0
 
 

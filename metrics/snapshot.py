@@ -49,7 +49,13 @@ _REGIONS = TypeAdapter(list[schema.Region])
 _INDICATORS = TypeAdapter(list[schema.Indicator])
 log = logging.getLogger(__name__)
 KEEP = 3
+CATEGORICAL_ABOVE = 200_000
+"""Rows above which a frame's text columns are opened as categoricals (``$METRICS_SNAPSHOT_CATEGORICAL_ABOVE``)."""
 """Snapshots kept in the folder after a build (the newest); older ones are removed."""
+
+
+def categorical_above() -> int:
+    return int(os.environ.get("METRICS_SNAPSHOT_CATEGORICAL_ABOVE") or CATEGORICAL_ABOVE)
 
 
 def snapshot_root() -> Path:
@@ -218,10 +224,22 @@ def open_frames(folder: Path) -> DataFrames:
     return DataFrames(dataset, **frames)
 
 
-def _read(file: Path, dtypes: dict[str, str]) -> pd.DataFrame:
+def _read(file: Path, dtypes: dict[str, str], rows_for_categories: int | None = None) -> pd.DataFrame:
+    """A frame as it was written. A frame of more than ``CATEGORICAL_ABOVE`` rows gets its text
+    columns as categoricals (categories sorted, so sorting is unchanged) instead of one string per
+    row: at county scale that is most of its memory."""
     if not dtypes:  # a frame with no columns (no targets, say) is written as one
         return pd.DataFrame()
-    frame = pq.read_table(file).to_pandas(date_as_object=True)
+    limit = categorical_above() if rows_for_categories is None else rows_for_categories
+    parquet = pq.ParquetFile(file)
+    if parquet.metadata.num_rows > limit:
+        texts = [c for c, kind in dtypes.items() if kind == "str"]
+        frame = pq.read_table(file, read_dictionary=texts).to_pandas(date_as_object=True)
+        for column in texts:
+            values = frame[column]
+            frame[column] = values.cat.reorder_categories(sorted(values.cat.categories))
+    else:
+        frame = parquet.read().to_pandas(date_as_object=True)
     for column, kind in dtypes.items():
         if kind.startswith("object-"):
             _, content, marker = kind.split("-")
