@@ -86,6 +86,7 @@ def data_hash(path: str | Path) -> str:
     """The snapshot's name: the hash of the data files' names and bytes, and of the code."""
     main = Path(path).resolve()
     digest = hashlib.sha256(code_hash().encode())
+    digest.update(f"\0main\0{main.name}".encode())  # two data files in one folder are two datasets
     for file in data_files(main):
         name = file.relative_to(main.parent) if file.is_relative_to(main.parent) else Path("@units") / file.name
         digest.update(f"\0{name}\0".encode())

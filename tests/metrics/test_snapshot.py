@@ -68,3 +68,9 @@ def test_a_read_only_snapshot_folder_serves_from_memory(data_copy, tmp_path, mon
     monkeypatch.setattr(snapshot, "write", refuse)
     frames = snapshot.frames_for(data_copy, TEST_SOURCES, tmp_path / "snap")
     assert len(frames.facts) > 0
+
+
+def test_two_data_files_in_one_folder_are_two_snapshots(data_copy):
+    other = data_copy.with_name("other.yaml")
+    other.write_bytes(data_copy.read_bytes())
+    assert snapshot.data_hash(data_copy) != snapshot.data_hash(other)
