@@ -41,6 +41,9 @@ SESSIONS_PER_BROWSER = 10
 TIMEOUT_MS = 45_000
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
+PROBE = re.compile(r"/[^/?]+/_stcore/(host-config|health)$")
+"""Streamlit's client first asks for these under the page's path (``/regions/_stcore/health``), gets
+a 404, then asks at the root: its way of finding the server's base path, not an error."""
 
 CONFIG = """
 global
@@ -156,7 +159,8 @@ def _record(session: Session, page: Page) -> None:
         replica = response.headers.get("x-replica")
         if replica:
             session.replicas.append(replica)
-        if response.status >= 400:
+        probe = response.status == 404 and PROBE.search(response.url)
+        if response.status >= 400 and not probe:
             session.errors.append(f"HTTP {response.status} {response.url} from {replica}")
 
     page.on("response", seen)
@@ -191,21 +195,17 @@ def _second_half(session: Session, killed: str) -> None:
     page = session.page
     assert page is not None
     if session.first_replica() == killed:
-        start = time.monotonic()
-        try:  # Streamlit's client reconnects by itself; its new session reads the view from the URL
-            expect(page.get_by_role("heading", name="数据与来源", exact=True)).to_be_visible(timeout=20_000)
-            expect(_year_box(page)).to_have_value("2022年", timeout=20_000)
-            session.recovered = f"reconnected by itself in {time.monotonic() - start:.1f} s"
-        except AssertionError:
-            page.reload()
-            session.recovered = "after a reload"
-        expect(_year_box(page)).to_have_value("2022年")
-        assert "year=2022" in page.url, page.url
+        # Streamlit's client reconnects by itself (the old page stays drawn meanwhile); HAProxy sends
+        # it to a live replica, where a new session reads the view from the URL. The year change
+        # below then only succeeds through that new session.
+        session.recovered = "reconnected to another replica"
     _idle(page)
     start = time.monotonic()
     _choose_year(page, "2023年", chart=False)
     session.change_s.append(time.monotonic() - start)
     _no_exception(page)
+    expect(page.get_by_role("heading", name="数据与来源", exact=True)).to_be_visible()
+    assert re.search(r"region=ningbo&year=2023&lang=zh", page.url) and "cmp=gdp" in page.url, f"the view was lost: {page.url}"
 
 
 def _drive(base: str, sessions: list[Session], half_done: threading.Barrier, killed_box: dict[str, str],
@@ -290,4 +290,6 @@ def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
     assert not any(survivors.values()), survivors
     returned = {s.name: s.after_kill_errors for s in per_replica[killed]}
     assert not any(returned.values()), returned
-    assert all(re.search(r"year=2023", s.page.url) for s in sessions if s.page is not None)
+    for session in per_replica[killed]:  # they came back on another replica (the reconnection's first
+        after = session.replicas[len(session.before_kill):]  # parallel probes may meet two before the new cookie)
+        assert after and killed not in after, f"{session.name}: {session.replicas}"
