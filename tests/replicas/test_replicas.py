@@ -231,8 +231,9 @@ def _drive(base: str, sessions: list[Session], half_done: threading.Barrier, kil
             half_done.wait(timeout=240)
             resume.wait(timeout=240)
             killed = killed_box["name"]
-            for session in sessions:
+            for session in sessions:  # before any Playwright call: a call delivers every page's events
                 session.before_kill = list(session.replicas)
+            for session in sessions:
                 before = len(session.errors)
                 try:
                     _second_half(session, killed)
