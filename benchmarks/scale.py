@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +97,9 @@ def measure_pages(results: Results, county: tuple[str, str], reruns: int, snapsh
     os.environ["METRICS_SNAPSHOT_DIR"] = county[1]
     large = run_worker("app", "--data", county[0], "--reruns", str(reruns), timeout=3600)
     os.environ.pop("METRICS_SNAPSHOT_DIR")
+    for label, found in (("shipped", shipped), ("county", large)):
+        if not found.get("reruns"):
+            raise RuntimeError(f"no page measured on the {label} data: {found.get('why', 'no page found')}")
     for page, seconds in large.get("reruns", {}).items():
         base = shipped.get("reruns", {}).get(page)
         shown = large.get("rerun_errors", {}).get(page) or shipped.get("rerun_errors", {}).get(page)
@@ -114,17 +118,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-county", action="store_true", help="only the generated dataset")
     parser.add_argument("--reruns", type=int, default=3)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--pages-only", action="store_true",
+                        help="only the page reruns, on the county snapshot already built in benchmarks/generated/county")
     args = parser.parse_args(argv)
     out = args.out or ROOT / "benchmarks" / ("scale-results-quick.md" if args.quick else "scale-results.md")
     results = Results("quick" if args.quick else "full")
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="scale-snapshots-") as folder:
         snapshots = Path(folder)
-        for name, part in (("generated", lambda: measure_generated(results, 8 if args.quick else 80, snapshots)),
-                           ("county", lambda: None if args.skip_county else measure_pages(
-                               results, measure_county(results, 1 if args.quick else 7,
-                                                       ROOT / "benchmarks" / "generated" / "county"),
-                               1 if args.quick else args.reruns, snapshots))):
+        county_dir = ROOT / "benchmarks" / "generated" / "county"
+        reruns = 1 if args.quick else args.reruns
+
+        def county_and_pages() -> None:
+            built = measure_county(results, 1 if args.quick else 7, county_dir)
+            measure_pages(results, built, reruns, snapshots)
+
+        parts: list[tuple[str, Callable[[], None]]] = [
+            ("generated", lambda: measure_generated(results, 8 if args.quick else 80, snapshots))]
+        if not args.skip_county:
+            parts.append(("county", county_and_pages))
+        if args.pages_only:
+            parts = [("pages", lambda: measure_pages(
+                results, (str(county_dir / "data" / "metrics.yaml"), str(county_dir / "snapshots")), reruns, snapshots))]
+        for name, part in parts:
             part_start = time.perf_counter()
             try:
                 part()
