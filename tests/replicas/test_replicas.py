@@ -201,7 +201,14 @@ def _second_half(session: Session, killed: str) -> None:
         # Streamlit's client reconnects by itself (the old page stays drawn meanwhile); HAProxy sends
         # it to a live replica, where a new session reads the view from the URL. The year change
         # below then only succeeds through that new session.
-        session.recovered = "reconnected to another replica"
+        start = time.monotonic()
+        while not any(r != killed for r in session.replicas[len(session.before_kill):]):
+            assert time.monotonic() - start < 60, f"{session.name} did not reconnect in 60 s"
+            page.wait_for_timeout(250)  # lets Playwright deliver the reconnection's responses
+        page.wait_for_load_state()  # the client may reload the page when it meets a new server
+        expect(page.get_by_role("heading", name="数据与来源", exact=True)).to_be_visible()
+        expect(_year_box(page)).to_have_value("2022年")  # the URL's view, in the new session
+        session.recovered = f"on another replica after {time.monotonic() - start:.1f} s"
     _idle(page)
     start = time.monotonic()
     _choose_year(page, "2023年", chart=False)
