@@ -31,10 +31,13 @@ def dashboard_pages() -> list[str]:
     """The page scripts the dashboard's navigation lists, in order (``pages/x.py``)."""
     import ast
 
-    tree = ast.parse(DASHBOARD.read_text(encoding="utf-8"))
-    found = [node.value for node in ast.walk(tree)
-             if isinstance(node, ast.Constant) and isinstance(node.value, str)
-             and node.value.startswith("pages/") and node.value.endswith(".py")]
+    found = []
+    for file in (DASHBOARD, ROOT / "ui" / "routes.py"):  # the router's list moved to ui/routes.py
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        found += [node.value for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and node.value.startswith("pages/") and node.value.endswith(".py")
+                  and node.value not in ("pages/import_review.py", "pages/not_found.py")]
     return list(dict.fromkeys(found))
 
 

@@ -24,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     with_data(commands.add_parser("validate", help="check the dataset; one line per problem as PATH:LINE: message"))
+    build = with_data(commands.add_parser("build", help="validate and write the compiled snapshot the dashboard opens"))
+    build.add_argument("--out", default=None, help="snapshot folder (default: $METRICS_SNAPSHOT_DIR or .snapshots/)")
     table = with_data(commands.add_parser("table", help="the tidy table, one row per observation"))
     table.add_argument("--format", choices=("csv", "json"), default="csv")
     targets = with_data(commands.add_parser("targets", help="the target ledger: each target beside its actual"))
@@ -65,6 +67,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "validate":
         print(f"{args.data}: OK, {len(dataset.observations)} observations from {len(dataset.sources)} sources.")
+        return 0
+    if args.command == "build":
+        from metrics.snapshot import build as build_snapshot
+
+        built = build_snapshot(args.data, sources, Path(args.out) if args.out else None, dataset=dataset)
+        print(f"{built.folder}: {'already built' if built.found else f'written in {built.seconds:.1f} s'}, "
+              f"{len(dataset.observations)} observations.")
         return 0
     if args.command in ("import", "accept"):
         from metrics.importer.cli import run

@@ -5,6 +5,7 @@ Every function takes ``DataFrames`` (``metrics.views``) and plain ids; none need
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -29,9 +30,22 @@ class Comparison:
     """Their nearest value of another year: listed, never ranked."""
     city: pd.DataFrame = field(default_factory=pd.DataFrame)
     port: pd.DataFrame = field(default_factory=pd.DataFrame)
+    total: int = 0
+    """How many regions are ranked; ``ranked`` holds fewer when the ranking is cut (``RANK_LIMIT``)."""
+
+    @property
+    def cut(self) -> bool:
+        return self.total > len(self.ranked)
 
 
-def comparison(frames: DataFrames, indicator_id: str, year: int) -> Comparison:
+RANK_LIMIT = 15
+"""A ranking of more than twice this many regions (besides the chosen ones) keeps its top and bottom
+this many, and the chosen regions wherever they stand: the county scale's thousands, never the districts."""
+LISTED_LIMIT = 20
+"""At most this many regions named in a note (regions without data, other years); the rest counted."""
+
+
+def comparison(frames: DataFrames, indicator_id: str, year: int, selected: Sequence[str] = ()) -> Comparison:
     facts = frames.facts
     levels = {r.id: r.level for r in frames.dataset.regions}
     ranked_ids = [r for r, level in levels.items() if level in RANKED_LEVELS]
@@ -43,7 +57,12 @@ def comparison(frames: DataFrames, indicator_id: str, year: int) -> Comparison:
     ranked = this_year[this_year["region_id"].isin(ranked_ids)].sort_values(
         ["derived", "value_std"], ascending=[True, False], kind="stable").drop_duplicates("region_id")
     ranked = ranked.sort_values("value_std", ascending=False, kind="stable").reset_index(drop=True)
+    total = len(ranked)
+    ranked = ranked.assign(rank=range(1, total + 1))
     missing = [r for r in ranked_ids if r not in set(ranked["region_id"])]
+    if total > 2 * RANK_LIMIT + len(selected):
+        ranked = ranked[ranked["rank"].le(RANK_LIMIT) | ranked["rank"].gt(total - RANK_LIMIT)
+                        | ranked["region_id"].isin(selected)].reset_index(drop=True)
     others = rows[rows["region_id"].isin(missing) & rows["year"].notna() & ~rows["derived"].astype(bool)].copy()
     if not others.empty:
         others["distance"] = (others["year"].astype(int) - year).abs()
@@ -52,7 +71,7 @@ def comparison(frames: DataFrames, indicator_id: str, year: int) -> Comparison:
     home = {r.id for r in frames.dataset.regions if r.level == "city" and not r.is_context}
     city = this_year[this_year["region_id"].isin(home)].reset_index(drop=True)
     port = this_year[this_year["region_id"].map(levels).eq("port")].reset_index(drop=True)
-    return Comparison(indicator_id, year, ranked, missing, others, city, port)
+    return Comparison(indicator_id, year, ranked, missing, others, city, port, total)
 
 
 def default_compare_indicator(frames: DataFrames, year: int, category: str | None) -> str | None:
@@ -107,16 +126,25 @@ def compare_indicators_with_data(frames: DataFrames, year: int, category: str | 
     return [str(i) for i in counts.index[:limit]]
 
 
-def comparison_notes(frames: DataFrames, comp: Comparison, lang: str) -> list[str]:
-    """What the ranking leaves out, said in words: regions without data, other years, the city, the port."""
+def comparison_notes(frames: DataFrames, comp: Comparison, lang: str, selected: Sequence[str] = ()) -> list[str]:
+    """What the ranking leaves out, said in words: a cut ranking and where the chosen regions stand,
+    regions without data, other years, the city, the port."""
     notes = []
+    if comp.cut:
+        notes.append(i18n.t("regions_cut", lang, total=comp.total, n=RANK_LIMIT))
+        standing = comp.ranked[comp.ranked["region_id"].isin(selected)]
+        for row in standing.to_dict("records"):
+            notes.append(i18n.t("regions_standing", lang, name=region_name(frames, str(row["region_id"]), lang),
+                                rank=int(row["rank"]), total=comp.total, value=value_text(row, lang)))
     other = {str(r["region_id"]): r for r in comp.other_years.to_dict("records")} if not comp.other_years.empty else {}
-    no_data = [region_name(frames, r, lang) for r in comp.missing if r not in other]
+    no_data = [r for r in comp.missing if r not in other]
     if no_data:
-        notes.append(i18n.t("regions_missing", lang, year=comp.year, names=render.join(no_data, lang)))
+        notes.append(i18n.t("regions_missing", lang, year=comp.year, names=_listed(frames, no_data, lang)))
     if other:
         items = [f"{region_name(frames, r, lang)} {i18n.year_label(int(row['year']), lang)}: {value_text(row, lang)}"
-                 for r, row in other.items()]
+                 for r, row in list(other.items())[:LISTED_LIMIT]]
+        if len(other) > LISTED_LIMIT:
+            items.append(i18n.t("regions_and_more", lang, count=len(other) - LISTED_LIMIT))
         notes.append(i18n.t("regions_other_year", lang, items=render.clauses(items, lang)))
     for row in comp.city.to_dict("records"):
         notes.append(i18n.t("regions_city", lang, value=f"{i18n.name(row, 'region', lang)} {value_text(row, lang)}"))
@@ -140,3 +168,11 @@ def peer_comparison(frames: DataFrames, indicator_id: str, year: int, group: str
     ranked = rows.sort_values(["derived", "conflict", "value_std"], ascending=[True, True, False], kind="stable")
     ranked = ranked.drop_duplicates("region_id").sort_values("value_std", ascending=False, kind="stable").reset_index(drop=True)
     return Comparison(indicator_id, year, ranked, [r for r in ids if r not in set(ranked["region_id"])])
+
+
+def _listed(frames: DataFrames, region_ids: list[str], lang: str) -> str:
+    """Region names joined, the first ``LISTED_LIMIT`` of them and how many more."""
+    names = [region_name(frames, r, lang) for r in region_ids[:LISTED_LIMIT]]
+    if len(region_ids) > LISTED_LIMIT:
+        names.append(i18n.t("regions_and_more", lang, count=len(region_ids) - LISTED_LIMIT))
+    return render.join(names, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,9 +27,10 @@ class Dataset:
     sources: list[schema.Source]
     regions: list[schema.Region]
     indicators: list[schema.Indicator]
-    observations: list[schema.Observation]
-    places: list[tuple[str, int]]
-    """(file, line) of each observation, in the same order."""
+    observations: Sequence[schema.Observation]
+    places: Sequence[tuple[str, int]]
+    """(file, line) of each observation, in the same order. A dataset opened from its snapshot
+    (``metrics.snapshot``) restores both only when they are first read."""
 
     @cached_property
     def source_by_id(self) -> dict[str, schema.Source]:

@@ -50,5 +50,5 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.export)
         if "subprocess" in source:
             item.add_marker(pytest.mark.process)
-        if not any(mark in item.keywords for mark in ("browser", "app", "export", "process")):
+        if not any(mark in item.keywords for mark in ("browser", "app", "export", "process", "replicas")):
             item.add_marker(pytest.mark.fast)

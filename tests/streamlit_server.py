@@ -35,6 +35,8 @@ class Running:
     url: str
     """``http://127.0.0.1:PORT``, without a trailing slash."""
     log: Path
+    pid: int = 0
+    """The server's process id, also its process group's (a test may kill it)."""
 
 
 def _free_port() -> int:
@@ -75,9 +77,9 @@ def _default_env() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running(script: str = "dashboard.py", env: Mapping[str, str] | None = None) -> Iterator[Running]:
+def running(script: str = "dashboard.py", env: Mapping[str, str] | None = None, port: int | None = None) -> Iterator[Running]:
     """``streamlit run script`` from the project root with ``env`` added, healthy, for the block."""
-    port = _free_port()
+    port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     log = Path(tempfile.mkstemp(prefix=f"streamlit-test-{port}-", suffix=".log")[1])
     with log.open("wb") as out:
@@ -93,6 +95,6 @@ def running(script: str = "dashboard.py", env: Mapping[str, str] | None = None) 
             if time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit was not healthy after {START_TIMEOUT:.0f} s")
             time.sleep(0.2)
-        yield Running(url, log)
+        yield Running(url, log, process.pid)
     finally:
         _stop(process)

@@ -19,11 +19,11 @@ from typing import cast
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from metrics import comparison, coverage, i18n, names, queries, query_state
+from metrics import comparison, coverage, i18n, names, queries, query_state, region_tree, snapshot
 from metrics.dataset import DEFAULT_DATA, load
 from metrics.problems import DatasetError, Problem
 from metrics.query_state import ViewState
-from metrics.views import DataFrames, data_frames
+from metrics.views import DataFrames
 from ui import clipboard
 
 VIEW = "_view"
@@ -45,9 +45,10 @@ def data_path() -> Path:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _frames(path: str, mtime_ns: int, size: int, sources_dir: str) -> DataFrames:
-    """Loaded and checked once per version of the file (the key holds its mtime and size);
-    a DatasetError is not cached, so a fixed file is picked up on the next run."""
-    return data_frames(load(path))
+    """Opened once per version of the files (the key holds their mtime and size) from the compiled
+    snapshot of their content hash (``metrics.snapshot``), which is built first when missing (the
+    one time YAML is read); a DatasetError is not cached, so a fixed file is picked up on the next run."""
+    return snapshot.frames_for(path)
 
 
 def _version(path: Path) -> tuple[str, int, int, str]:
@@ -194,10 +195,7 @@ def sidebar(frames: DataFrames) -> ViewState:
         st.header(i18n.t("filters", lang))
         _bound(st.radio, "w_lang", view.lang, "lang", str, label=i18n.t("filter_language", lang),
                options=list(i18n.LANGS), format_func=i18n.language_name, horizontal=True)
-        _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
-               label=i18n.t("filter_regions", lang), options=list(options.regions),
-               format_func=lambda r: names.region_name(frames, r, lang),
-               placeholder=i18n.t("regions_placeholder", lang))
+        region_picker(frames, view)
         with_data = cached(coverage.years_with_data, frames, tuple(view.regions))
         _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
                options=list(options.years),
@@ -208,6 +206,28 @@ def sidebar(frames: DataFrames) -> ViewState:
         clipboard.copy_link_button(i18n.t("copy_link", lang), i18n.t("copy_link_done", lang), key="copy-link")
         st.caption(i18n.t("link_hint", lang))
     return current()
+
+
+def region_picker(frames: DataFrames, view: ViewState) -> None:
+    """The regions multiselect (it searches as one types). At county scale (``region_tree.grouped``)
+    a "within" box narrows its options to one parent's regions first, and a name shared by several
+    regions is shown with its parent's; the chosen regions always stay among the options."""
+    lang = view.lang
+    if not region_tree.grouped(frames):
+        _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
+               label=i18n.t("filter_regions", lang), options=list(names.view_options(frames).regions),
+               format_func=lambda r: names.region_name(frames, r, lang),
+               placeholder=i18n.t("regions_placeholder", lang))
+        return
+    shape = cast(region_tree.Tree, cached(region_tree.tree, frames))
+    if st.session_state.get("w_region_group") not in shape.parents:
+        st.session_state["w_region_group"] = region_tree.default_group(frames, shape, view.regions)
+    group = st.selectbox(i18n.t("filter_region_group", lang), options=list(shape.parents), key="w_region_group",
+                         format_func=lambda r: region_tree.group_label(frames, shape, r, lang))
+    _bound(st.multiselect, "w_regions", list(view.regions), "regions", tuple,
+           label=i18n.t("filter_regions", lang), options=region_tree.options_within(shape, group, view.regions),
+           format_func=lambda r: region_tree.label(frames, shape, r, lang),
+           placeholder=i18n.t("regions_placeholder", lang))
 
 
 def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:

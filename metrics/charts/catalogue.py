@@ -92,7 +92,7 @@ def peers_figure(frames: DataFrames, indicator_id: str, year: int, lang: str, gr
 def comparison_figure(frames: DataFrames, indicator_id: str, year: int, lang: str,
                       selected: Sequence[str] = ()) -> go.Figure | None:
     """The regions chart of one indicator and year (``comparison.comparison`` then ``region_figure``)."""
-    return region_figure(frames, comparison.comparison(frames, indicator_id, year), lang, selected)
+    return region_figure(frames, comparison.comparison(frames, indicator_id, year, tuple(selected)), lang, selected)
 
 
 def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figure | None:
@@ -148,7 +148,7 @@ def figures_for(frames: DataFrames, region_id: str, year: int, lang: str,
         yield i18n.t("page_trends", lang), trend
     compare = compare or comparison.default_compare_indicator(frames, year, None)
     if compare is not None:
-        figure = region_figure(frames, comparison.comparison(frames, compare, year), lang, [region_id])
+        figure = region_figure(frames, comparison.comparison(frames, compare, year, (region_id,)), lang, [region_id])
         if figure is not None:
             yield i18n.t("page_regions", lang), figure
     if compare is not None and region_id == context.home_city(frames):

@@ -31,9 +31,11 @@ class RegionsPage:
     """The peer groups the page offers (all, then each group), ``changes`` {"group": id, "" for all}."""
 
 
-def ranking_notes(frames: DataFrames, indicator: str, year: int, lang: str) -> tuple[str, ...]:
-    """The ranking of one indicator and year in words (who leads, who is missing)."""
-    return tuple(comparison.comparison_notes(frames, comparison.comparison(frames, indicator, year), lang))
+def ranking_notes(frames: DataFrames, indicator: str, year: int, lang: str, selected: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The ranking of one indicator and year in words (who leads, who is missing; where the chosen
+    regions stand when the ranking is cut)."""
+    comp = comparison.comparison(frames, indicator, year, selected)
+    return tuple(comparison.comparison_notes(frames, comp, lang, selected))
 
 
 def _peers(frames: DataFrames, indicator: str, year: int, lang: str, group: str | None, memo: Memo) -> tuple[Chart | None, str]:
@@ -73,6 +75,6 @@ def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo
         peers=peers, peers_note=peers_note, peer_groups=groups if context.peer_groups(frames) else (),
         empty=empty, chart=chart,
         selected_note=i18n.t("regions_selected_note", lang) if chart is not None and view.regions else None,
-        notes=memo(ranking_notes, frames, indicator, year, lang),
+        notes=memo(ranking_notes, frames, indicator, year, lang, tuple(view.regions)),
         heatmap=None if heatmap is None else Chart(
             heatmap, basename(frames, None, None, "heatmap_heading", lang) + f"_{name}", key="heatmap"))
