@@ -161,7 +161,8 @@ def test_data_text_is_escaped_in_charts(tmp_path):
 
 def test_the_catalogue_names_every_chart(real_frames):
     charts = list(figures_for(real_frames, "ningbo", 2021, "zh"))
-    assert [name for name, _ in charts] == ["目标与完成", "“十四五”目标完成情况(2021–2025年)", "趋势", "区域对比"]
+    assert [name for name, _ in charts] == ["目标与完成", "“十四五”目标完成情况(2021–2025年)", "趋势", "区域对比", "同类城市对比"]
+    assert [name for name, _ in figures_for(real_frames, "yuyao", 2021, "zh")][-1] == "区域对比", "peers: the city only"
     assert all(isinstance(fig, go.Figure) and fig.layout.template == TEMPLATE for _, fig in charts)
 
 
