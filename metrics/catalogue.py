@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from importlib import resources
 
+LANGS = ("zh", "en")
 FALLBACK_LANG = "zh"
 STRINGS_FILE = "strings.toml"
 
@@ -29,6 +30,12 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry[FALLBACK_LANG]
     return text.format(**values) if values else text
+
+
+def pick(words: tuple[str, ...], lang: str) -> str:
+    """One of words written beside the code that uses them ((zh, en), in ``LANGS`` order): the
+    language's, Chinese when it has none."""
+    return dict(zip(LANGS, words, strict=False)).get(lang) or words[0]
 
 
 def has(key: str) -> bool:

@@ -11,12 +11,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from metrics import units, values
-from metrics.catalogue import FALLBACK_LANG, STRINGS, STRINGS_FILE, has, t
+from metrics.catalogue import FALLBACK_LANG, LANGS, STRINGS, STRINGS_FILE, has, pick, t
 from metrics.values import is_missing
 
-LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
-__all__ = ["FALLBACK_LANG", "STRINGS_FILE", "has", "t"]
+__all__ = ["FALLBACK_LANG", "LANGS", "STRINGS_FILE", "has", "pick", "t"]
 """``t`` and ``has`` live in ``metrics.catalogue`` (which ``problems`` can import); they are this module's too."""
 
 _STRINGS = STRINGS

@@ -104,7 +104,7 @@ def figure_meta(figure: dict) -> dict:
 def indicators_in(figure: dict, facts: pd.DataFrame, lang: str) -> list[str]:
     """The indicators of ``facts`` whose name appears among the figure's texts (for a figure
     whose ``layout.meta`` does not list them)."""
-    column = "indicator_zh" if lang == "zh" else "indicator_en"
+    column = f"indicator_{i18n.pick(i18n.LANGS, lang)}"
     names = facts[["indicator_id", column]].dropna().drop_duplicates()
     joined = "\n".join(figure_texts(figure))
     found = {str(name): indicator for indicator, name in zip(names["indicator_id"], names[column], strict=False)
@@ -182,8 +182,10 @@ def citation(source: dict, lang: str) -> str:
     provenance = source.get("provenance")
     kind = i18n.provenance_label(provenance, lang) if provenance in ("quoted", "cited") else ""
     url = str(source["url"]).strip() if _present(source.get("url")) else ""
-    if lang == "zh":
-        cited = f"{publisher}：《{title}》，{date}" + (f"（{repost}）" if repost else "") + "。"
-        return cited + url + (f"〔{kind}〕" if kind else "")
-    cited = f"{publisher}, “{title}”, {date}" + (f" ({repost})" if repost else "") + "."
-    return cited + (f" {url}" if url else "") + (f" [{kind}]" if kind else "")
+    cited = i18n.t("full_citation", lang, publisher=publisher, title=title, date=date)
+    if repost:
+        cited = i18n.t("full_citation_repost", lang, citation=cited, repost=repost)
+    cited = i18n.t("full_citation_end", lang, citation=cited)
+    if url:
+        cited = i18n.t("full_citation_url", lang, citation=cited, url=url)
+    return i18n.t("full_citation_kind", lang, citation=cited, kind=kind) if kind else cited

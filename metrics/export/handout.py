@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from metrics import i18n
 from metrics.export.handout_summary import summary_sections
 from metrics.export.labels import text
 from metrics.export.pack import Pack
@@ -102,7 +103,7 @@ def handout_html(pack: Pack) -> str:
     pages += summary_sections(pack)
     pages += [_chart(page.image, page.heading, page.footnote, page.sentences, pack.lang) for page in pack.pages]
     pages.append(_sources(pack))
-    lang = "zh-CN" if pack.lang == "zh" else "en"
+    lang = i18n.t("lang_tag", pack.lang)
     body, title = ideographs("".join(pages)), ideographs(pack.title)
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{font_faces(title + body)}\n{_STYLE}</style></head><body>{body}</body></html>")

@@ -21,7 +21,7 @@ def _headlines(pack: Pack) -> str:
     heading = text("deck_headlines", pack.lang).format(region=pack.region_name, year=pack.year)
     missing = ""
     if pack.headlines.missing:
-        names = ("、" if pack.lang == "zh" else ", ").join(pack.headlines.missing)
+        names = i18n.t("sep_list", pack.lang).join(pack.headlines.missing)
         missing = f'<p class="aside">{escape(text("deck_headlines_missing", pack.lang).format(year=pack.year, names=names))}</p>'
     return f'<section><h2>{escape(heading)}</h2><div class="cards">{cards}</div>{missing}</section>'
 
@@ -34,10 +34,8 @@ def _scorecard(pack: Pack) -> str:
                    + "</tr>" for r in rows)
     aside = ""
     if waiting:
-        if pack.lang == "zh":
-            names = "、".join(f"{r.indicator}（{r.target}）" for r in waiting)
-        else:
-            names = "; ".join(f"{r.indicator} ({r.target})" for r in waiting)
+        names = i18n.t("sep_waiting", pack.lang).join(i18n.t("name_target", pack.lang, name=r.indicator, target=r.target)
+                                                      for r in waiting)
         aside = f'<p class="aside">{escape(text("deck_no_actual_yet", pack.lang).format(names=names))}</p>'
     heading = pack.scorecard_heading
     return f'<section><h2>{escape(heading)}</h2><table class="score"><tr>{head}</tr>{body}</table>{aside}</section>'

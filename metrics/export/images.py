@@ -12,6 +12,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from metrics import i18n
 from metrics.export.citations import footnote_index, plain
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
 from metrics.text_width import is_wide, wrap
@@ -59,7 +60,7 @@ def view_label(region_name: str, year: int | None, lang: str) -> str:
     """The view an image shows, e.g. ``宁波市 · 2021年`` or ``Ningbo · 2021``."""
     if year is None:
         return region_name
-    return f"{region_name} · {year}年" if lang == "zh" else f"{region_name} · {year}"
+    return i18n.t("view_label", lang, region=region_name, year=year)
 
 
 def export_filename(region_name: str, year: int | None, page_name: str, ext: str) -> str:

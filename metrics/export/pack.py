@@ -117,7 +117,7 @@ def region_name(frames: DataFrames, region_id: str, lang: str) -> str:
     regions = frames.dataset.region_by_id
     if region_id not in regions:
         raise UnknownRegion(region_id, list(regions))
-    return regions[region_id].name_zh if lang == "zh" else regions[region_id].name_en
+    return i18n.name(regions[region_id], "name", lang)
 
 
 def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
@@ -166,8 +166,8 @@ def short_footnotes(note: str, ids: Sequence[str], catalogue: dict, lang: str) -
     shorter = []
     for count in range(min(len(ordered) - 1, 5), 0, -1):
         text = common.source_footnote(ordered[:count], catalogue, lang)
-        text += (" " if lang == "en" else "") + i18n.t("chart_more_sources", lang, n=len(ordered))
-        shorter.append(text + "".join((("; " if lang == "en" else "；") + c) for c in computed))
+        text = i18n.t("chart_sources_and_more", lang, names=text, more=i18n.t("chart_more_sources", lang, n=len(ordered)))
+        shorter.append(i18n.t("sep_clause", lang).join([text, *computed]))
     return shorter
 
 

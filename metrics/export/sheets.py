@@ -170,7 +170,7 @@ def sheet_frame(raw: pd.DataFrame, kind: str, lang: str, sources: pd.DataFrame |
     columns = SHEET_COLUMNS[kind]
     titles = source_titles(sources)
     records = raw.to_dict("records")
-    data = {column.header[0 if lang == "zh" else 1]: pd.Series([_clean(column.value(row, lang, titles)) for row in records],
+    data = {i18n.pick(column.header, lang): pd.Series([_clean(column.value(row, lang, titles)) for row in records],
                                                                dtype=object)
             for column in columns}
     return pd.DataFrame(data, columns=list(data)), [column.number for column in columns]

@@ -13,6 +13,7 @@ from pptx.presentation import Presentation as PresentationDeck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
+from metrics import i18n
 from metrics.export.labels import text
 from metrics.export.pack import MIN_TEXT_PT, PICTURE_BOX, SLIDE_WIDTH, ChartPage, Pack
 from metrics.export.pptx_text import (
@@ -56,8 +57,7 @@ def chart_notes(page: ChartPage, lang: str) -> str:
     sentences, its sources."""
     lines = [page.heading]
     if page.indicators:
-        separator = "、" if lang == "zh" else ", "
-        lines.append(text("deck_notes_indicators", lang).format(names=separator.join(page.indicators)))
+        lines.append(text("deck_notes_indicators", lang).format(names=i18n.t("sep_list", lang).join(page.indicators)))
     lines += page.sentences
     return "\n".join([*lines, "", page.footnote] if page.footnote else lines)
 
@@ -110,7 +110,7 @@ def pptx_bytes(pack: Pack) -> bytes:
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
     deck.core_properties.title = pack.title
     deck.core_properties.subject = text("deck_subtitle", pack.lang).format(region=pack.region_name, year=pack.year)
-    deck.core_properties.language = "zh-CN" if pack.lang == "zh" else "en"
+    deck.core_properties.language = i18n.t("lang_tag", pack.lang)
     _title_slide(deck, pack)
     headline_slides(deck, pack)
     scorecard_slides(deck, pack)

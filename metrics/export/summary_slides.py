@@ -112,12 +112,11 @@ def headline_slides(deck: PresentationDeck, pack: Pack) -> None:
             row, column = divmod(index, columns)
             _card(slide, card, MARGIN + (width + GAP) * column, top + (height + GAP) * row, width, height, value_size, sizes)
         if missing:
-            separator = "、" if pack.lang == "zh" else ", "
-            line = text("deck_headlines_missing", pack.lang).format(year=pack.year, names=separator.join(missing))
+            line = text("deck_headlines_missing", pack.lang).format(year=pack.year, names=i18n.t("sep_list", pack.lang).join(missing))
             box = slide.shapes.add_textbox(MARGIN, SLIDE_H - Inches(0.8), SLIDE_W - MARGIN * 2, Inches(0.6))
             box.name = "No figures"
             write(box.text_frame, [line], 14, color=GREY)
-        notes = [f"{card.title}：{card.value}" if pack.lang == "zh" else f"{card.title}: {card.value}" for card in chunk]
+        notes = [i18n.t("label_value", pack.lang, label=card.title, value=card.value) for card in chunk]
         set_notes(slide, "\n".join(notes))
 
 
@@ -154,7 +153,7 @@ def scorecard_slides(deck: PresentationDeck, pack: Pack) -> None:
         if waiting and number == len(chunks):
             _waiting_line(slide, waiting, pack.lang, min(BODY_TOP + _table_height(chunk) + Inches(0.3), WAITING_TOP))
         set_notes(slide, "\n".join(
-            ("：" if pack.lang == "zh" else ": ").join([row.indicator, row.status]) for row in chunk))
+            i18n.t("label_value", pack.lang, label=row.indicator, value=row.status) for row in chunk))
 
 
 def _table_height(rows: list[ScoreRow]) -> Emu:
@@ -170,10 +169,7 @@ def _table_height(rows: list[ScoreRow]) -> Emu:
 
 def _waiting_line(slide, rows: list[ScoreRow], lang: str, top: Emu) -> None:
     """The 2025 targets with no actual yet, in one paragraph under the table: 高新技术企业数（突破6000家）、…"""
-    if lang == "zh":
-        names = "、".join(f"{row.indicator}（{row.target}）" for row in rows)
-    else:
-        names = "; ".join(f"{row.indicator} ({row.target})" for row in rows)
+    names = i18n.t("sep_waiting", lang).join(i18n.t("name_target", lang, name=row.indicator, target=row.target) for row in rows)
     box = slide.shapes.add_textbox(MARGIN, top, SLIDE_W - MARGIN * 2, SLIDE_H - top - Inches(0.2))
     box.name = "No actual yet"
     write(box.text_frame, [text("deck_no_actual_yet", lang).format(names=names)], 14, color=GREY)

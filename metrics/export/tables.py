@@ -169,13 +169,13 @@ def table_xlsx(raw: pd.DataFrame, kind: str, lang: str = "zh", sources: pd.DataF
     ``sources`` is the dataset's sources table (``frames.sources``)."""
     book = Workbook()
     data = book.active
-    data.title = "数据" if lang == "zh" else "Data"
+    data.title = i18n.t("sheet_data", lang)
     frame, numeric = sheet_frame(raw, kind, lang, sources)
     _write_sheet(data, list(frame.columns), ([_cell(v) for v in row] for row in frame.itertuples(index=False)), numeric)
     if kind != "sources":
         sheet = book.create_sheet(labels.SOURCES_SHEET)
         keys = list(labels.SOURCE_COLUMNS)
-        headers = [labels.SOURCE_COLUMNS[key][0 if lang == "zh" else 1] for key in keys]
+        headers = [labels.column(key, lang) for key in keys]
         _write_sheet(sheet, headers, ([row[key] for key in keys] for row in source_rows(raw, sources, lang)))
     buffer = io.BytesIO()
     book.save(buffer)

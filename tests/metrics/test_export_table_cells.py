@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from metrics.export import table_csv, table_xlsx
-from metrics.export.labels import SOURCE_COLUMNS, SOURCES_SHEET
+from metrics.export.labels import SOURCES_SHEET
+from metrics.export.labels import column as header_of
 from metrics.export.sheets import note_text
 
 KINDS = ("facts", "ledger", "progress", "sources")
@@ -80,8 +81,8 @@ def test_the_sources_sheet_reads_words_and_keeps_the_id_last_for_machines(real_f
         data = table_xlsx(raw(real_frames, "facts").head(40), "facts", lang, real_frames.sources)
         rows = list(openpyxl.load_workbook(io.BytesIO(data))[SOURCES_SHEET].iter_rows(values_only=True))
         header = rows[0]
-        assert header[-1] == SOURCE_COLUMNS["source_id"][0 if lang == "zh" else 1]
+        assert header[-1] == header_of("source_id", lang)
         assert ("程序" if lang == "zh" else "machines") in header[-1]
         for row in rows[1:]:
-            assert row[header.index(SOURCE_COLUMNS["provenance"][0 if lang == "zh" else 1])] not in CODES
-            assert not str(row[header.index(SOURCE_COLUMNS["title"][0 if lang == "zh" else 1])]).startswith("【")
+            assert row[header.index(header_of("provenance", lang))] not in CODES
+            assert not str(row[header.index(header_of("title", lang))]).startswith("【")
