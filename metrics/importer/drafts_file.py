@@ -68,6 +68,8 @@ class DraftRow(schema.Strict):
     proposed_region: schema.Region | None = None
     existing: str = "new"
     accepted: bool = True
+    problem: Annotated[tuple[str, dict[str, Any]], Field(strict=False)] | None = None
+    """Why the review started the row unticked (a catalogue key and its values): the page's note."""
     source_record: DraftSource
     data_version: str | None = None
 
