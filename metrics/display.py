@@ -88,7 +88,7 @@ def progress_table(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
         target = render.target(figure.target_of(row), lang)
         rows.append({
             i18n.t("col_indicator", lang): i18n.name(row, "indicator", lang),
-            i18n.t("col_plan_target", lang): f"{target} ({i18n.year_label(int(row['target_year']), lang)})",
+            i18n.t("col_plan_target", lang): target,
             i18n.t("col_base", lang, year=int(row["base_year"])): "" if i18n.is_missing(row["base_std"])
             else i18n.fmt_value(row["base_std"], row["indicator_unit"], lang),
             i18n.t("col_latest", lang): latest,

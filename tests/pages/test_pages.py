@@ -270,7 +270,7 @@ def test_data_page_in_english():
     at = open_page("data_sources", lang="en")
     table = at.dataframe[0].value
     assert {"Region", "Provenance", "Quote / citation / computation"} <= set(table.columns)
-    assert set(table["Provenance"]) <= {"quoted", "cited", "derived"}
+    assert set(table["Provenance"]) <= {"quoted from the text", "cited from a publication", "computed here"}
 
 
 # bad data, HTML in data ------------------------------------------------------------------------
