@@ -7,7 +7,7 @@ computes; the data is loaded once per file version by ``ui.state``.
 import streamlit as st
 
 import metrics.charts.theme  # noqa: F401  (sets the Plotly template after Streamlit's import replaced it)
-from metrics import names
+from metrics.figures import names
 from ui import a11y, routes, state, widgets
 
 st.set_page_config(page_title="宁波经济指标 · Ningbo indicators", page_icon=":material/monitoring:", layout="wide")

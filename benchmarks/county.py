@@ -5,7 +5,7 @@ a snapshot, and the measurements that need it.
 
 YAML is not the way in at this size (the reader's limit is far below it, and parsing it would take
 about ten minutes): the regions, indicators and sources are validated models, the observations are
-constructed as the validated ones would be, and ``metrics.snapshot.build`` compiles them (the frames
+constructed as the validated ones would be, and ``metrics.load.snapshot.build`` compiles them (the frames
 of ``views.data_frames``, then Parquet) under the hash of a placeholder data file. The app, pointed at
 that file (``METRICS_DATA``) and folder (``METRICS_SNAPSHOT_DIR``), opens the snapshot and never reads
 the placeholder's YAML. The hierarchy: China, 31 provinces (Zhejiang the shipped one), about 330
@@ -35,8 +35,8 @@ PLACEHOLDER = ("# A placeholder: the county-scale benchmark's data is compiled s
 def county_dataset(counties_per_city: int = 7, indicators: int = INDICATORS, seed: int = 2026):  # -> Dataset
     """The shipped regions and indicators, padded with synthetic provinces, cities and counties."""
     from benchmarks.generate import _shipped, pick_indicators
-    from metrics import schema
-    from metrics.dataset import Dataset
+    from metrics.load import schema
+    from metrics.load.dataset import Dataset
 
     shipped_regions, shipped_indicators, uses = _shipped()
     regions = [schema.Region.model_validate(r) for r in shipped_regions]
@@ -79,8 +79,8 @@ def county_dataset(counties_per_city: int = 7, indicators: int = INDICATORS, see
 def build(out: Path = DEFAULT_OUT, counties_per_city: int = 7) -> dict:
     """Write the placeholder and compile the dataset into ``out/snapshots``: seconds of each step."""
     from benchmarks.measure import peak_rss_mib
-    from metrics import snapshot
-    from metrics.views import data_frames
+    from metrics.frames.dataframes import data_frames
+    from metrics.load import snapshot
 
     data = out / "data" / "metrics.yaml"
     data.parent.mkdir(parents=True, exist_ok=True)
@@ -110,8 +110,8 @@ def open_snapshot(data: str, snapshots: str) -> dict:
     hashes the data files and opens the snapshot of that hash), its seconds and the peak RSS."""
     from benchmarks.measure import peak_rss_mib, timed
 
-    imported, _ = timed(lambda: __import__("metrics.snapshot"))
-    from metrics import snapshot
+    imported, _ = timed(lambda: __import__("metrics.load.snapshot"))
+    from metrics.load import snapshot
 
     before, cpu = peak_rss_mib(), time.process_time()
     seconds, frames = timed(lambda: snapshot.frames_for(data, root=Path(snapshots)))
@@ -123,9 +123,9 @@ def load_yaml(data: str, sources: str) -> dict:
     """In this fresh process: today's first load without a snapshot (``dataset.load`` then ``views.data_frames``)."""
     from benchmarks.measure import peak_rss_mib, timed
 
-    imported, _ = timed(lambda: __import__("metrics.views"))
-    from metrics.dataset import load
-    from metrics.views import data_frames
+    imported, _ = timed(lambda: __import__("metrics.frames.dataframes"))
+    from metrics.frames.dataframes import data_frames
+    from metrics.load.dataset import load
 
     cpu = time.process_time()
     seconds, frames = timed(lambda: data_frames(load(data, Path(sources) if sources else None)))

@@ -26,8 +26,8 @@ def measure_exports(data: str, sources: str, warm_runs: int = WARM_RUNS) -> dict
     """Seconds for each export; ``why`` says what was not available and why."""
     from pptx import Presentation
 
-    from metrics.dataset import load
-    from metrics.views import data_frames
+    from metrics.frames.dataframes import data_frames
+    from metrics.load.dataset import load
 
     frames = data_frames(load(data, Path(sources) if sources else None))
     try:

@@ -77,8 +77,8 @@ def format_number(value: float) -> str:
 
 
 def _shipped() -> tuple[list[dict], list[dict], Counter]:
-    from metrics.dataset import DEFAULT_DATA
-    from metrics.includes import read_dataset
+    from metrics.load.dataset import DEFAULT_DATA
+    from metrics.load.includes import read_dataset
 
     data = read_dataset(DEFAULT_DATA).data  # metrics.yaml with its included files
     uses = Counter(o["indicator"] for o in data["observations"])
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--indicators", type=int, default=80)
     parser.add_argument("--seed", type=int, default=2021)
     args = parser.parse_args(argv)
-    from metrics.yaml_reader import MAX_BYTES
+    from metrics.load.yaml_reader import MAX_BYTES
 
     made = generate(args.out, args.regions, args.years, args.indicators, args.seed)
     print(f"{made.data}: {made.observations} observations ({made.quoted} quoted), {made.source_texts} source texts "

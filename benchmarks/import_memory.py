@@ -29,7 +29,7 @@ def _bound() -> int:
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from metrics.dataset import load
+from metrics.load.dataset import load
 from metrics.importer import upload
 from metrics.importer.run import import_text, indicator_index
 

@@ -25,12 +25,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.importer_forms import docx_bytes, pdf_bytes
-from metrics.dataset import DEFAULT_DATA, Dataset, load
 from metrics.importer.gold import SECTIONS, Score, gold_files, load_gold, score
 from metrics.importer.read import read_bytes
 from metrics.importer.run import import_text, indicator_index
 from metrics.importer.synonyms import IndicatorIndex
-from metrics.provenance import PROJECT_ROOT, default_sources_dir
+from metrics.load.dataset import DEFAULT_DATA, Dataset, load
+from metrics.load.provenance import PROJECT_ROOT, default_sources_dir
 
 FAMILIES = {"output": "GDP", "fiscal": "fiscal", "trade": "trade", "income": "income", "investment": "investment",
             "innovation": "innovation", "labour": "labour", "port": "port"}

@@ -90,7 +90,7 @@ def measure_county(results: Results, counties_per_city: int, out: Path) -> tuple
 
 def measure_pages(results: Results, county: tuple[str, str], reruns: int, snapshots: Path) -> None:
     """Each page's rerun at county scale against the shipped data's, in two fresh processes."""
-    from metrics.dataset import DEFAULT_DATA
+    from metrics.load.dataset import DEFAULT_DATA
 
     os.environ["METRICS_SNAPSHOT_DIR"] = str(snapshots)
     shipped = run_worker("app", "--data", str(DEFAULT_DATA), "--reruns", str(reruns), timeout=3600)

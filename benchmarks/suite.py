@@ -14,8 +14,8 @@ from benchmarks.data_scale import Data, measure_app, measure_loading
 from benchmarks.generate import DEFAULT_OUT, generate
 from benchmarks.report import Figure, Results, median, spread
 from benchmarks.workers import run_worker
-from metrics.dataset import DEFAULT_DATA
-from metrics.provenance import default_sources_dir
+from metrics.load.dataset import DEFAULT_DATA
+from metrics.load.provenance import default_sources_dir
 
 SHIPPED = Data("shipped data", DEFAULT_DATA, default_sources_dir())
 """The data the dashboard ships with; its quoted texts are in ``../shared/sources`` or ``$METRICS_SOURCES``."""

@@ -36,9 +36,9 @@ def _measured(call: Any, profile: bool) -> tuple[float, Any, str]:
 
 
 def load(data: str, sources: str, profile: bool) -> dict:
-    """metrics.dataset.load (read with its included files, validate, provenance) in this fresh process."""
-    imported, _ = timed(lambda: __import__("metrics.dataset"))
-    from metrics.dataset import load as load_dataset
+    """metrics.load.dataset.load (read with its included files, validate, provenance) in this fresh process."""
+    imported, _ = timed(lambda: __import__("metrics.load.dataset"))
+    from metrics.load.dataset import load as load_dataset
 
     seconds, dataset, summary = _measured(lambda: load_dataset(data, Path(sources) if sources else None), profile)
     return {"import_s": imported, "load_s": seconds, "observations": len(dataset.observations),

@@ -2,7 +2,7 @@
 
 import sys
 
-from metrics.cli import main
+from metrics.cli.main import main
 
 if __name__ == "__main__":
     try:

@@ -10,9 +10,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from metrics import i18n, names
+from metrics.figures import names
 from metrics.importer import review, upload, write
-from metrics.schema import COMPARATORS, KINDS, PERIODS, SOURCE_TYPES
+from metrics.load.schema import COMPARATORS, KINDS, PERIODS, SOURCE_TYPES
+from metrics.text import i18n
 from ui import state, widgets
 
 frames, view = state.context()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics import i18n
+from metrics.text import i18n
 from ui import state, widgets
 
 lang = state.current().lang if state.has_view() else state.url_lang()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics import i18n
+from metrics.text import i18n
 from metrics.view_models.overview import overview_page
 from ui import clipboard, downloads, state, widgets
 

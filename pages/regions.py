@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from metrics import i18n
+from metrics.text import i18n
 from metrics.view_models.regions import regions_page
 from ui import state, widgets
 

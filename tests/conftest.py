@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from metrics.dataset import DEFAULT_DATA, load
-from metrics.views import data_frames
+from metrics.frames.dataframes import data_frames
+from metrics.load.dataset import DEFAULT_DATA, load
 
 TESTS = Path(__file__).resolve().parent
 TEST_DATA = TESTS / "data"

@@ -3,7 +3,8 @@
 import re
 from pathlib import Path
 
-from metrics import ledger, schema
+from metrics.frames import ledger
+from metrics.load import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_README = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
@@ -60,7 +61,8 @@ def test_readme_states_every_ledger_rule():
 def test_the_readme_link_example_restores_its_view(real_frames):
     from urllib.parse import parse_qsl
 
-    from metrics import names, query_state
+    from metrics.figures import names
+    from metrics.view_models import query_state
 
     example = re.search(r"`\?([^`]+)`", _section(README, "The dashboard")).group(1)
     state, notices = query_state.parse(dict(parse_qsl(example)), names.view_options(real_frames))
@@ -69,7 +71,7 @@ def test_the_readme_link_example_restores_its_view(real_frames):
 
 
 def test_the_coverage_grid_in_the_data_readme_is_the_commands_output(real_frames):
-    from metrics.coverage_report import coverage_text
+    from metrics.cli.coverage import coverage_text
 
     block = _section(DATA_README, "Coverage").split("```text\n", 1)[1].split("```", 1)[0]
     assert block.strip() == coverage_text(real_frames).strip()

@@ -15,7 +15,7 @@ import json
 
 import streamlit as st
 
-from metrics import i18n
+from metrics.text import i18n
 
 _STYLE = """
 <style>

@@ -32,7 +32,7 @@ from metrics.export import (
 )
 from metrics.export.deck import Chart, all_charts, region_name
 from metrics.export.renderer import ExportError, warm_up
-from metrics.views import DataFrames
+from metrics.frames.dataframes import DataFrames
 
 _WORDS = {
     "download": ("下载", "Download"),

@@ -24,8 +24,8 @@ from urllib.parse import unquote, urlparse
 
 import streamlit as st
 
-from metrics import i18n
 from metrics.importer import review
+from metrics.text import i18n
 from ui import state
 
 PAGES = (

@@ -1,6 +1,6 @@
 """Session state of the dashboard: the one cached loader, and the view kept in the URL.
 
-The view (``metrics.query_state.ViewState``) lives in ``st.session_state`` under ``_view`` and
+The view (``metrics.view_models.query_state.ViewState``) lives in ``st.session_state`` under ``_view`` and
 is the single truth. On a session's first run it is parsed from the URL (bad values give
 notices and defaults); afterwards each widget is set from it before it is drawn and writes
 back to it in its ``on_change`` callback, and the router writes it to the query string on
@@ -19,11 +19,15 @@ from typing import cast
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from metrics import comparison, coverage, i18n, names, queries, query_state, region_tree, snapshot
-from metrics.dataset import DEFAULT_DATA, load
-from metrics.problems import DatasetError, Problem
-from metrics.query_state import ViewState
-from metrics.views import DataFrames
+from metrics.figures import comparison, names, queries
+from metrics.frames import coverage, region_tree
+from metrics.frames.dataframes import DataFrames
+from metrics.load import snapshot
+from metrics.load.dataset import DEFAULT_DATA, load
+from metrics.load.problems import DatasetError, Problem
+from metrics.text import i18n
+from metrics.view_models import query_state
+from metrics.view_models.query_state import ViewState
 from ui import clipboard
 
 VIEW = "_view"
@@ -46,7 +50,7 @@ def data_path() -> Path:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _frames(path: str, mtime_ns: int, size: int, sources_dir: str) -> DataFrames:
     """Opened once per version of the files (the key holds their mtime and size) from the compiled
-    snapshot of their content hash (``metrics.snapshot``), which is built first when missing (the
+    snapshot of their content hash (``metrics.load.snapshot``), which is built first when missing (the
     one time YAML is read); a DatasetError is not cached, so a fixed file is picked up on the next run."""
     return snapshot.frames_for(path)
 

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from metrics import display, i18n
-from metrics.cards import Card, SourceRef
 from metrics.charts.common import for_screen
 from metrics.charts.sparkline import SPARK_HEIGHT, sparkline
-from metrics.problems import Problem
-from metrics.query_state import Notice
+from metrics.figures.cards import Card, SourceRef
+from metrics.load.problems import Problem
+from metrics.text import display, i18n
 from metrics.view_models.parts import Chart, Choices, Empty, Table
+from metrics.view_models.query_state import Notice
 from ui import state
 from ui.downloads import chart_downloads, table_downloads
 

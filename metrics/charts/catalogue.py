@@ -10,7 +10,6 @@ from collections.abc import Iterator, Sequence
 
 import plotly.graph_objects as go
 
-from metrics import comparison, context, coverage, i18n, names, queries, render, series
 from metrics.charts.common import catalogue
 from metrics.charts.heatmap import coverage_heatmap, value_heatmap
 from metrics.charts.ledger import ledger_chart
@@ -18,7 +17,11 @@ from metrics.charts.progress import progress_chart
 from metrics.charts.regions import region_chart
 from metrics.charts.theme import region_style
 from metrics.charts.trends import trend_chart
-from metrics.views import DataFrames
+from metrics.figures import comparison, context, names, queries
+from metrics.frames import coverage
+from metrics.frames import indicators as series
+from metrics.frames.dataframes import DataFrames
+from metrics.text import i18n, render
 
 
 def ledger_figure(frames: DataFrames, region_id: str, year: int, lang: str, category: str | None = None) -> go.Figure | None:
@@ -120,7 +123,7 @@ def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figur
 
 
 def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
-    """The region × year grid of headline figures with data (``metrics.coverage``)."""
+    """The region × year grid of headline figures with data (``metrics.frames.coverage``)."""
     grid = coverage.grid(frames)
     grid = grid[grid.sum(axis=1) > 0]
     if grid.empty:

@@ -7,11 +7,11 @@ from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
 
-from metrics import i18n
 from metrics.charts.theme import TEMPLATE
-from metrics.citation import cite, official_first
-from metrics.text_width import wrap
-from metrics.values import split_ids
+from metrics.frames.missing import split_ids
+from metrics.text import i18n
+from metrics.text.citation import cite, official_first
+from metrics.text.text_width import wrap
 
 FOOTNOTE_WIDTH = 84
 """Characters per footnote line (a CJK character counts as two)."""

@@ -8,9 +8,10 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
-from metrics.schema import Break
+from metrics.figures import figure
+from metrics.load.schema import Break
+from metrics.text import i18n, render
 
 ROW_PX = 34
 BREAK_COLOUR = "#AA3377"

@@ -8,11 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 from metrics.charts.theme import STATUS_COLOURS, TARGET_COLOUR
 from metrics.charts.trends import LOWER_BOUND_SYMBOL, UPPER_BOUND_SYMBOL
-from metrics.ledger import STATUSES
+from metrics.figures import figure
+from metrics.frames.ledger import STATUSES
+from metrics.text import i18n, render
 
 ROW_PX = 34
 PANEL_PX = 70

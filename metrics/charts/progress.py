@@ -8,8 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
+from metrics.figures import figure
+from metrics.text import i18n, render
 
 REQUIRED_COLOUR = "#555555"
 ACHIEVED_COLOUR = "#0072B2"

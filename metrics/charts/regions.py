@@ -7,9 +7,10 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 from metrics.charts.theme import BAR_COLOUR, HIGHLIGHT_COLOUR
+from metrics.figures import figure
+from metrics.text import i18n, render
 
 ROW_PX = 36
 

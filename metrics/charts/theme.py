@@ -20,7 +20,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from metrics.schema import Region
+from metrics.load.schema import Region
 
 TEMPLATE_NAME = "ningbo"
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"

@@ -13,10 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from metrics import figure, i18n, render
 from metrics.charts.common import esc, frame, hover, source_footnote, source_ids
 from metrics.charts.theme import RegionStyle, region_style
-from metrics.schema import Break
+from metrics.figures import figure
+from metrics.load.schema import Break
+from metrics.text import i18n, render
 
 PANEL_PX = 260
 BOUNDS = ("above", "at_least", "at_most", "reach")
@@ -102,7 +103,7 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                 breaks: Mapping[tuple[str, str], Sequence[Break]] | None = None,
                 styles: Mapping[str, RegionStyle] | None = None) -> go.Figure:
     """``rows`` from ``queries.trend_rows``; one panel per indicator in ``indicators`` order.
-    ``breaks``: (region, indicator) -> its caliber breaks (``metrics.series.breaks``): the line
+    ``breaks``: (region, indicator) -> its caliber breaks (``metrics.frames.indicators.breaks``): the line
     stops at each, and a dashed mark names it. ``styles``: region -> its colour and marker
     (``theme.region_style`` of its record)."""
     breaks, styles = breaks or {}, styles or {}

@@ -8,11 +8,11 @@ from typing import Any
 
 import pandas as pd
 
-from metrics import i18n
-from metrics.citation import is_domain, official_rank, title_as_published
 from metrics.export.labels import text
-from metrics.text_width import is_wide
-from metrics.values import is_missing_or_blank, split_ids
+from metrics.frames.missing import is_missing_or_blank, split_ids
+from metrics.text import i18n
+from metrics.text.citation import is_domain, official_rank, title_as_published
+from metrics.text.text_width import is_wide
 
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -163,7 +163,7 @@ def distinct(sources: list[dict]) -> list[dict]:
 
 
 def official_first(sources: list[dict]) -> list[dict]:
-    """The sources in ``metrics.citation.official_rank`` order, their given order within each."""
+    """The sources in ``metrics.text.citation.official_rank`` order, their given order within each."""
     return sorted(sources, key=official_rank)
 
 

@@ -23,7 +23,7 @@ from metrics.export.pack import (
     render,
 )
 from metrics.export.slides import pptx_bytes
-from metrics.views import DataFrames
+from metrics.frames.dataframes import DataFrames
 
 __all__ = [
     "SLIDE_HEIGHT", "SLIDE_WIDTH", "Chart", "ChartPage", "Pack", "UnknownRegion", "all_charts", "deck_pdf",

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from html import escape
 
-from metrics import i18n
 from metrics.export.handout_summary import summary_sections
 from metrics.export.labels import text
 from metrics.export.pack import Pack
 from metrics.export.pdf_fonts import font_faces, ideographs
 from metrics.export.renderer import CJK_FONT, get_renderer
+from metrics.text import i18n
 
 SENTENCES_UNDER_CHART = 5
 """More sentences than this go on a page of their own after the chart, which keeps its size."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-from metrics import i18n
 from metrics.export.labels import text
 from metrics.export.pack import Pack
+from metrics.text import i18n
 
 SCORE_KEYS = ("col_indicator", "col_plan_target", "col_latest", "col_verdict")
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from metrics import i18n
 from metrics.export.citations import footnote_index, plain
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
-from metrics.text_width import is_wide, wrap
+from metrics.text import i18n
+from metrics.text.text_width import is_wide, wrap
 
 __all__ = [
     "DEFAULT_SCALE", "DEFAULT_WIDTH", "FORMATS", "Caption", "ExportError", "ExportUnavailable",

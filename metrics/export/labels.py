@@ -1,4 +1,4 @@
-"""The exports' words, read from the one catalogue (``metrics/strings.toml``): the pack's fixed texts and
+"""The exports' words, read from the one catalogue (``metrics/text/strings.toml``): the pack's fixed texts and
 the sources sheet's columns; and how a table names a unit."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ last, labelled as an id for programs."""
 
 
 def text(key: str, lang: str) -> str:
-    """An export's fixed text, from the one catalogue (``metrics/strings.toml``), not yet filled."""
-    from metrics import i18n
+    """An export's fixed text, from the one catalogue (``metrics/text/strings.toml``), not yet filled."""
+    from metrics.text import i18n
 
     return i18n.t(key, lang)
 
@@ -26,8 +26,8 @@ def unit_text(unit: object, lang: str) -> str | None:
     """A unit as a table's unit column names it, in the table's language: the English label of
     the unit as written (亿元 -> CNY 100 million), or its Chinese (billion yuan -> 十亿元, the
     ``label_zh`` of ``data/units.yaml``)."""
-    from metrics import i18n
-    from metrics.values import is_missing_or_blank
+    from metrics.frames.missing import is_missing_or_blank
+    from metrics.text import i18n
 
     if is_missing_or_blank(unit):
         return None

@@ -12,18 +12,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics import i18n, queries
 from metrics.charts import common, figures_for
-from metrics.citation import official_first
-from metrics.comparison import briefing_compare_indicator
 from metrics.export import citations, summary
 from metrics.export.images import Caption, fit_title, prepare_figure, readable, units_on_ticks
 from metrics.export.labels import text
 from metrics.export.renderer import get_renderer
-from metrics.names import growth_of, indicator_name
-from metrics.render import plan_heading
-from metrics.sentences import indicator_sentence
-from metrics.views import DataFrames
+from metrics.figures import queries
+from metrics.figures.comparison import briefing_compare_indicator
+from metrics.figures.names import growth_of, indicator_name
+from metrics.frames.dataframes import DataFrames
+from metrics.text import i18n
+from metrics.text.citation import official_first
+from metrics.text.render import plan_heading
+from metrics.text.sentences import indicator_sentence
 
 Chart = tuple[str, go.Figure]
 ProgressCallback = Callable[[int, int], None]
@@ -127,7 +128,7 @@ def all_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list
 
 
 def chart_sentences(frames: DataFrames, region_id: str, year: int, lang: str, indicators: Sequence[str]) -> list[str]:
-    """The briefing sentences (``metrics.sentences``) of the indicators a chart shows: a growth
+    """The briefing sentences (``metrics.text.sentences``) of the indicators a chart shows: a growth
     indicator is spoken of with its level, as in the briefing (地区生产总值…,增长8.2%)."""
     level_of: dict[str, str] = {}
     for indicator in frames.dataset.indicator_by_id:

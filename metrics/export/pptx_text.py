@@ -16,7 +16,7 @@ from pptx.text.text import TextFrame, _Run
 from pptx.util import Emu, Inches, Pt
 
 from metrics.export.labels import text
-from metrics.text_width import is_wide
+from metrics.text.text_width import is_wide
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)

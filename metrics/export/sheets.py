@@ -16,11 +16,11 @@ from typing import Any
 
 import pandas as pd
 
-from metrics import display, i18n
-from metrics.citation import title_as_published
-from metrics.display import score_status
 from metrics.export import labels
-from metrics.values import is_missing_or_blank, split_ids
+from metrics.frames.missing import is_missing_or_blank, split_ids
+from metrics.text import display, i18n
+from metrics.text.citation import title_as_published
+from metrics.text.display import score_status
 
 TABLE_KINDS = ("facts", "ledger", "progress", "sources")
 

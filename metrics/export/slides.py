@@ -13,7 +13,6 @@ from pptx.presentation import Presentation as PresentationDeck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
-from metrics import i18n
 from metrics.export.labels import text
 from metrics.export.pack import MIN_TEXT_PT, PICTURE_BOX, SLIDE_WIDTH, ChartPage, Pack
 from metrics.export.pptx_text import (
@@ -32,6 +31,7 @@ from metrics.export.pptx_text import (
     write,
 )
 from metrics.export.summary_slides import headline_slides, scorecard_slides
+from metrics.text import i18n
 
 CITATIONS_PER_SLIDE = 8
 FOOTNOTE_SIZE = MIN_TEXT_PT

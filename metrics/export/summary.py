@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metrics import display, i18n, overview, queries
-from metrics.views import DataFrames
+from metrics.figures import queries
+from metrics.frames.dataframes import DataFrames
+from metrics.text import display, i18n
+from metrics.view_models import overview_cards as overview
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.presentation import Presentation as PresentationDeck
 from pptx.util import Emu, Inches, Pt
 
-from metrics import i18n
 from metrics.export.labels import text
 from metrics.export.pack import Pack
 from metrics.export.pptx_text import (
@@ -32,6 +31,7 @@ from metrics.export.pptx_text import (
     write_lines,
 )
 from metrics.export.summary import Headline, ScoreRow
+from metrics.text import i18n
 
 CARDS_PER_SLIDE = 8
 GAP = Inches(0.25)

@@ -15,11 +15,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from metrics import i18n
-from metrics.citation import title_as_published
 from metrics.export import labels
 from metrics.export.sheets import sheet_frame
-from metrics.values import source_date, split_ids
+from metrics.frames.missing import source_date, split_ids
+from metrics.text import i18n
+from metrics.text.citation import title_as_published
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from metrics.dataset import find_problems
 from metrics.importer import write
 from metrics.importer.drafts import CONFIDENT, Draft
-from metrics.problems import Problem
+from metrics.load.dataset import find_problems
+from metrics.load.problems import Problem
 
 
 @dataclass

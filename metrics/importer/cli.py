@@ -15,14 +15,14 @@ import re
 import sys
 from pathlib import Path
 
-from metrics.dataset import Dataset
 from metrics.importer import write
 from metrics.importer.accept import AcceptError, apply, plan
 from metrics.importer.drafts_file import DraftsError, read_drafts, write_drafts
 from metrics.importer.read import ReadError, read_path
 from metrics.importer.run import import_text, indicator_index
 from metrics.importer.synonyms import SynonymError
-from metrics.schema import SOURCE_TYPES
+from metrics.load.dataset import Dataset
+from metrics.load.schema import SOURCE_TYPES
 
 
 def add_commands(commands: argparse._SubParsersAction, with_data) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-from metrics import units
-from metrics.schema import Observation
-from metrics.validate_groups import observation_key
+from metrics.load import units
+from metrics.load.schema import Observation
+from metrics.load.validate_groups import observation_key
 
 CONFIDENT = 0.7
 """``accept --only-confident`` takes drafts at or above this confidence."""
@@ -43,7 +43,7 @@ class Draft:
     """``new``, ``already there: agrees`` or ``already there: conflicts``."""
     accepted: bool = field(default=True)
     problem: tuple[str, dict] | None = None
-    """Why the row starts unticked: a message key of ``metrics/strings.toml`` and its values."""
+    """Why the row starts unticked: a message key of ``metrics/text/strings.toml`` and its values."""
 
     def observation(self) -> dict:
         """The record as it goes into ``observations``: only the keys the schema allows, no empty optionals."""

@@ -2,7 +2,7 @@
 
 A person edits this file by hand, so it is read as strictly as the dataset: through the YAML
 reader (lines, duplicate keys, NaN and huge numbers, no aliases) and typed models built from
-the dataset's own (``metrics.schema``). ``accepted: "false"`` is an error, not true; a date that
+the dataset's own (``metrics.load.schema``). ``accepted: "false"`` is an error, not true; a date that
 is no date, a confidence of "high", a value of "nan", a source without an id: each is a
 ``file:line: row N (...): field ...`` problem, never an internal error.
 
@@ -21,12 +21,12 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import Field, ValidationError
 
-from metrics import schema
 from metrics.importer.drafts import Draft
 from metrics.importer.write import NoAliases
-from metrics.problems import DatasetError, Problem
-from metrics.validate import explain
-from metrics.yaml_reader import MAX_NUMBER, Located, read_yaml
+from metrics.load import schema
+from metrics.load.problems import DatasetError, Problem
+from metrics.load.validate import explain
+from metrics.load.yaml_reader import MAX_NUMBER, Located, read_yaml
 
 MAX_BYTES = 20 * 2**20
 LaxDate = Annotated[dt.date, Field(strict=False)]

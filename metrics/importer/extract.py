@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 from functools import partial
 
-from metrics import units
 from metrics.importer.context import HEADING, Context, Tracker, plan_span, report_year
 from metrics.importer.cues import (
     CHANGE,
@@ -54,6 +53,7 @@ from metrics.importer.subjects import (
     without_region,
 )
 from metrics.importer.synonyms import IndicatorIndex
+from metrics.load import units
 
 GENRE = load_genre()
 LAST_YEAR_CHANGE = re.compile(r"^(?:比|较)(?:去年|上年)(?:预算)?(?:增加|减少|提高|降低|多|少|增长|下降|高|低)")

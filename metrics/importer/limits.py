@@ -14,7 +14,7 @@ Memory: one import, of the largest file these limits allow or of any bomb, adds 
 
 from __future__ import annotations
 
-from metrics import catalogue
+from metrics.text import catalogue
 
 MIB = 2**20
 MEMORY_BOUND_MIB = 400

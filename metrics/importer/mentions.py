@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import cn2an
 
-from metrics import units
 from metrics.importer.genre import load_genre
-from metrics.numerals import parse_chinese_number
+from metrics.load import units
+from metrics.load.numerals import parse_chinese_number
 
 # Longest first, so 万亿元 wins over 亿元 and 万标箱 over 标箱.
 _UNIT_WORDS = sorted({*units.UNITS, "个百分点"} - {"倍", "岁", "天", "张", "微克/立方米"} | {"倍"}, key=len, reverse=True)

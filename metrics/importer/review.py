@@ -2,7 +2,7 @@
 records a write would add with the dataset's verdict on them, and the write itself.
 
 The page is off unless the server runs with ``METRICS_IMPORT=1``: it writes to the server's data.
-Nothing here imports Streamlit; every word shown comes from ``metrics.i18n``.
+Nothing here imports Streamlit; every word shown comes from ``metrics.text.i18n``.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from metrics import i18n
-from metrics.dataset import Dataset
+from metrics.frames.missing import is_missing_or_blank
 from metrics.importer import accept, rows
 from metrics.importer.cli import source_record
 from metrics.importer.drafts import CONFIDENT, Draft, mark_existing
 from metrics.importer.run import import_text
-from metrics.problems import Problem
-from metrics.schema import Observation
-from metrics.values import is_missing_or_blank
+from metrics.load.dataset import Dataset
+from metrics.load.problems import Problem
+from metrics.load.schema import Observation
+from metrics.text import i18n
 
 SWITCH = "METRICS_IMPORT"
 COLUMNS = ("accept", "status", "note", "confidence", "indicator", "kind", "year", "period", "start_year", "value", "unit",

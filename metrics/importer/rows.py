@@ -2,7 +2,7 @@
 
 The whole new dataset is checked (``accept.check``); each problem that names a record a ticked
 row makes (``observation #K (region indicator year kind)``) is put on that row, as a sentence of
-``metrics/strings.toml`` saying what to do, instead of a file and line no reviewer can map to a
+``metrics/text/strings.toml`` saying what to do, instead of a file and line no reviewer can map to a
 row. ``settle`` unticks the rows the check refuses, so the default selection always validates.
 """
 
@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from metrics import i18n
 from metrics.importer import accept
 from metrics.importer.drafts import Draft
-from metrics.problems import Problem
+from metrics.load.problems import Problem
+from metrics.text import i18n
 
 _RECORD = re.compile(r"observation #\d+ \(([^)]*)\)")
 _KINDS = [

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from metrics.dataset import Dataset
 from metrics.importer.drafts import Draft, mark_existing
 from metrics.importer.extract import draft_records
 from metrics.importer.regions import RegionFinder
 from metrics.importer.synonyms import DEFAULT_SYNONYMS, IndicatorIndex, read_synonyms
+from metrics.load.dataset import Dataset
 
 
 def indicator_index(dataset: Dataset, synonyms_path: Path = DEFAULT_SYNONYMS) -> IndicatorIndex:

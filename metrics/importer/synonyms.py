@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from metrics import units
+from metrics.load import units
 
 DEFAULT_SYNONYMS = Path(__file__).resolve().parents[2] / "data" / "synonyms.yaml"
 

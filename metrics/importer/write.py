@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 from filelock import FileLock, Timeout
 
-from metrics.schema import SECTIONS
+from metrics.load.schema import SECTIONS
 
 
 class NoAliases(yaml.SafeDumper):

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metrics import display, i18n, queries, suggest
 from metrics.charts import coverage_figure
-from metrics.query_state import ViewState
+from metrics.figures import queries, suggest
+from metrics.frames.dataframes import DataFrames
+from metrics.text import display, i18n
 from metrics.view_models.parts import Chart, Empty, Memo, Table, basename, direct, suggestion_choices
-from metrics.views import DataFrames
+from metrics.view_models.query_state import ViewState
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,17 @@
 """The overview page's view model: for each chosen region, its headline cards for the year
-(``metrics.overview``), a note on newer figures, and the briefing sentences."""
+(``metrics.view_models.overview_cards``), a note on newer figures, and the briefing sentences."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metrics import i18n, names, overview, sentences, suggest
-from metrics.cards import Card
-from metrics.query_state import ViewState
+from metrics.figures import names, suggest
+from metrics.figures.cards import Card
+from metrics.frames.dataframes import DataFrames
+from metrics.text import i18n, sentences
+from metrics.view_models import overview_cards as overview
 from metrics.view_models.parts import Choice, Choices, Empty, Memo, direct, suggestion_choices
-from metrics.views import DataFrames
+from metrics.view_models.query_state import ViewState
 
 
 @dataclass(frozen=True)

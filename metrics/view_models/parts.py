@@ -13,9 +13,10 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics import i18n, names
-from metrics.suggest import Suggestion
-from metrics.views import DataFrames
+from metrics.figures import names
+from metrics.figures.suggest import Suggestion
+from metrics.frames.dataframes import DataFrames
+from metrics.text import i18n
 
 Memo = Callable[..., Any]
 """``memo(function, frames, *args)`` returns ``function(frames, *args)``, perhaps remembered:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metrics import comparison, context, i18n, names, suggest
 from metrics.charts import comparison_figure, heatmap_figure, peers_figure
-from metrics.query_state import ViewState
+from metrics.figures import comparison, context, names, suggest
+from metrics.frames.dataframes import DataFrames
+from metrics.text import i18n
 from metrics.view_models.parts import Chart, Choice, Choices, Empty, Memo, basename, direct, indicator_choices
-from metrics.views import DataFrames
+from metrics.view_models.query_state import ViewState
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics import display, i18n, names, queries, render, suggest
 from metrics.charts import ledger_figure, progress_figure
 from metrics.charts.common import catalogue
-from metrics.ledger import STATUSES, status_counts
-from metrics.query_state import ViewState
+from metrics.figures import names, queries, suggest
+from metrics.frames.dataframes import DataFrames
+from metrics.frames.ledger import STATUSES, status_counts
+from metrics.text import display, i18n, render
 from metrics.view_models.parts import Chart, Empty, Memo, Table, basename, direct, suggestion_choices
-from metrics.views import DataFrames
+from metrics.view_models.query_state import ViewState
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from metrics import i18n, queries, suggest
 from metrics.charts import trend_figure
-from metrics.query_state import ViewState
+from metrics.figures import queries, suggest
+from metrics.frames.dataframes import DataFrames
+from metrics.text import i18n
 from metrics.view_models.parts import Chart, Empty, Memo, basename, direct, indicator_choices, suggestion_choices
-from metrics.views import DataFrames
+from metrics.view_models.query_state import ViewState
 
 
 @dataclass(frozen=True)

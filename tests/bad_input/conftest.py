@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics.dataset import DEFAULT_DATA
+from metrics.load.dataset import DEFAULT_DATA
 from tests import streamlit_server
 from tests.bad_input.helpers import DASHBOARD, HTML_DATA
 from tests.conftest import TEST_SOURCES

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from metrics.dataset import DEFAULT_DATA
+from metrics.load.dataset import DEFAULT_DATA
 from tests.bad_input.helpers import ROOT, docx_with_body, pdf_with_stream, run_metrics, snapshot
 
 REPORT = "一、2027年工作回顾\n全市地区生产总值达到21047.7亿元,比上年增长5.1%。\n"

@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
-from metrics import i18n
 from metrics.importer import accept, limits, upload, write
 from metrics.importer.read import LimitError, ReadError, read_bytes
+from metrics.text import i18n
 from tests.bad_input.helpers import docx_with_body, pdf_with_stream
 
 REPORT = "一、2027年工作回顾\n全市地区生产总值达到21047.7亿元,比上年增长5.1%。\n"

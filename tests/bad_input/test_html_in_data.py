@@ -17,7 +17,7 @@ PAGES = ("overview", "targets", "trends", "regions", "data_sources")
 
 
 def test_the_data_carries_the_payloads_and_is_valid():
-    from metrics.dataset import find_problems
+    from metrics.load.dataset import find_problems
     from tests.conftest import TEST_SOURCES
 
     text = HTML_DATA.read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from metrics.dataset import find_problems
-from metrics.problems import Problem
+from metrics.load.dataset import find_problems
+from metrics.load.problems import Problem
 from tests.bad_input.helpers import FIFTY_MB, write_alias_bomb, write_big_file
 from tests.conftest import TEST_DATA, TEST_SOURCES
 

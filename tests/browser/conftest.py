@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from metrics.dataset import DEFAULT_DATA
+from metrics.load.dataset import DEFAULT_DATA
 from tests import streamlit_server
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import expect
 
-from metrics.dataset import DEFAULT_DATA, find_problems, load
+from metrics.load.dataset import DEFAULT_DATA, find_problems, load
 from tests import streamlit_server
 from tests.browser.conftest import Dashboard
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from metrics.dataset import load
-from metrics.views import DataFrames, data_frames
+from metrics.frames.dataframes import DataFrames, data_frames
+from metrics.load.dataset import load
 
 SOURCE = {"id": "bulletin", "provenance": "cited", "title": "测试统计公报", "publisher": "测试统计局",
           "type": "statistical_bulletin", "url": "https://example.org/bulletin", "date": datetime.date(2022, 2, 20)}

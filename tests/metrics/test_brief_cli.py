@@ -11,8 +11,8 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from metrics.cli import main
-from metrics.export.brief_cli import run_brief
+from metrics.cli.brief import run_brief
+from metrics.cli.main import main
 
 
 @pytest.fixture(scope="module")

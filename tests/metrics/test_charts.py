@@ -5,11 +5,11 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from metrics import comparison
 from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
 from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, TEMPLATE, RegionStyle, region_style
 from metrics.charts.trends import LOWER_BOUND_SYMBOL, UPPER_BOUND_SYMBOL
-from metrics.schema import MARKER_SYMBOLS, Region
+from metrics.figures import comparison
+from metrics.load.schema import MARKER_SYMBOLS, Region
 from tests.metrics.builders import REGIONS, build_frames, obs
 
 
@@ -203,7 +203,7 @@ def test_the_trend_line_stops_at_gaps_and_breaks_and_names_a_revision(tmp_path):
 
 
 def test_one_wrapping_rule_breaks_after_a_separator_and_counts_cjk_as_one_em():
-    from metrics.text_width import em_width, wrap
+    from metrics.text.text_width import em_width, wrap
 
     assert em_width("宁波ab") == 3.0 and em_width("ab", latin_em=0.55) == pytest.approx(1.1)
     lines = wrap("来源:《宁波市统计公报》(宁波市统计局,2025-03-01);《宁波日报》", 20)
@@ -224,7 +224,7 @@ def test_an_actual_published_as_a_bound_is_not_joined_to_the_line(tmp_path):
 
 def test_a_long_subtitle_wraps_and_the_chart_makes_room_for_it(frames):
     from metrics.charts.common import SUBTITLE_EM, frame
-    from metrics.text_width import em_width
+    from metrics.text.text_width import em_width
 
     short = frame(go.Figure(), title="t", subtitle="短", footnote="", meta={}, height=300)
     long = frame(go.Figure(), title="t", subtitle="无数据:" + "、".join(["海曙区"] * 30), footnote="", meta={}, height=300)

@@ -6,7 +6,7 @@ from contextlib import redirect_stdout
 
 import pandas as pd
 
-from metrics.cli import main
+from metrics.cli.main import main
 from tests.conftest import TEST_DATA, TEST_SOURCES, VALID
 
 ARGS = ["--data", str(VALID), "--sources", str(TEST_SOURCES)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from metrics import comparison, context, names
 from metrics.charts.catalogue import peers_figure, trend_figure
-from metrics.overview import overview_cards
-from metrics.sentences import briefing_sentences
+from metrics.figures import comparison, context, names
+from metrics.text.sentences import briefing_sentences
+from metrics.view_models.overview_cards import overview_cards
 
 
 def test_the_regions_above_a_district(real_frames):

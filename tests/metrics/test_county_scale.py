@@ -7,8 +7,10 @@ from dataclasses import replace
 
 import pandas as pd
 
-from metrics import comparison, region_tree, schema
-from metrics.views import DataFrames
+from metrics.figures import comparison
+from metrics.frames import region_tree
+from metrics.frames.dataframes import DataFrames
+from metrics.load import schema
 
 
 def county_frames(real_frames: DataFrames, counties: int = 120) -> DataFrames:

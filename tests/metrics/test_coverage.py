@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from metrics import coverage
-from metrics.coverage_report import coverage_text
+from metrics.cli.coverage import coverage_text
+from metrics.frames import coverage
 from tests.metrics.builders import build_frames, obs
 
 

@@ -16,12 +16,13 @@ import plotly.graph_objects as go
 import pytest
 from pptx import Presentation
 
-from metrics import display, i18n, queries
 from metrics.export import deck_pptx
 from metrics.export.citations import citation, distinct, official_first
 from metrics.export.pack import ChartPage, Pack, plan
 from metrics.export.slides import chart_notes, pptx_bytes
-from metrics.overview import overview_cards
+from metrics.figures import queries
+from metrics.text import display, i18n
+from metrics.view_models.overview_cards import overview_cards
 
 TODAY = dt.date(2022, 3, 1)
 EXPORT = Path(__file__).resolve().parents[2] / "metrics" / "export"
@@ -258,7 +259,7 @@ def test_real_citations_print_no_portal_prefix_or_reading_note(real_frames):
 
 
 def _ranked(frames) -> list[str]:
-    from metrics.names import RANKED_LEVELS
+    from metrics.figures.names import RANKED_LEVELS
     return [r.id for r in frames.dataset.regions if r.level in RANKED_LEVELS]
 
 
@@ -277,7 +278,7 @@ def test_the_comparison_slide_is_on_the_briefings_headline_indicator(real_frames
 def test_the_comparison_falls_back_to_the_next_headline_indicator_with_enough_regions(real_frames):
     import dataclasses
 
-    from metrics import comparison
+    from metrics.figures import comparison
     without_gdp = dataclasses.replace(real_frames, facts=real_frames.facts[real_frames.facts["indicator_id"].ne("gdp")])
     assert comparison.briefing_compare_indicator(without_gdp, 2020) == "gdp_growth"  # eight districts have it
     assert comparison.briefing_compare_indicator(without_gdp, 2021) == "fiscal_revenue"  # gdp_growth: two only

@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
 
-from metrics.derive import derived_growth, with_derived
-from metrics.schema import Break, Indicator, Region
+from metrics.frames.derive import derived_growth, with_derived
+from metrics.load.schema import Break, Indicator, Region
 
 
 def _indicator(**fields):

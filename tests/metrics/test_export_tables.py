@@ -8,10 +8,10 @@ import io
 import openpyxl
 import pandas as pd
 
-from metrics import i18n
 from metrics.export import table_csv, table_xlsx
 from metrics.export.labels import SOURCES_SHEET
 from metrics.export.sheets import SHEET_COLUMNS
+from metrics.text import i18n
 
 BOM = b"\xef\xbb\xbf"
 
@@ -129,8 +129,8 @@ def test_computed_numbers_in_a_sheet_are_rounded_as_the_page_shows_them(real_fra
 
     import openpyxl
 
-    from metrics import queries
     from metrics.export.tables import table_xlsx
+    from metrics.figures import queries
 
     ledger = queries.ledger_for(real_frames, "ningbo", 2025)
     sheet = openpyxl.load_workbook(io.BytesIO(table_xlsx(ledger, "ledger", "zh", real_frames.sources))).worksheets[0]

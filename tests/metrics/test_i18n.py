@@ -6,9 +6,9 @@ import string
 
 import pytest
 
-from metrics import i18n
-from metrics.ledger import STATUSES
-from metrics.schema import CATEGORIES as CATEGORY_ORDER
+from metrics.frames.ledger import STATUSES
+from metrics.load.schema import CATEGORIES as CATEGORY_ORDER
+from metrics.text import i18n
 
 
 def _fields(text: str) -> set[str]:
@@ -26,7 +26,7 @@ def test_every_ledger_rule_has_its_words_in_the_catalogue():
     import ast
     import inspect
 
-    from metrics import ledger
+    from metrics.frames import ledger
 
     keys = {node.value for node in ast.walk(ast.parse(inspect.getsource(ledger)))
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("rule_")}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from metrics.dataset import find_problems, load
-from metrics.views import data_frames
+from metrics.frames.dataframes import data_frames
+from metrics.load.dataset import find_problems, load
 from tests.conftest import TEST_SOURCES, VALID
 
 BULLETIN_2022 = """\

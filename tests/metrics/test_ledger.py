@@ -1,4 +1,4 @@
-"""Each ledger rule written in the README and in metrics/ledger.py has a test here."""
+"""Each ledger rule written in the README and in metrics/frames/ledger.py has a test here."""
 
 import math
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metrics.ledger import STATUSES, gap, judge, status_counts, target_ledger
+from metrics.frames.ledger import STATUSES, gap, judge, status_counts, target_ledger
 
 
 def test_at_least_and_reach():
@@ -111,7 +111,7 @@ def test_derived_actuals_never_judge_a_target():
 
 
 def test_the_ledger_judges_the_latest_figure_and_shows_the_first_release(tmp_path):
-    from metrics.display import actual_text
+    from metrics.text.display import actual_text
     from tests.metrics.builders import build_frames, obs
 
     frames = build_frames(tmp_path, [

@@ -1,6 +1,6 @@
 import pytest
 
-from metrics.numerals import parse_chinese_number, quote_contains_value
+from metrics.load.numerals import parse_chinese_number, quote_contains_value
 
 
 @pytest.mark.parametrize(("text", "number"), [

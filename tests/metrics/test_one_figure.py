@@ -13,10 +13,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from metrics import display, figure, queries, render
 from metrics.charts.catalogue import comparison_figure, heatmap_figure, trend_figure
-from metrics.comparison import comparison, comparison_notes
-from metrics.sentences import indicator_sentence
+from metrics.figures import figure, queries
+from metrics.figures.comparison import comparison, comparison_notes
+from metrics.text import display, render
+from metrics.text.sentences import indicator_sentence
 from tests.metrics.builders import build_frames, obs
 
 BOUNDS = (None, "above", "at_least", "reach")
@@ -126,7 +127,7 @@ def test_a_boundary_break_is_marked_in_the_heatmap(real_frames):
 
 
 def test_the_nearest_years_are_the_years_the_sparkline_draws(real_frames):
-    from metrics.overview import overview_cards
+    from metrics.view_models.overview_cards import overview_cards
     for card in overview_cards(real_frames, "ningbo", 2025, "zh"):
         if card.value is None and card.history:
             drawn = {year for year, _ in card.history}

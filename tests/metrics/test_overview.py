@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from metrics import series
-from metrics.overview import card_indicators, overview_cards
-from metrics.suggest import suggest, years_with_data
+from metrics.figures.suggest import suggest, years_with_data
+from metrics.frames import indicators as series
+from metrics.view_models.overview_cards import card_indicators, overview_cards
 from tests.metrics.builders import build_frames, obs
 
 
@@ -173,7 +173,7 @@ def test_each_card_carries_its_history_for_the_sparkline(frames):
 
 
 def test_the_overview_names_newer_figures(frames):
-    from metrics.overview import newer_figures_note
+    from metrics.view_models.overview_cards import newer_figures_note
 
     note, year = newer_figures_note(frames, "ningbo", 2020, "zh")
     assert year == 2021 and note.startswith("已有2021年的较新数据：地区生产总值、")

@@ -6,9 +6,9 @@ import math
 import pandas as pd
 import pytest
 
-from metrics.ledger import target_ledger
-from metrics.progress import progress_to_targets
-from metrics.schema import Break, Indicator
+from metrics.frames.ledger import target_ledger
+from metrics.frames.progress import progress_to_targets
+from metrics.load.schema import Break, Indicator
 
 
 def _row(indicator, year, value, kind="actual", unit="亿元", **over):

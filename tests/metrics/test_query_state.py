@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from metrics.query_state import (
+from metrics.view_models.query_state import (
     MAX_INDICATORS,
     Notice,
     Options,
@@ -140,7 +140,7 @@ def test_every_valid_view_round_trips_through_the_url(state):
 
 
 def test_a_notice_quotes_the_value_as_text_never_as_a_python_list():
-    from metrics.query_state import Options, parse
+    from metrics.view_models.query_state import Options, parse
 
     _, notices = parse({"ind": ["\x00\x01"]}, Options(regions=("ningbo",), indicators=("gdp",)))
     shown = [n.value for n in notices]

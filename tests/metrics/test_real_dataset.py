@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from metrics.dataset import DEFAULT_DATA, find_problems
-from metrics.provenance import PROJECT_ROOT
-from metrics.schema import CitedSource
+from metrics.load.dataset import DEFAULT_DATA, find_problems
+from metrics.load.provenance import PROJECT_ROOT
+from metrics.load.schema import CitedSource
 
 FACTS = Path(os.environ.get("METRICS_FACTS", PROJECT_ROOT.parent / "shared" / "facts" / "official-results-2021.json"))
 FACT_REGIONS = {"宁波市": "ningbo", "北仑区": "beilun", "镇海区": "zhenhai", "慈溪市": "cixi", "海曙区": "haishu",
@@ -206,7 +206,7 @@ def test_a_revised_figure_shows_its_latest_vintage_and_keeps_both_sources(real_f
 
 
 def test_boundary_and_census_breaks_are_in_the_data(real_dataset):
-    from metrics import series
+    from metrics.frames import indicators as series
 
     haishu = real_dataset.region_by_id["haishu"]
     assert [b.year for b in series.breaks(haishu, real_dataset.indicator_by_id["gdp"])] == [2016]

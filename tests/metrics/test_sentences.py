@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from metrics.sentences import briefing_sentences, indicator_sentence
+from metrics.text.sentences import briefing_sentences, indicator_sentence
 from tests.metrics.builders import build_frames, obs
 
 

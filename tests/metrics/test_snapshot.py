@@ -7,10 +7,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from metrics import snapshot
-from metrics.dataset import DEFAULT_DATA
-from metrics.problems import DatasetError
-from metrics.views import data_frames
+from metrics.frames.dataframes import data_frames
+from metrics.load import snapshot
+from metrics.load.dataset import DEFAULT_DATA
+from metrics.load.problems import DatasetError
 from tests.conftest import TEST_SOURCES, VALID
 
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from metrics.tidy import COLUMNS, consolidate, tidy_table
+from metrics.frames.tidy import COLUMNS, consolidate, tidy_table
 
 REQUIRED = ["region_id", "region_zh", "region_en", "indicator_id", "indicator_zh", "indicator_en", "category",
             "year", "period", "kind", "comparator", "value", "unit", "source_id", "quote"]

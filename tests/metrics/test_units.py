@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metrics import units
-from metrics.problems import DatasetError
+from metrics.load import units
+from metrics.load.problems import DatasetError
 
 
 def test_trillion_compares_with_hundred_millions():

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from metrics.dataset import find_problems, load
-from metrics.problems import DatasetError
-from metrics.yaml_reader import MAX_BYTES, read_yaml
+from metrics.load.dataset import find_problems, load
+from metrics.load.problems import DatasetError
+from metrics.load.yaml_reader import MAX_BYTES, read_yaml
 from tests.conftest import TEST_DATA, TEST_SOURCES, VALID
 
 CORPUS = sorted((TEST_DATA / "broken").glob("*.yaml"))

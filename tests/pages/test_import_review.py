@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics.dataset import DEFAULT_DATA, find_problems, load
+from metrics.load.dataset import DEFAULT_DATA, find_problems, load
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/import_review.py"

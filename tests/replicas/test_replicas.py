@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from metrics.dataset import DEFAULT_DATA
+from metrics.load.dataset import DEFAULT_DATA
 from tests import streamlit_server
 
 pytestmark = [pytest.mark.replicas,

@@ -1,7 +1,7 @@
 import pytest
 
-from metrics.dataset import load
 from metrics.importer.run import import_text, indicator_index
+from metrics.load.dataset import load
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from metrics.dataset import DEFAULT_DATA
+from metrics.load.dataset import DEFAULT_DATA
 
 ROOT = Path(__file__).resolve().parents[3]
 REPORT = "一、2024年工作回顾\n全市地区生产总值达到18147.7亿元,比上年增长5.4%。新建口袋公园45个。\n"

@@ -114,7 +114,7 @@ def test_provisional(drafts_of):
 
 
 def test_quote_is_verbatim_and_carries_the_value(drafts_of):
-    from metrics.numerals import quote_contains_value
+    from metrics.load.numerals import quote_contains_value
     text = REVIEW + "外贸进出口总额达到9787亿元,增长6.7%,其中出口6407亿元。"
     for draft in drafts_of(text):
         assert draft.quote in text and quote_contains_value(draft.quote, abs(draft.value))

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from metrics.dataset import DEFAULT_DATA, find_problems, load
 from metrics.importer import review, upload
+from metrics.load.dataset import DEFAULT_DATA, find_problems, load
 
 REPORT = ("一、2027年工作回顾\n全市地区生产总值达到21047.7亿元,比上年增长5.1%。"
           "城乡居民人均可支配收入分别达到9.1万元和5.6万元。城镇调查失业率下降到4.5%。\n")
@@ -193,7 +193,7 @@ def test_the_preview_key_changes_with_what_would_be_written(data):
 def _yuyao_docx(extra: str = "") -> bytes:
     import docx
 
-    from metrics.provenance import default_sources_dir
+    from metrics.load.provenance import default_sources_dir
 
     document = docx.Document()
     for line in [*(default_sources_dir() / "yuyao-2021-government-work-report.txt").read_text(encoding="utf-8").split("\n"), extra]:

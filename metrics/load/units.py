@@ -1,0 +1,112 @@
+"""Units: which units measure the same thing, how to convert, and how to label them.
+
+Every unit in the dataset belongs to a dimension (money in yuan, persons, tonnes...) and has
+a factor to that dimension's base unit; the units are listed, with their English labels, in
+``data/units.yaml``. Two units convert only within one dimension, so
+1.7万亿元 compares with 14594.9亿元 but never with 万人.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from metrics.load.problems import DatasetError, Problem
+from metrics.load.yaml_reader import read_yaml
+
+UNITS_FILE = Path(__file__).resolve().parents[2] / "data" / "units.yaml"
+
+
+class Unit(BaseModel):
+    """One unit of ``data/units.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    symbol: Annotated[str, Field(min_length=1)]
+    dimension: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    factor: Annotated[float, Field(gt=0)]
+    label_en: Annotated[str, Field(min_length=1)]
+    count: bool = False
+    """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
+    label_zh: Annotated[str, Field(min_length=1)] | None = None
+    """Chinese for a unit a source wrote in English (billion yuan: 十亿元)."""
+    """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
+
+
+def read_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
+    """The units catalogue by symbol; a broken catalogue is the program's bug, so it raises
+    ``DatasetError`` naming the file and line of each problem."""
+    located = read_yaml(path)
+    records = located.data.get("units") if isinstance(located.data, dict) else None
+    if not isinstance(records, list):
+        raise DatasetError([Problem(str(path), 1, "the file must hold a list 'units'.")])
+    found: dict[str, Unit] = {}
+    problems = []
+    for index, record in enumerate(records):
+        try:
+            unit = Unit.model_validate(record)
+        except ValidationError as exc:
+            problems.append(Problem(str(path), located.line("units", index), f"unit #{index + 1}: {exc.errors()[0]['msg']}."))
+            continue
+        if unit.symbol in found:
+            problems.append(Problem(str(path), located.line("units", index, "symbol"), f"unit {unit.symbol!r} is listed twice."))
+        found[unit.symbol] = unit
+    if problems:
+        raise DatasetError(problems)
+    return found
+
+
+UNITS: dict[str, Unit] = read_units()
+
+# A change over a span of a percentage is measured in percentage points.
+CHANGE_UNIT = {"%": "百分点"}
+
+
+class UnitError(ValueError):
+    """Raised when a unit is unknown or two units do not measure the same thing."""
+
+
+def unit(symbol: str) -> Unit:
+    try:
+        return UNITS[symbol]
+    except KeyError:
+        raise UnitError(f"unknown unit {symbol!r}") from None
+
+
+def is_known(symbol: str) -> bool:
+    return symbol in UNITS
+
+
+def convertible(from_symbol: str, to_symbol: str) -> bool:
+    if from_symbol not in UNITS or to_symbol not in UNITS:
+        return False
+    return UNITS[from_symbol].dimension == UNITS[to_symbol].dimension
+
+
+def convert(value: float, from_symbol: str, to_symbol: str) -> float:
+    """Convert ``value`` from one unit to another of the same dimension."""
+    source, target = unit(from_symbol), unit(to_symbol)
+    if source.dimension != target.dimension:
+        raise UnitError(f"cannot convert {from_symbol} to {to_symbol}: they measure different things")
+    if source.factor == target.factor:
+        return value
+    return value * source.factor / target.factor
+
+
+def magnitude(symbol: str) -> float:
+    """The factor a bare number written with this unit stands for (亿元 -> 1e8)."""
+    return unit(symbol).factor
+
+
+def label(symbol: str, lang: str = "zh") -> str:
+    """The unit as a reader of ``lang`` expects it: 亿元 or "CNY 100 million" (the label of
+    ``data/units.yaml`` for a language other than Chinese, the language the units are written in)."""
+    known = UNITS.get(symbol)
+    labels = {"en": known.label_en, "zh": known.label_zh or symbol} if known else {}
+    return labels.get(lang, symbol)
+
+
+def is_rate(symbol: str) -> bool:
+    return symbol in ("%", "百分点")
