@@ -134,6 +134,11 @@ def status(code: str | None, lang: str) -> str:
     return i18n.status_label(code, lang) if code else ""
 
 
+def marked(text: str, lang: str, *, provisional: bool = False, derived: bool = False) -> str:
+    """A text with a figure's marks: 比上年（预计） / on the year before (provisional)."""
+    return i18n.with_marks(text, lang, provisional=provisional, derived=derived)
+
+
 def signed(amount: float, unit: str, lang: str, decimals: int | None = None) -> str:
     """A change or a gap with its sign: +1.2个百分点 / +1.2 pp, -3.1%."""
     return i18n.fmt_signed(amount, unit, lang, decimals)

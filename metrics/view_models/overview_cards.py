@@ -90,23 +90,23 @@ def _computed_change(frames: DataFrames, region_id: str, indicator_id: str, year
     if is_rate:
         delta = current - previous
         decimals = max(gap_decimals({"target_std": previous, "actual_std": current}), 1)
-        return Change(delta, "百分点", i18n.fmt_signed(delta, "百分点", lang, decimals),
+        return Change(delta, "百分点", render.signed(delta, "百分点", lang, decimals),
                       i18n.t("card_on_previous_computed", lang), "computed"), None
     if previous == 0:
         return None, None
     growth = (current / previous - 1.0) * 100.0
-    return Change(growth, "%", i18n.fmt_signed(growth, "%", lang, 1), i18n.t("card_on_previous_nominal", lang), "computed"), None
+    return Change(growth, "%", render.signed(growth, "%", lang, 1), i18n.t("card_on_previous_nominal", lang), "computed"), None
 
 
 def _growth_change(fact: dict, lang: str) -> Change:
     """A growth the data holds: reported by a source (labelled as the year-on-year change it is),
     or derived here from two nominal levels (labelled nominal, computed here)."""
     if fact.get("derived"):
-        return Change(float(fact["value"]), str(fact["unit"]), i18n.fmt_signed(float(fact["value"]), str(fact["unit"]), lang),
+        return Change(float(fact["value"]), str(fact["unit"]), render.signed(float(fact["value"]), str(fact["unit"]), lang),
                       i18n.t("card_on_previous_nominal", lang), "derived")
     value = float(fact["value"])
-    label = i18n.with_marks(i18n.t("card_on_previous", lang), lang, provisional=bool(fact.get("provisional")))
-    return Change(value, str(fact["unit"]), i18n.fmt_signed(value, str(fact["unit"]), lang), label, "reported")
+    label = render.marked(i18n.t("card_on_previous", lang), lang, provisional=bool(fact.get("provisional")))
+    return Change(value, str(fact["unit"]), render.signed(value, str(fact["unit"]), lang), label, "reported")
 
 
 def _target_info(frames: DataFrames, region_id: str, year: int, ids: list[str], lang: str) -> tuple[TargetInfo | None, list[SourceRef]]:
@@ -126,7 +126,7 @@ def _target_info(frames: DataFrames, region_id: str, year: int, ids: list[str], 
             text = i18n.t("card_target_only", lang, target=target)
         elif gap is not None:
             text = i18n.t("card_target_gap", lang, target=target, status=status,
-                          gap=i18n.fmt_signed(gap, str(row["gap_unit"]), lang, gap_decimals(row)))
+                          gap=render.signed(gap, str(row["gap_unit"]), lang, gap_decimals(row)))
         else:
             text = i18n.t("card_target", lang, target=target, status=status)
         label = f"{i18n.t('target_label', lang)} · {name} {i18n.year_label(year, lang)}"
