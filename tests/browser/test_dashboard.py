@@ -40,8 +40,9 @@ def test_changing_year_and_region_redraws_the_chart(dashboard: Dashboard):
     expect(dashboard.chart_titles().first).to_have_text("地区生产总值:2021年各区(县、市)")
     dashboard.choose_year("2022年")
     expect(dashboard.chart_titles().filter(has_text="2022年")).to_have_count(1)
-    expect(dashboard.chart_titles()).to_have_count(2)
+    expect(dashboard.chart_titles()).to_have_count(3)  # the ranking, the heatmap, the city among its peers
     expect(dashboard.chart_titles().nth(1)).to_have_text("地区生产总值:各区(县、市)历年数值")
+    expect(dashboard.chart_titles().nth(2)).to_have_text("地区生产总值:2022年同类城市")
     ticks = dashboard.page.locator(".js-plotly-plot").first.locator(".yaxislayer-above .ytick text")
     expect(ticks.filter(has_text="江北区")).to_have_count(1)
     dashboard.no_exception()
