@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import cast
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.pages_manager import PagesManager
 
 from metrics import comparison, coverage, i18n, names, queries, query_state
@@ -166,6 +167,20 @@ def apply(**changes: object) -> None:
     st.session_state[CHANGED] = True
 
 
+PAGE_BODY = "page-body"
+"""The key of the router's fragment around the page (``dashboard.py``): a change of year or
+category reruns it alone (Streamlit's keyed ``st.rerun`` from a widget callback), not the sidebar,
+the navigation and the router."""
+
+
+def rerun_body() -> None:
+    """From a widget callback: rerun only the page body; the whole app if there is no body yet."""
+    try:
+        st.rerun(PAGE_BODY)
+    except StreamlitAPIException:
+        return
+
+
 def sync_url(view: ViewState) -> None:
     """Write the view to the query string when it differs, so a copied link reopens it."""
     wanted = query_state.to_params(view)
@@ -175,12 +190,18 @@ def sync_url(view: ViewState) -> None:
 
 
 def _bound(widget: Callable, key: str, value: object, field: str, convert: Callable[[object], object],
-           **kwargs: object) -> object:
-    """Draw ``widget`` showing ``value``; a change by the user goes to the view's ``field``."""
+           body_only: bool = False, **kwargs: object) -> object:
+    """Draw ``widget`` showing ``value``; a change by the user goes to the view's ``field``.
+
+    ``body_only``: the change reruns the page body (the fragment ``PAGE_BODY`` of the router), not
+    the whole app, unless notices are shown (the box outside the body must then go)."""
     st.session_state[key] = value
 
     def changed() -> None:
+        shown = bool(notices())
         apply(**{field: convert(st.session_state[key])})
+        if body_only and not shown:
+            rerun_body()
 
     return widget(key=key, on_change=changed, **kwargs)
 
@@ -199,10 +220,10 @@ def sidebar(frames: DataFrames) -> ViewState:
                format_func=lambda r: names.region_name(frames, r, lang),
                placeholder=i18n.t("regions_placeholder", lang))
         with_data = cached(coverage.years_with_data, frames, tuple(view.regions))
-        _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
+        _bound(st.selectbox, "w_year", view.year, "year", int, body_only=True, label=i18n.t("filter_year", lang),
                options=list(options.years),
                format_func=lambda y: i18n.year_label(y, lang) if y in with_data else i18n.t("year_no_data", lang, year=y))
-        _bound(st.selectbox, "w_cat", view.category or "all", "category", lambda c: None if c == "all" else c,
+        _bound(st.selectbox, "w_cat", view.category or "all", "category", lambda c: None if c == "all" else c, body_only=True,
                label=i18n.t("filter_category", lang), options=["all", *options.categories],
                format_func=lambda c: i18n.category_label(None if c == "all" else c, lang))
         clipboard.copy_link_button(i18n.t("copy_link", lang), i18n.t("copy_link_done", lang), key="copy-link")
