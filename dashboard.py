@@ -8,9 +8,10 @@ import streamlit as st
 
 import metrics.charts.theme  # noqa: F401  (sets the Plotly template after Streamlit's import replaced it)
 from metrics import names
-from ui import a11y, routes, state, widgets
+from ui import a11y, routes, state, warm, widgets
 
 st.set_page_config(page_title="宁波经济指标 · Ningbo indicators", page_icon=":material/monitoring:", layout="wide")
+warm.start()
 state.routed()
 
 loaded = state.load_frames()

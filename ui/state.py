@@ -19,6 +19,7 @@ from typing import cast
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from metrics import comparison, coverage, i18n, names, queries, query_state
 from metrics.dataset import DEFAULT_DATA, load
@@ -173,8 +174,19 @@ category reruns it alone (Streamlit's keyed ``st.rerun`` from a widget callback)
 the navigation and the router."""
 
 
+APP_TEST_SESSION = "test session id"
+"""The session id of every AppTest run (``streamlit.testing.v1.local_script_runner``)."""
+
+
 def rerun_body() -> None:
-    """From a widget callback: rerun only the page body; the whole app if there is no body yet."""
+    """From a widget callback: rerun only the page body; the whole app if there is no body yet.
+
+    Under AppTest the whole app: its element tree after a fragment's rerun holds the fragment
+    alone (the sidebar's widgets would be gone), so page tests see full runs; the browser suite
+    drives the fragment."""
+    ctx = get_script_run_ctx()
+    if ctx is None or ctx.session_id == APP_TEST_SESSION:
+        return
     try:
         st.rerun(PAGE_BODY)
     except StreamlitAPIException:
