@@ -23,9 +23,10 @@ def _figures(path: str) -> dict:
 
 
 st.set_page_config(layout="wide")
-figures = _figures(os.environ["REF_FIGURES"])
+path = os.environ.get("REF_FIGURES")
+figures = _figures(path) if path else {"none": {"before": [], "after": []}}
 page = st.query_params.get("page", next(iter(figures)))
 choice = st.sidebar.selectbox("Figures", ("before", "after"))
-for number, chart in enumerate(figures[page][choice]):
+for number, chart in enumerate(figures.get(page, {}).get(choice, [])):
     st.plotly_chart(json.loads(chart["spec"]), theme=chart["theme"] or None, key=f"chart-{number}",
                     config=json.loads(chart["config"]) if chart["config"] else None)
