@@ -35,7 +35,7 @@ def page_body() -> None:
     not the sidebar and the router. Streamlit lets the page returned by ``st.navigation`` run once per
     app run, so a rerun of the fragment alone allows the same page to run again."""
     state.routed()
-    state.sync_url(state.current())
+    state.sync_body()
     page._can_be_called = True  # the page object of this app run, run again by the fragment
     page.run()
 

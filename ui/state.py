@@ -193,6 +193,14 @@ def rerun_body() -> None:
         return
 
 
+def sync_body() -> None:
+    """At the start of the page body: the URL written, and the change flag taken as ``init_view``
+    takes it, which a rerun of the body alone skips (else the browser's back button after a year
+    change would keep the newer view)."""
+    st.session_state.pop(CHANGED, None)
+    sync_url(current())
+
+
 def sync_url(view: ViewState) -> None:
     """Write the view to the query string when it differs, so a copied link reopens it."""
     wanted = query_state.to_params(view)
