@@ -8,9 +8,10 @@ import streamlit as st
 
 import metrics.charts.theme  # noqa: F401  (sets the Plotly template after Streamlit's import replaced it)
 from metrics.figures import names
-from ui import a11y, routes, state, widgets
+from ui import a11y, routes, state, warm, widgets
 
 st.set_page_config(page_title="宁波经济指标 · Ningbo indicators", page_icon=":material/monitoring:", layout="wide")
+warm.start()
 state.routed()
 
 loaded = state.load_frames()
@@ -25,6 +26,18 @@ page = st.navigation(routes.pages(view.lang))
 view = state.sidebar(loaded)
 options = names.view_options(loaded)
 widgets.notice_box(state.notices(), options.first_year, options.last_year, view.lang)
-state.sync_url(view)
 a11y.name_controls(view.lang)
-page.run()
+
+
+@st.fragment(key=state.PAGE_BODY)
+def page_body() -> None:
+    """The page, in a fragment: a change of year or category reruns it alone (``ui.state._bound``),
+    not the sidebar and the router. Streamlit lets the page returned by ``st.navigation`` run once per
+    app run, so a rerun of the fragment alone allows the same page to run again."""
+    state.routed()
+    state.sync_body()
+    page._can_be_called = True  # the page object of this app run, run again by the fragment
+    page.run()
+
+
+page_body()

@@ -3,9 +3,13 @@
 ``dashboard.py`` stays the app's entry script (``streamlit run dashboard.py`` works too, and
 AppTest runs it); this file adds what only the server can do, before Streamlit's own handling:
 an odd address (a NUL byte, ``..``, a line break, a nested path) goes to the dashboard's own
-not-found page instead of a bare "Bad Request" or a blank page (``ui.odd_paths``), and the first
-visit after a start is routed like every other.
+not-found page instead of a bare "Bad Request" or a blank page (``ui.odd_paths``), the first
+visit after a start is routed like every other, and the data, the default view's figures and the
+export renderer are prepared when the server starts (``ui.warm``, in the app's lifespan).
 """
+
+import contextlib
+from collections.abc import AsyncIterator
 
 import streamlit as st
 from starlette.middleware import Middleware
@@ -18,4 +22,17 @@ from ui.odd_paths import OddPaths
 # before the router runs; ``ui.state.context`` switches it off too, but only once a page has run).
 PagesManager.uses_pages_directory = False
 
-app = st.App("dashboard.py", middleware=[Middleware(OddPaths, base=st.get_option("server.baseUrlPath") or "")])
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app: object) -> AsyncIterator[None]:
+    """When the server starts: the data, the default view's figures and the export renderer are
+    prepared (``ui.warm``) before the first visitor, not by them."""
+    from ui import warm
+
+    warm.start()
+    yield
+
+
+app = st.App("dashboard.py", middleware=[Middleware(OddPaths, base=st.get_option("server.baseUrlPath") or "")],
+             lifespan=lifespan)

@@ -124,3 +124,27 @@ def profile_first_runs(data: str, sources: str, pages: list[str]) -> dict:
     at.selectbox[0].select(at.selectbox[0].options[1])
     result["change_s"]["bare app"], _ = timed(at.run)
     return result
+
+
+def page_figures(data: str, sources: str, pages: list[str]) -> dict:
+    """The figure JSON each page sends to the browser (the Plotly chart messages: spec, config,
+    theme), before and after the browser runs' filter change: what the reference app of the same
+    figures (``benchmarks/figure_app.py``) draws, so its times are the content's, without the dashboard."""
+    _point_at(data, sources)
+    from streamlit.testing.v1 import AppTest
+
+    from benchmarks.ui_map import CATEGORY_KEY, CATEGORY_OPTION
+
+    def charts(at: AppTest) -> list[dict]:
+        return [{"spec": chart.proto.spec, "config": chart.proto.config, "theme": chart.proto.theme}
+                for chart in at.get("plotly_chart")]
+
+    result: dict = {}
+    for page in pages:
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT)
+        at.switch_page(f"pages/{page}.py").run(timeout=RUN_TIMEOUT)
+        before = charts(at)
+        category = at.selectbox(key=CATEGORY_KEY)
+        category.select(category.options[CATEGORY_OPTION]).run(timeout=RUN_TIMEOUT)
+        result[page] = {"before": before, "after": charts(at)}
+    return result

@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"concurrent sessions for the memory figure (default 10, {QUICK_SESSIONS} with --quick)")
     parser.add_argument("--indicators", type=int,
                         help=f"indicators in the generated dataset (default 80: 100,000 observations; {QUICK_INDICATORS} with --quick)")
+    parser.add_argument("--page-speed", action="store_true",
+                        help="only the page-speed part, both references (default out benchmarks/results-page-speed.md)")
     return parser
 
 
@@ -43,13 +45,14 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(ROOT))
     from benchmarks.suite import Options, run_all
 
-    out = args.out or ROOT / "benchmarks" / ("results-quick.md" if args.quick else "results.md")
+    out = args.out or ROOT / "benchmarks" / ("results-quick.md" if args.quick
+                                             else "results-page-speed.md" if args.page_speed else "results.md")
     runs = args.runs or (1 if args.quick else 5)
     start = time.perf_counter()
     indicators = args.indicators or (QUICK_INDICATORS if args.quick else 80)
     sessions = args.sessions or (QUICK_SESSIONS if args.quick else 10)
     results = run_all(Options(quick=args.quick, runs=runs, sessions=sessions, indicators=indicators,
-                              warm_exports=1 if args.quick else 5))
+                              warm_exports=1 if args.quick else 5, only_page_speed=args.page_speed))
     results.notes.append(f"The whole run took {time.perf_counter() - start:.0f} s.")
     out.write_text(results.markdown("Benchmark results (quick mode: one iteration, figures only)" if args.quick
                                     else "Benchmark results"), encoding="utf-8")

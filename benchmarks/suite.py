@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import tempfile
 import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from benchmarks import server
@@ -20,6 +23,8 @@ from metrics.load.provenance import default_sources_dir
 SHIPPED = Data("shipped data", DEFAULT_DATA, default_sources_dir())
 """The data the dashboard ships with; its quoted texts are in ``../shared/sources`` or ``$METRICS_SOURCES``."""
 SPEED_GOAL = 1.2
+SAME_FIGURES_GOAL = 1.05
+"""A filter change against the reference that draws the dashboard's own figures with nothing else (issue 21)."""
 MEMORY_GOAL = 1.5
 
 
@@ -32,6 +37,8 @@ class Options:
     warm_exports: int = 5
     indicators: int = 80
     """Indicators of the generated dataset (× 50 regions × 25 years); quick mode uses fewer."""
+    only_page_speed: bool = False
+    """Only the page-speed part, with both references (no generated data, memory or exports)."""
 
 
 @contextlib.contextmanager
@@ -60,6 +67,19 @@ def run_all(options: Options) -> Results:
     results = Results("quick mode, one iteration" if options.quick else f"full, {options.runs} browser runs per median")
     if not SHIPPED.sources.is_dir():
         raise SystemExit(f"the shipped data's source texts are not in {SHIPPED.sources}: set METRICS_SOURCES to their folder")
+    if options.only_page_speed:
+        with part(results, "Page speed"):
+            from playwright.sync_api import sync_playwright
+
+            from benchmarks import browser as b
+
+            with sync_playwright() as playwright:
+                browser = b.launch(playwright)
+                try:
+                    page_speed(results, browser, options)
+                finally:
+                    browser.close()
+        return results
     made = generate(DEFAULT_OUT, indicators=options.indicators)
     large = Data(f"generated {made.observations // 1000}k", made.data, made.sources)
     results.notes.append(f"Generated dataset: {made.observations} observations ({made.quoted} with a quote checked against "
@@ -95,14 +115,21 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
     from benchmarks.ui_map import BARE_FILTER, CATEGORY_FILTER, CHART_PAGES
 
     section = "Page speed (Playwright, Debian Chromium)"
+    found = run_worker("figures", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(CHART_PAGES))
+    figures_file = Path(tempfile.mkstemp(prefix="bench-figures-", suffix=".json")[1])
+    figures_file.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
     with server.running("dashboard.py", _shipped_env()) as dashboard:
         probe, _ = ps.open_app(browser, dashboard.url + CHART_PAGES[0])
         shape = ps.chart_shape(probe)
         probe.context.close()
         bare_env = {"BARE_TRACES": str(max(1, len(shape))), "BARE_POINTS": str(max([t["n"] for t in shape] or [25])),
                     "BARE_TYPE": "bar" if shape and shape[0]["type"] == "bar" else "scatter"}
-        with server.running("benchmarks/bare_app.py", bare_env) as bare:
-            apps = {f"dashboard /{name}": (dashboard.url + name, CATEGORY_FILTER) for name in CHART_PAGES}
+        with server.running("benchmarks/bare_app.py", bare_env) as bare, \
+                server.running("benchmarks/figure_app.py", {"REF_FIGURES": str(figures_file)}) as same:
+            apps = {}
+            for name in CHART_PAGES:
+                apps[f"dashboard /{name}"] = (dashboard.url + name, CATEGORY_FILTER)
+                apps[f"same figures /{name}"] = (f"{same.url}?page={name}", BARE_FILTER)
             apps["bare app"] = (bare.url, BARE_FILTER)
             timings = {name: ps.Timings() for name in apps}
             if not options.quick:  # a first visit of each, not counted: fills the browser's and Python's caches
@@ -111,10 +138,12 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
             for _ in range(options.runs):
                 for name, (url, how) in apps.items():
                     ps.one_run(browser, url, how, timings[name])
+    figures_file.unlink(missing_ok=True)
     results.notes.append(f"Page speed: the bare app's chart is sized like the first chart of /{CHART_PAGES[0]}: "
                          f"{bare_env['BARE_TRACES']} trace(s) of {bare_env['BARE_POINTS']} points ({bare_env['BARE_TYPE']}). "
                          f"Dashboard filter: {CATEGORY_FILTER.label}. Each run is a fresh browser context (a new session); "
-                         "the apps take turns so that both see the same load on the machine.")
+                         "the apps take turns so that both see the same load on the machine. \"Same figures\": benchmarks/figure_app.py "
+                         "draws the figure JSON the page sends (before and after the change), with nothing else.")
     floor = timings.pop("bare app")
     for label, attr in (("navigation → first chart drawn", "first_chart"), ("filter change → updated chart", "filter_change")):
         bare_median = median(getattr(floor, attr))
@@ -122,9 +151,17 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
         for name, timing in timings.items():
             values = getattr(timing, attr)
             results.add(Figure(section, f"{label}: {name}", median(values), "s", note=spread(values)))
+            if not name.startswith("dashboard"):
+                continue
             ratio = median(values) / bare_median
             results.add(Figure(section, f"{label}: {name} ÷ bare app", ratio, "×", goal=f"≤ {SPEED_GOAL:g}×",
                                met=ratio <= SPEED_GOAL))
+            same = median(getattr(timings[name.replace("dashboard", "same figures")], attr))
+            same_ratio = median(values) / same
+            own_goal = attr == "filter_change"
+            results.add(Figure(section, f"{label}: {name} ÷ the same figures alone", same_ratio, "×",
+                               goal=f"≤ {SAME_FIGURES_GOAL:g}×" if own_goal else "",
+                               met=same_ratio <= SAME_FIGURES_GOAL if own_goal else None))
     everyone = [*timings.items(), ("bare app", floor)]
     elements = {name: median(t.first_element) for name, t in everyone}
     results.notes.append("Where navigation time goes: median seconds to the app's first element (front end loaded, "
@@ -142,7 +179,7 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
     for name, timing in timings.items():
         if timing.errors:
             results.failures.append(f"Page speed: {name} showed errors, so its timings are not of the page: {timing.errors[:3]}")
-    if options.quick:  # once per run, so that the profiling keeps working; on one page, to keep it short
+    if options.quick or options.only_page_speed:  # once per run, so that the profiling keeps working; on one page, to keep it short
         profile_first_runs(results, CHART_PAGES[:1])
     elif any(f.met is False for f in results.figures if f.section == section):
         profile_first_runs(results, CHART_PAGES)

@@ -19,7 +19,7 @@ from typing import Any
 from benchmarks.measure import peak_rss_mib, profiled, timed
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("load", "cparse", "app", "firstrun", "exports")
+KINDS = ("load", "cparse", "app", "firstrun", "figures", "exports")
 
 
 def run_worker(kind: str, *args: str, timeout: float = 900.0) -> dict:
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reruns", type=int, default=5)
     parser.add_argument("--warm-runs", type=int, default=5, help="exports: warm PNG exports for the median")
     parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--pages", default="", help="firstrun: comma-separated page names")
+    parser.add_argument("--pages", default="", help="firstrun, figures: comma-separated page names")
     args = parser.parse_args(argv)
     if args.kind == "load":
         result = load(args.data, args.sources, args.profile)
@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.app_timing import profile_first_runs
 
         result = profile_first_runs(args.data, args.sources, [p for p in args.pages.split(",") if p])
+    elif args.kind == "figures":
+        from benchmarks.app_timing import page_figures
+
+        result = page_figures(args.data, args.sources, [p for p in args.pages.split(",") if p])
     else:
         from benchmarks.export_timing import measure_exports
 

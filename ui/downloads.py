@@ -91,9 +91,8 @@ def chart_downloads(fig: go.Figure, basename: str, lang: str, caption: Caption |
     if problem is not None:
         _notice(problem, lang)
         return
-    columns = st.columns(len(FORMATS))
-    for column, (fmt, mime) in zip(columns, FORMATS.items(), strict=True):
-        with column:
+    with _menu(lang, f"downloads-{key or basename}"):
+        for fmt, mime in FORMATS.items():
             st.download_button(
                 f"{_word('download', lang)} {fmt.upper()}",
                 data=_figure_callable(fig, fmt, caption),
@@ -105,6 +104,12 @@ def chart_downloads(fig: go.Figure, basename: str, lang: str, caption: Caption |
             )
 
 
+def _menu(lang: str, key: str):  # st.popover's container
+    """One "download" menu per chart or table: its buttons are drawn by the browser only when it
+    is opened, where three buttons beside every chart were drawn on every change (issue 21)."""
+    return st.popover(_word("download", lang), icon=":material/download:", key=key)
+
+
 def _figure_callable(fig: go.Figure, fmt: str, caption: Caption | None) -> Callable[[], bytes]:
     return lambda: figure_bytes(fig, fmt, caption)
 
@@ -114,12 +119,10 @@ def table_downloads(raw: pd.DataFrame, kind: str, basename: str, lang: str, sour
     """CSV (UTF-8 with BOM, for Excel) and XLSX (with a sources sheet) buttons for one table,
     built from the page's raw rows (``kind``: facts, ledger, progress or sources), never from the
     display table. ``sources`` is the dataset's sources table (``frames.sources``)."""
-    csv_column, xlsx_column = st.columns(2)
-    with csv_column:
+    with _menu(lang, f"downloads-{key or basename}"):
         st.download_button(f"{_word('download', lang)} CSV", data=lambda: table_csv(raw, kind, lang, sources),
                            file_name=_file_name(basename, "csv"), mime=CSV_MIME, on_click="ignore",
                            key=f"download-{key or basename}-csv", width="stretch")
-    with xlsx_column:
         st.download_button(f"{_word('download', lang)} XLSX", data=lambda: table_xlsx(raw, kind, lang, sources),
                            file_name=_file_name(basename, "xlsx"), mime=XLSX_MIME, on_click="ignore",
                            key=f"download-{key or basename}-xlsx", width="stretch")

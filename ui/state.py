@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import cast
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from metrics.figures import comparison, names, queries
 from metrics.frames import coverage, region_tree
@@ -171,6 +173,39 @@ def apply(**changes: object) -> None:
     st.session_state[CHANGED] = True
 
 
+PAGE_BODY = "page-body"
+"""The key of the router's fragment around the page (``dashboard.py``): a change of year or
+category reruns it alone (Streamlit's keyed ``st.rerun`` from a widget callback), not the sidebar,
+the navigation and the router."""
+
+
+APP_TEST_SESSION = "test session id"
+"""The session id of every AppTest run (``streamlit.testing.v1.local_script_runner``)."""
+
+
+def rerun_body() -> None:
+    """From a widget callback: rerun only the page body; the whole app if there is no body yet.
+
+    Under AppTest the whole app: its element tree after a fragment's rerun holds the fragment
+    alone (the sidebar's widgets would be gone), so page tests see full runs; the browser suite
+    drives the fragment."""
+    ctx = get_script_run_ctx()
+    if ctx is None or ctx.session_id == APP_TEST_SESSION:
+        return
+    try:
+        st.rerun(PAGE_BODY)
+    except StreamlitAPIException:
+        return
+
+
+def sync_body() -> None:
+    """At the start of the page body: the URL written, and the change flag taken as ``init_view``
+    takes it, which a rerun of the body alone skips (else the browser's back button after a year
+    change would keep the newer view)."""
+    st.session_state.pop(CHANGED, None)
+    sync_url(current())
+
+
 def sync_url(view: ViewState) -> None:
     """Write the view to the query string when it differs, so a copied link reopens it."""
     wanted = query_state.to_params(view)
@@ -180,12 +215,18 @@ def sync_url(view: ViewState) -> None:
 
 
 def _bound(widget: Callable, key: str, value: object, field: str, convert: Callable[[object], object],
-           **kwargs: object) -> object:
-    """Draw ``widget`` showing ``value``; a change by the user goes to the view's ``field``."""
+           body_only: bool = False, **kwargs: object) -> object:
+    """Draw ``widget`` showing ``value``; a change by the user goes to the view's ``field``.
+
+    ``body_only``: the change reruns the page body (the fragment ``PAGE_BODY`` of the router), not
+    the whole app, unless notices are shown (the box outside the body must then go)."""
     st.session_state[key] = value
 
     def changed() -> None:
+        shown = bool(notices())
         apply(**{field: convert(st.session_state[key])})
+        if body_only and not shown:
+            rerun_body()
 
     return widget(key=key, on_change=changed, **kwargs)
 
@@ -201,10 +242,10 @@ def sidebar(frames: DataFrames) -> ViewState:
                options=list(i18n.LANGS), format_func=i18n.language_name, horizontal=True)
         region_picker(frames, view)
         with_data = cached(coverage.years_with_data, frames, tuple(view.regions))
-        _bound(st.selectbox, "w_year", view.year, "year", int, label=i18n.t("filter_year", lang),
+        _bound(st.selectbox, "w_year", view.year, "year", int, body_only=True, label=i18n.t("filter_year", lang),
                options=list(options.years),
                format_func=lambda y: i18n.year_label(y, lang) if y in with_data else i18n.t("year_no_data", lang, year=y))
-        _bound(st.selectbox, "w_cat", view.category or "all", "category", lambda c: None if c == "all" else c,
+        _bound(st.selectbox, "w_cat", view.category or "all", "category", lambda c: None if c == "all" else c, body_only=True,
                label=i18n.t("filter_category", lang), options=["all", *options.categories],
                format_func=lambda c: i18n.category_label(None if c == "all" else c, lang))
         clipboard.copy_link_button(i18n.t("copy_link", lang), i18n.t("copy_link_done", lang), key="copy-link")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
 
-from metrics.charts.theme import TEMPLATE
+from metrics.charts.theme import FONT_SIZE, TEMPLATE
 from metrics.frames.missing import split_ids
 from metrics.text import i18n
 from metrics.text.citation import cite, official_first
-from metrics.text.text_width import wrap
+from metrics.text.text_width import em_width, wrap
 
 FOOTNOTE_WIDTH = 84
 """Characters per footnote line (a CJK character counts as two)."""
@@ -20,6 +21,14 @@ SUBTITLE_EM = 64
 never wraps one, and a long list of regions without data ran off the chart."""
 MAX_FOOTNOTE_SOURCES = 6
 FOOTNOTE_LINE_PX = 16
+DIGIT_EM = 0.6
+"""A digit or Latin letter of a tick label, in em of the template's font (a little more than it is)."""
+LEFT_PAD = 16
+"""Room left of the y tick labels: the container's edge, as the title's left pad."""
+TICK_ROOM = 10
+"""The outside tick (5 px) and the gap to its label."""
+AXIS_TITLE_ROOM = 26
+"""A y axis title, rotated: a line of the font and its standoff."""
 
 
 def esc(text: object) -> str:
@@ -79,7 +88,7 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
     meta = {**meta, "screen": {"subtitle": esc(subtitle or ""), "footnote": esc(footnote or ""), "head": head, "bottom": bottom}}
     fig.update_layout(template=TEMPLATE, title=title_spec, height=total, meta=meta,
                       legend={"yref": "container", "y": 1 - (head + 4) / total, "yanchor": "top"},
-                      margin={"b": bottom, "t": head + 34 + top, "r": right})
+                      margin={"b": bottom, "t": head + 34 + top, "r": right, "l": left_margin(fig)})
     if lines:
         fig.add_annotation(text="<br>".join(esc(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
                            xanchor="left", yanchor="top", yshift=-48, showarrow=False, align="left",
@@ -109,6 +118,71 @@ def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str]:
         # cells wide enough for a figure such as 18147.7: a phone scrolls the grid sideways
         out.update_layout(width=HEATMAP_CELL_PX * len(meta["years"]) + HEATMAP_LABELS_PX)
     return out, subtitle, footnote
+
+
+def _numbers(values: Iterable[object]) -> list[float]:
+    found = []
+    for value in values:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            found.append(float(value))
+    return found
+
+
+def _number_label(numbers: list[float]) -> str:
+    """The widest tick label a numeric axis over ``numbers`` may show: Plotly's round ticks go a
+    step beyond the data, with thousands separated and a decimal on small ranges."""
+    if not numbers:
+        return "0"
+    top = max(abs(n) for n in numbers)
+    label = f"{math.ceil(top * 1.1):,}"
+    if max(numbers) - min(numbers) < 20:
+        label += ".5"
+    return ("−" if min(numbers) < 0 else "") + label
+
+
+def _y_labels(fig: go.Figure, axis: str) -> list[str]:
+    """The tick labels of y axis ``axis`` ("y", "y2", ...): its tick texts, the categories of the
+    traces on it, or the widest round number of their values."""
+    layout = fig.layout[axis.replace("y", "yaxis", 1)]
+    if layout.showticklabels is False or layout.visible is False:
+        return []
+    if layout.ticktext:
+        return [str(text) for text in layout.ticktext]
+    labels: list[str] = []
+    numbers: list[float] = []
+    for trace in fig.data:
+        if (getattr(trace, "yaxis", None) or "y") != axis or getattr(trace, "y", None) is None:
+            continue
+        values = list(trace.y)
+        found = _numbers(values)
+        if len(found) < sum(1 for v in values if v is not None):
+            labels += [str(v) for v in values if v is not None]
+        else:
+            numbers += found
+            if trace.type == "bar" and getattr(trace, "orientation", None) != "h":
+                numbers.append(0.0)
+    if numbers:
+        labels.append(_number_label(numbers))
+    return labels
+
+
+def left_margin(fig: go.Figure) -> int:
+    """The left margin the y axes' tick labels and titles take (``metrics.text.text_width``), so that the
+    template can leave ``automargin`` off: Plotly then lays a chart out once, not twice."""
+    widest = 0.0
+    for name in [key for key in fig.layout.to_plotly_json() if key.startswith("yaxis")] or ["yaxis"]:
+        axis = "y" + name[len("yaxis"):]
+        layout = fig.layout[name]
+        if layout.side == "right" or layout.overlaying:
+            continue
+        labels = _y_labels(fig, axis)
+        width = max((em_width(html.unescape(label), DIGIT_EM) for label in labels), default=0.0) * FONT_SIZE
+        if labels:
+            width += TICK_ROOM
+        if layout.title and layout.title.text:
+            width += AXIS_TITLE_ROOM
+        widest = max(widest, width)
+    return int(LEFT_PAD + math.ceil(widest))
 
 
 def hover(lines: Iterable[str]) -> str:

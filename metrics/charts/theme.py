@@ -23,6 +23,8 @@ import plotly.io as pio
 from metrics.load.schema import Region
 
 TEMPLATE_NAME = "ningbo"
+FONT_SIZE = 13
+"""The template's text size in px: tick labels and axis titles."""
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442")
@@ -64,12 +66,15 @@ def region_style(region_id: str, region: Region | None = None) -> RegionStyle:
 
 def _template() -> go.layout.Template:
     axis = {"gridcolor": GRID_COLOUR, "linecolor": "#BBBBBB", "zerolinecolor": "#BBBBBB", "ticks": "outside",
-            "tickcolor": "#BBBBBB", "title": {"standoff": 8}, "automargin": True,
+            "tickcolor": "#BBBBBB", "title": {"standoff": 8},
+            # margins are set from the labels' width (charts.common.frame): automargin lays every chart
+            # out twice (plotly.js issue 2704), and a redraw took twice as long
+            "automargin": False,
             # numbers as Chinese readers write them (15,000 亿元), never Plotly's SI "15k"
             "exponentformat": "none", "separatethousands": True}
     template = go.layout.Template(pio.templates["plotly_white"])
     template.layout.update(
-        font={"family": FONT_FAMILY, "size": 13, "color": TEXT_COLOUR},
+        font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": TEXT_COLOUR},
         title={"font": {"size": 17}, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
         colorway=list(PALETTE),
         paper_bgcolor="#FFFFFF",

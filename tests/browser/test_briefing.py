@@ -28,6 +28,7 @@ def test_yuyaos_2021_gdp_card_shows_no_change_of_two_nominal_levels(dashboard: D
 
 def test_the_xlsx_download_has_numbers_units_and_every_rows_sources(dashboard: Dashboard):
     dashboard.open("/data_sources?region=ningbo&year=2021")
+    dashboard.page.get_by_test_id("stPopover").filter(has_text="下载").first.locator("button").first.click()
     button = dashboard.page.get_by_test_id("stDownloadButton").filter(has_text="XLSX").first
     with dashboard.page.expect_download() as download:
         button.click()

@@ -1,0 +1,51 @@
+"""Ready when started (issue 21): the data, the frames, the first pages' figures and the export
+renderer prepared when the server starts, not by its first visitor.
+
+``serve.py`` calls ``start`` from its lifespan (``st.App``, Streamlit 1.67: code that runs when the
+server starts, before any session); ``dashboard.py`` calls it too, once per process (a server
+started with ``streamlit run dashboard.py`` then warms on its first visit, in the background).
+It never raises: a dataset with problems is reported by the pages as before."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+
+_started = threading.Event()
+log = logging.getLogger(__name__)
+
+
+def prepare() -> None:
+    """Load the dataset through the app's cache, build the default view's overview and targets
+    (through ``ui.state.cached``) and start the export renderer."""
+    from metrics.export.renderer import warm_up
+    from metrics.figures import names
+    from metrics.view_models import query_state
+    from metrics.view_models.overview import overview_page
+    from metrics.view_models.targets import targets_page
+    from ui import state
+
+    warm_up()
+    frames = state.load_frames()
+    if isinstance(frames, list):
+        return
+    view = query_state.default_state(names.view_options(frames))
+    for build in (overview_page, targets_page):
+        with contextlib.suppress(Exception):  # a page that fails says so to its visitor, not here
+            build(frames, view, state.cached)
+
+
+def start() -> None:
+    """``prepare`` in a background thread, once per process."""
+    if _started.is_set():
+        return
+    _started.set()
+
+    def run() -> None:
+        try:
+            prepare()
+        except Exception:  # the server must start anyway; the first visitor then loads the data
+            log.exception("warming the dashboard failed")
+
+    threading.Thread(target=run, name="dashboard-warm-up", daemon=True).start()
