@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from metrics.load.problems import DatasetError, Problem
-from metrics.load.yaml_reader import read_yaml
+from metrics.load.problems import DatasetError
+from metrics.load.units import read_catalogue
 
 PLANS_FILE = Path(__file__).resolve().parents[2] / "data" / "plans.yaml"
 
@@ -38,21 +38,10 @@ class Plan(BaseModel):
 
 def read_plans(path: Path = PLANS_FILE) -> list[Plan]:
     """The plans in time order; a broken file raises ``DatasetError`` naming its file and line."""
-    located = read_yaml(path)
-    records = located.data.get("plans") if isinstance(located.data, dict) else None
-    if not isinstance(records, list):
-        raise DatasetError([Problem(str(path), 1, "the file must hold a list 'plans'.")])
-    found: list[Plan] = []
-    problems = []
-    for index, record in enumerate(records):
-        try:
-            plan = Plan.model_validate(record)
-        except ValidationError as exc:
-            problems.append(Problem(str(path), located.line("plans", index), f"plan #{index + 1}: {exc.errors()[0]['msg']}."))
-            continue
-        if plan.end <= plan.start:
-            problems.append(Problem(str(path), located.line("plans", index, "end"), f"plan {plan.id!r}: end must be after start."))
-        found.append(plan)
+    def ordered(plan: Plan, before: dict[str, Plan]) -> tuple[str, str] | None:
+        return ("end", f"plan {plan.id!r}: end must be after start.") if plan.end <= plan.start else None
+
+    found, problems = read_catalogue(path, "plans", Plan, ordered)
     if problems:
         raise DatasetError(problems)
     return sorted(found, key=lambda plan: plan.start)

@@ -8,8 +8,9 @@ a factor to that dimension's base unit; the units are listed, with their English
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -35,27 +36,45 @@ class Unit(BaseModel):
     """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
 
 
-def read_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
-    """The units catalogue by symbol; a broken catalogue is the program's bug, so it raises
-    ``DatasetError`` naming the file and line of each problem."""
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_catalogue(path: Path, key: str, model: type[M], check: Callable[[M, dict[str, M]], tuple[str, str] | None]
+                   ) -> tuple[list[M], list[Problem]]:
+    """A data file holding one list ``key`` of records of ``model`` (``data/units.yaml``,
+    ``data/plans.yaml``): the records, and every problem with its file and line. ``check`` says
+    what is wrong with a record beside those read before it, as (field, message), or None."""
     located = read_yaml(path)
-    records = located.data.get("units") if isinstance(located.data, dict) else None
+    records = located.data.get(key) if isinstance(located.data, dict) else None
     if not isinstance(records, list):
-        raise DatasetError([Problem(str(path), 1, "the file must hold a list 'units'.")])
-    found: dict[str, Unit] = {}
+        raise DatasetError([Problem(str(path), 1, f"the file must hold a list '{key}'.")])
+    found: dict[str, M] = {}
     problems = []
     for index, record in enumerate(records):
         try:
-            unit = Unit.model_validate(record)
+            item = model.model_validate(record)
         except ValidationError as exc:
-            problems.append(Problem(str(path), located.line("units", index), f"unit #{index + 1}: {exc.errors()[0]['msg']}."))
+            problems.append(Problem(str(path), located.line(key, index), f"{key[:-1]} #{index + 1}: {exc.errors()[0]['msg']}."))
             continue
-        if unit.symbol in found:
-            problems.append(Problem(str(path), located.line("units", index, "symbol"), f"unit {unit.symbol!r} is listed twice."))
-        found[unit.symbol] = unit
+        wrong = check(item, found)
+        if wrong is not None:
+            problems.append(Problem(str(path), located.line(key, index, wrong[0]), wrong[1]))
+        found[str(index)] = item
+    return list(found.values()), problems
+
+
+def read_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
+    """The units catalogue by symbol; a broken catalogue is the program's bug, so it raises
+    ``DatasetError`` naming the file and line of each problem."""
+    def twice(unit: Unit, before: dict[str, Unit]) -> tuple[str, str] | None:
+        if any(other.symbol == unit.symbol for other in before.values()):
+            return "symbol", f"unit {unit.symbol!r} is listed twice."
+        return None
+
+    units, problems = read_catalogue(path, "units", Unit, twice)
     if problems:
         raise DatasetError(problems)
-    return found
+    return {unit.symbol: unit for unit in units}
 
 
 UNITS: dict[str, Unit] = read_units()
