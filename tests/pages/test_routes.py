@@ -61,7 +61,12 @@ def _through_middleware(path: bytes, headers: list[tuple[bytes, bytes]], query: 
 
     scope = {"type": "http", "method": "GET", "path": path.decode("latin-1"), "raw_path": path, "query_string": query,
              "headers": headers}
-    asyncio.run(OddPaths(app)(scope, None, send))
+    # In a thread of its own: a browser test run earlier in the same process (Playwright's sync
+    # API) can leave an event loop running in this one, and asyncio.run refuses to nest.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, OddPaths(app)(scope, None, send)).result()
     return sent
 
 
