@@ -33,29 +33,11 @@ from metrics.export import (
 from metrics.export.deck import Chart, all_charts, region_name
 from metrics.export.renderer import ExportError, warm_up
 from metrics.frames.dataframes import DataFrames
-
-_WORDS = {
-    "download": ("下载", "Download"),
-    "unavailable": ("图片与简报导出暂不可用:请在服务器上安装 Debian 软件包 {package}。",
-                    "Image and pack export is unavailable: install the Debian package {package} on the server."),
-    "deck_header": ("简报包", "Briefing pack"),
-    "deck_charts": ("选择图表", "Charts"),
-    "deck_build": ("生成{fmt}", "Build {fmt}"),
-    "deck_building": ("正在生成简报…", "Building the briefing pack…"),
-    "deck_built": ("简报已生成", "Briefing pack ready"),
-    "deck_failed": ("生成失败:{error}", "The pack could not be built: {error}"),
-    "deck_file": ("经济指标简报", "briefing"),
-    "deck_none": ("本地区本年度暂无图表。", "No chart for this region and year."),
-}
+from metrics.text.catalogue import t
 
 _DECK_WRITERS = {"pptx": deck_pptx, "pdf": deck_pdf}
 _DECK_MIME = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
               "pdf": "application/pdf"}
-
-
-def _word(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
-    return zh if lang == "zh" else en
 
 
 def _file_name(basename: str, ext: str) -> str:
@@ -80,7 +62,7 @@ def _warm_once() -> bool:
 
 
 def _notice(exc: ExportUnavailable, lang: str) -> None:
-    st.caption("⚠️ " + _word("unavailable", lang).format(package=exc.package))
+    st.caption("⚠️ " + t("dl_unavailable", lang, package=exc.package))
 
 
 def chart_downloads(fig: go.Figure, basename: str, lang: str, caption: Caption | None = None,
@@ -94,7 +76,7 @@ def chart_downloads(fig: go.Figure, basename: str, lang: str, caption: Caption |
     with _menu(lang, f"downloads-{key or basename}"):
         for fmt, mime in FORMATS.items():
             st.download_button(
-                f"{_word('download', lang)} {fmt.upper()}",
+                f"{t('dl_download', lang)} {fmt.upper()}",
                 data=_figure_callable(fig, fmt, caption),
                 file_name=_file_name(basename, fmt),
                 mime=mime,
@@ -107,7 +89,7 @@ def chart_downloads(fig: go.Figure, basename: str, lang: str, caption: Caption |
 def _menu(lang: str, key: str):  # st.popover's container
     """One "download" menu per chart or table: its buttons are drawn by the browser only when it
     is opened, where three buttons beside every chart were drawn on every change (issue 21)."""
-    return st.popover(_word("download", lang), icon=":material/download:", key=key)
+    return st.popover(t("dl_download", lang), icon=":material/download:", key=key)
 
 
 def _figure_callable(fig: go.Figure, fmt: str, caption: Caption | None) -> Callable[[], bytes]:
@@ -120,10 +102,10 @@ def table_downloads(raw: pd.DataFrame, kind: str, basename: str, lang: str, sour
     built from the page's raw rows (``kind``: facts, ledger, progress or sources), never from the
     display table. ``sources`` is the dataset's sources table (``frames.sources``)."""
     with _menu(lang, f"downloads-{key or basename}"):
-        st.download_button(f"{_word('download', lang)} CSV", data=lambda: table_csv(raw, kind, lang, sources),
+        st.download_button(f"{t('dl_download', lang)} CSV", data=lambda: table_csv(raw, kind, lang, sources),
                            file_name=_file_name(basename, "csv"), mime=CSV_MIME, on_click="ignore",
                            key=f"download-{key or basename}-csv", width="stretch")
-        st.download_button(f"{_word('download', lang)} XLSX", data=lambda: table_xlsx(raw, kind, lang, sources),
+        st.download_button(f"{t('dl_download', lang)} XLSX", data=lambda: table_xlsx(raw, kind, lang, sources),
                            file_name=_file_name(basename, "xlsx"), mime=XLSX_MIME, on_click="ignore",
                            key=f"download-{key or basename}-xlsx", width="stretch")
 
@@ -138,23 +120,23 @@ def deck_download(frames: DataFrames, region_id: str, year: int, lang: str,
         return
     available = list(charts) if charts is not None else _session_charts(frames, region_id, year, lang)
     if not available:
-        st.caption(_word("deck_none", lang))
+        st.caption(t("dl_deck_none", lang))
         return
     names = [name for name, _ in available]
-    chosen = st.multiselect(_word("deck_charts", lang), names, default=names,
+    chosen = st.multiselect(t("dl_deck_charts", lang), names, default=names,
                             key=f"deck-charts-{region_id}-{year}-{lang}")
     selection = [chart for chart in available if chart[0] in chosen]
-    stem = f"{region_name(frames, region_id, lang)}_{year}_{_word('deck_file', lang)}"
+    stem = f"{region_name(frames, region_id, lang)}_{year}_{t('dl_deck_file', lang)}"
     columns = st.columns(len(_DECK_WRITERS))
     for column, fmt in zip(columns, _DECK_WRITERS, strict=True):
         key = deck_state_key(region_id, year, lang, chosen, fmt)
         with column:
-            if st.button(_word("deck_build", lang).format(fmt=fmt.upper()), key=f"build-{key}", width="stretch",
+            if st.button(t("dl_deck_build", lang, fmt=fmt.upper()), key=f"build-{key}", width="stretch",
                          disabled=not selection):
                 st.session_state[key] = _build(frames, region_id, year, lang, selection, fmt)
             data = st.session_state.get(key)
             if data:
-                st.download_button(f"{_word('download', lang)} {fmt.upper()}", data=data,
+                st.download_button(f"{t('dl_download', lang)} {fmt.upper()}", data=data,
                                    file_name=_file_name(stem, fmt), mime=_DECK_MIME[fmt], on_click="ignore",
                                    key=f"download-{key}", type="primary", width="stretch")
 
@@ -177,7 +159,7 @@ def deck_state_key(region_id: str, year: int, lang: str, chosen: Sequence[str], 
 
 
 def _build(frames: DataFrames, region_id: str, year: int, lang: str, charts: list[Chart], fmt: str) -> bytes | None:
-    with st.status(_word("deck_building", lang), expanded=True) as status:
+    with st.status(t("dl_deck_building", lang), expanded=True) as status:
         bar = st.progress(0.0)
 
         def progress(done: int, total: int) -> None:
@@ -186,10 +168,10 @@ def _build(frames: DataFrames, region_id: str, year: int, lang: str, charts: lis
         try:
             data = _DECK_WRITERS[fmt](frames, region_id, year, lang, charts, on_progress=progress)
         except ExportUnavailable as exc:
-            status.update(label=_word("unavailable", lang).format(package=exc.package), state="error")
+            status.update(label=t("dl_unavailable", lang, package=exc.package), state="error")
             return None
         except ExportError as exc:
-            status.update(label=_word("deck_failed", lang).format(error=exc), state="error")
+            status.update(label=t("dl_deck_failed", lang, error=exc), state="error")
             return None
-        status.update(label=_word("deck_built", lang), state="complete", expanded=False)
+        status.update(label=t("dl_deck_built", lang), state="complete", expanded=False)
     return data
