@@ -81,6 +81,7 @@ def draft_records(text: str, *, region: str, source: str, index: IndicatorIndex,
     """Every draft the text gives, in text order, duplicates (same key and value) dropped."""
     tracker = Tracker(default_year, report_type, report_year(text))
     drafts: list[Draft] = []
+    in_heading = False
     for kind, _offset, part in segments(text):
         if kind == "heading":
             tracker.heading(part)
@@ -89,14 +90,20 @@ def draft_records(text: str, *, region: str, source: str, index: IndicatorIndex,
             tracker.paragraph_start(part)
         else:
             context = tracker.sentence(part)
-            drafts += _sentence_drafts(part, context, region, source, index, regions)
+            # a heading's own words end with no full stop; a part that runs on into a paragraph does
+            heading = in_heading and not part.rstrip().endswith(("。", "!", "?", ";", "!", "?", ";"))
+            drafts += _sentence_drafts(part, context, region, source, index, regions, heading=heading)
+        if kind != "sentence":
+            in_heading = kind == "heading"
     return _deduplicated(drafts)
 
 
 def _sentence_drafts(sentence: str, context: Context, region: str, source: str, index: IndicatorIndex,
-                     regions: RegionFinder) -> list[Draft]:
+                     regions: RegionFinder, *, heading: bool = False) -> list[Draft]:
     mentions = find_mentions(sentence)
-    drafts = qualitative_drafts(sentence, context, region, source, index) if context.kind == "target" else []
+    # A heading names a task (四、协调推动经济稳定增长和结构优化), it sets no qualitative target.
+    wanted = context.kind == "target" and not heading
+    drafts = qualitative_drafts(sentence, context, region, source, index) if wanted else []
     if not mentions:
         return drafts
     in_lists = lists(sentence, mentions)

@@ -38,6 +38,13 @@ _FULL_WIDTH_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _PAGE_NUMBER = re.compile(r"^\s*(?:第\s*\d+\s*页(?:\s*[/共]\s*\d+\s*页?)?|[-—–]?\s*\d{1,4}\s*[-—–]?|\d+\s*/\s*\d+)\s*$")
 _SENTENCE_END = "。!?;:!?;:”’)】》"
+# Invisible format characters (zero-width space and joiners, word joiner, soft hyphen, bidi marks):
+# a web page copied as text leaves them where a link or a footnote anchor was, often on a line
+# of their own that splits a sentence ("国内生产总值达到74.4 / \u200b / 万亿元").
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# A line cannot begin with these, nor end with an opening quote: such a break is inside a sentence.
+_CONTINUES = tuple("”’,、。;:)%")
+_OPENS = tuple("“‘(")
 
 
 def _map_code_points(text: str) -> str:
@@ -64,6 +71,34 @@ def _number_punctuation(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*％", "%", text)
     text = re.sub(r"(?<=\d)[-－﹣](?=\d+(?:\.\d+)?%)", "-", text)
     return text
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Lines a copied web page split inside a sentence, joined again.
+
+    A line that held only invisible characters joins the lines around it, and a line that begins
+    with closing punctuation continues the one before, as does a line after an opening quote.
+    Only breaks that cannot be a paragraph's end are joined: a paragraph never begins with ”
+    or a comma, and an invisible anchor is never a paragraph of its own.
+    """
+    out: list[str] = []
+    glue = False
+    for raw in lines:
+        line = _INVISIBLE.sub("", raw)
+        if not line.strip():
+            if raw.strip() and not line.strip():  # only invisible characters: an anchor, not a break
+                glue = True
+                continue
+            out.append(line)
+            glue = False
+            continue
+        prev = out[-1].rstrip() if out else ""
+        if prev and ((glue and not prev.endswith(tuple(_SENTENCE_END))) or line.lstrip().startswith(_CONTINUES) or prev.endswith(_OPENS)):
+            out[-1] = prev + line.strip()
+        else:
+            out.append(line)
+        glue = False
+    return out
 
 
 def _drop_repeated_lines(lines: list[str]) -> list[str]:
@@ -153,7 +188,7 @@ def normalise(text: str, *, pdf: bool = False) -> str:
     text = _map_code_points(text)
     text = _number_punctuation(text)
     text = text.translate(_CLAUSE_PUNCTUATION)
-    lines = text.split("\n")
+    lines = _join_broken_lines(text.split("\n"))
     if pdf or len(lines) > 3:
         lines = _drop_repeated_lines(lines) if pdf else lines
         text = _join_wrapped_lines(lines) if pdf else "\n".join(line.rstrip() for line in lines)

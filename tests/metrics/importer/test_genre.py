@@ -86,3 +86,11 @@ def test_a_name_inside_another_measure_is_not_matched(drafts_of):
     assert drafts[66.4, "%"].indicator != "gdp_growth" and drafts[66.4, "%"].proposed_indicator
     assert drafts[-5.6, "%"].indicator != "gdp_growth", "a decline is negative, and not of the GDP"
     assert drafts[39.9, "%"].indicator != "urbanization_rate", "户籍人口 is not 常住人口"
+
+
+def test_income_in_step_with_the_economy_and_a_heading_is_no_target(drafts_of):
+    text = ("一、2013年工作回顾\n国内生产总值增长7.7%。\n二、2014年工作总体部署\n"
+            "今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右,努力实现居民收入增长和经济发展同步。\n"
+            "三、协调推动经济稳定增长和结构优化\n")
+    qualitative = [d for d in drafts_of(text, region="china") if d.comparator == "qualitative"]
+    assert [(d.indicator_zh, d.year) for d in qualitative] == [("全体居民人均可支配收入增长", 2014)]

@@ -44,3 +44,18 @@ def test_full_width_clause_punctuation_reads_like_the_ascii_form(real_dataset):
     assert "，" not in text and "；" not in text and "（" not in text
     found = {(d.indicator, d.value) for d in import_text(text, real_dataset, region="ningbo", source_id="x")}
     assert {("gdp", 21047.7), ("gdp_growth", 5.1), ("fiscal_revenue", 1900)} <= found
+
+
+def test_a_web_page_copied_as_text_has_its_sentences_joined_again():
+    # Wikisource's copy of the 2017 State Council report: a link's anchor leaves a line of one
+    # zero-width space inside a sentence, and a linked term a line of its own before ”.
+    copied = "标题\n\n——经济运行稳中向好。国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n“十三五\n”实现良好开局。\n"
+    text = normalise(copied)
+    assert "国内生产总值达到74.4万亿元,增长6.7%。" in text
+    assert "“十三五”实现良好开局。" in text
+    assert "\u200b" not in text
+
+
+def test_paragraphs_and_headings_stay_apart():
+    text = normalise("一、2016年工作回顾\n过去一年经济增长6.7%。\n\u200b\n二、2017年工作总体部署\n今年目标6.5%左右。\n")
+    assert text.splitlines() == ["一、2016年工作回顾", "过去一年经济增长6.7%。", "二、2017年工作总体部署", "今年目标6.5%左右。"]
