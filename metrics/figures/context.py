@@ -2,8 +2,10 @@
 and among its peer cities — the comparison every briefing makes ("高于全省0.4个百分点").
 
 Only like with like: the same indicator (so the same caliber: real growth with real growth), the
-same year and period, both reported exact figures (never a bound, never a value computed here).
-The difference is computed here and always labelled so. Language enters only in ``metrics.text.render``.
+same year and period, the region's own figure exact (never a bound, never a value computed here).
+The region above may have given only a figure "左右" (a province's work report before its bulletin:
+浙江 2025 "增长5.5%左右"); then the difference is approximate and said so ("约"). The difference is
+computed here and always labelled so. Language enters only in ``metrics.text.render``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Against:
     difference: float
     """The region's value minus the other's, in the indicator's unit (percentage points for a rate)."""
     sources: tuple[str, ...]
+    approximate: bool = False
+    """The other region gave only a figure 左右 (about): the difference is about this much."""
 
 
 def ancestors(frames: DataFrames, region_id: str) -> list[Region]:
@@ -43,9 +47,10 @@ def ancestors(frames: DataFrames, region_id: str) -> list[Region]:
     return found
 
 
-def _exact(facts: pd.DataFrame, indicator_id: str, year: int) -> pd.DataFrame:
+def _exact(facts: pd.DataFrame, indicator_id: str, year: int, comparator: str | None = None) -> pd.DataFrame:
+    wanted = facts["comparator"].isna() if comparator is None else facts["comparator"].eq(comparator)
     return facts[facts["indicator_id"].eq(indicator_id) & facts["year"].eq(year) & facts["period"].eq("annual")
-                 & facts["kind"].eq("actual") & facts["value_std"].notna() & facts["comparator"].isna()
+                 & facts["kind"].eq("actual") & facts["value_std"].notna() & wanted
                  & ~facts["derived"].astype(bool) & ~facts["conflict"].astype(bool)]
 
 
@@ -59,14 +64,18 @@ def against_above(frames: DataFrames, region_id: str, indicator_id: str, year: i
     if own.empty:
         return None, []
     value = float(own.iloc[0]["value_std"])
+    about = _exact(facts, indicator_id, year, "about")
     found = []
     for region in ancestors(frames, region_id):
         theirs = rows[rows["region_id"].eq(region.id)]
+        approximate = theirs.empty
+        if approximate:
+            theirs = about[about["region_id"].eq(region.id)]
         if theirs.empty:
             continue
         row = theirs.iloc[0].to_dict()
         fig = figure.of_fact(row)
-        found.append(Against(region, fig, value - float(row["value_std"]), fig.sources))
+        found.append(Against(region, fig, value - float(row["value_std"]), fig.sources, approximate))
     return figure.of_fact(own.iloc[0].to_dict()), found
 
 

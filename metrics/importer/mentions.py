@@ -115,6 +115,8 @@ def find_mentions(sentence: str) -> list[Mention]:
                 continue  # a bare 家 or 个 is not a number; a bare 万亿 is (突破万亿)
             if numeral and match.start() > 0 and re.match(r"\d", sentence[match.start() - 1]):
                 continue
+            if numeral and match.start() > 0 and sentence[match.start() - 1] in "几数":
+                continue  # 几千万人, 数十万: a rough size, not a figure
             if numeral in ("十", "百", "千") and not unit_word.startswith(("万", "亿")):
                 continue  # 十项, 百个: idioms far more often than counts
             if unit_word in ("万", "亿", "万亿") and (sentence[match.end():match.end() + 1] == "级"

@@ -36,6 +36,8 @@ def value(fig: Figure, lang: str, *, marks: bool = True) -> str:
     text = i18n.fmt_value(fig.value, fig.unit, lang)
     if fig.is_bound:
         text = bound_phrase(fig.comparator, text, lang)
+    elif fig.comparator == "about":  # an actual published as 5.5%左右 (a work report before the bulletin)
+        text = i18n.t("comparator_about", lang, v=text)
     if marks:
         text = i18n.with_marks(text, lang, provisional=fig.provisional, derived=fig.derived)
     return text
@@ -204,10 +206,12 @@ def against(items: list[Against], own: Figure, lang: str) -> str:
         name = reference_name(item.region.level, item.region.name_zh, item.region.name_en, lang)
         decimals = _places(own.value_std, item.figure.value_std)
         amount = i18n.fmt_value(abs(item.difference), "百分点", lang, decimals)
+        about = "_about" if item.approximate else ""
         if i18n.fmt_number(abs(item.difference), "en", decimals).strip("0.") == "":
-            parts.append(i18n.t("ctx_level", lang, name=name))
+            parts.append(i18n.t("ctx_level" + about, lang, name=name))
         else:
-            parts.append(i18n.t("ctx_above" if item.difference > 0 else "ctx_below", lang, name=name, amount=amount))
+            key = ("ctx_above" if item.difference > 0 else "ctx_below") + about
+            parts.append(i18n.t(key, lang, name=name, amount=amount))
     return i18n.t("ctx_clause", lang, items=join(parts, lang))
 
 

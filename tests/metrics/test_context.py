@@ -6,6 +6,7 @@ import json
 
 from metrics.charts.catalogue import peers_figure, trend_figure
 from metrics.figures import comparison, context, names
+from metrics.text import render
 from metrics.text.sentences import briefing_sentences
 from metrics.view_models.overview_cards import overview_cards
 
@@ -44,12 +45,17 @@ def test_a_card_and_a_sentence_set_growth_against_the_province_and_the_nation(re
     assert "the province" in en.context_text and "computed here" in en.context_text
 
 
-def test_no_context_across_calibers(real_frames):
-    """A bound or a provisional 'about' figure of the province is never compared (Zhejiang 2025: 5.5%左右)."""
+def test_an_about_figure_above_is_compared_as_about_and_a_bound_never(real_frames):
+    """Zhejiang's 2025 growth is only the work report's 5.5%左右: the difference is 'about' (约), the
+    figure is shown with its 左右; the nation's exact 5.0% gives an exact difference."""
     own, items = context.against_above(real_frames, "ningbo", "gdp_growth", 2025)
-    assert own is not None
-    assert all(item.figure.comparator is None for item in items)
-    assert "zhejiang" not in {item.region.id for item in items}
+    assert own is not None and own.comparator is None
+    by_region = {item.region.id: item for item in items}
+    assert by_region["zhejiang"].approximate and by_region["zhejiang"].figure.comparator == "about"
+    assert not by_region["china"].approximate and by_region["china"].figure.comparator is None
+    assert render.against(items, own, "zh") == "低于全省约0.6个百分点、低于全国0.1个百分点(本站计算)"
+    assert "5.5%左右" in render.against_values(items, "zh")
+    assert all(item.figure.comparator in (None, "about") for item in items), "a bound is never compared"
 
 
 def test_trends_can_draw_the_nation_and_the_province_for_reference(real_frames):

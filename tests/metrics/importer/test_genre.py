@@ -44,6 +44,11 @@ def test_numbers_with_magnitudes_ranges_and_more():
     assert found["1386万"] == (1386, "万人", None, False), "万 of people is 万人"
 
 
+def test_a_rough_size_is_no_figure():
+    assert find_mentions("目前城镇还有几千万人,惠及数十万户") == []
+    assert [m.value for m in find_mentions("新增一千万人")] == [1000]
+
+
 @pytest.mark.parametrize(("text", "year"), [
     ("政府工作报告\n——2019年3月5日在第十三届全国人民代表大会第二次会议上\n", 2019),
     ("各位代表:\n一、过去五年工作回顾\n五年来…\n二、2018年经济社会发展总体要求和政策取向\n", 2018),
