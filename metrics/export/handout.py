@@ -50,7 +50,7 @@ h2 {{ font-size: 26pt; margin: 0 0 0.25in 0; }}
 .card .name {{ font-size: 15pt; color: #555; }}
 .card .value {{ font-size: 30pt; font-weight: bold; margin: 0.05in 0; }}
 .card .change {{ font-size: 15pt; }}
-.card .target {{ font-size: 13pt; }}
+.card .target, .card .context {{ font-size: 13pt; }}
 .card .note, .aside {{ font-size: 11pt; color: #555; }}
 .aside {{ margin-top: 0.2in; }}
 table.score {{ border-collapse: collapse; width: 100%; font-size: 13pt; }}

@@ -16,7 +16,7 @@ def _headlines(pack: Pack) -> str:
     cards = "".join(
         '<div class="card">' + "".join(f'<div class="{kind}">{escape(value)}</div>' for kind, value in
                                        (("name", c.title), ("value", c.value), ("change", c.change), ("target", c.target),
-                                        ("note", c.note)) if value) + "</div>"
+                                        ("context", c.context), ("note", c.note)) if value) + "</div>"
         for c in pack.headlines.cards)
     heading = text("deck_headlines", pack.lang).format(region=pack.region_name, year=pack.year)
     missing = ""

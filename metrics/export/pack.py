@@ -208,11 +208,13 @@ def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Seque
         fit_title(readable(units_on_ticks(figure), min_text_px(width, height)), width)
         pages.append(ChartPage(chart_name, figure, note, sentences, ids, height, title=title, indicators=names,
                                short_footnotes=short_footnotes(note, ids, catalogue, lang)))
+    headlines = summary.headlines(frames, region_id, year, lang)
     used = [i for page in pages for i in page.source_ids] or citations.source_ids(view_facts)
+    used += [i for card in headlines.cards for i in card.context_source_ids]  # the context's figures are cited too
     ordered = citations.distinct(citations.official_first([catalogue.get(i, {"id": i}) for i in dict.fromkeys(used)]))
     cited = [citations.citation(source, lang) for source in ordered]
     return Pack(region_id, name, year, lang, today or dt.date.today(), pages, cited,
-                summary.headlines(frames, region_id, year, lang), summary.scorecard(frames, region_id, lang),
+                headlines, summary.scorecard(frames, region_id, lang),
                 f"{name} · {plan_heading(queries.scorecard_plan(frames, region_id), lang)}")
 
 

@@ -28,6 +28,9 @@ class Headline:
     """The card's target line: 目标 7%左右：已完成……"""
     note: str = ""
     """Year, provenance and 预计 where the card says so."""
+    context: str = ""
+    """The card's growth against the province's and the nation's (本站计算), as the overview says it."""
+    context_source_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def headlines(frames: DataFrames, region_id: str, year: int, lang: str) -> Headl
         if card.provisional:
             notes.append(i18n.t("provisional", lang))
         cards.append(Headline(card.indicator_id, title, card.number_text, change,
-                              card.target.text if card.target is not None else "", " · ".join(n for n in notes if n)))
+                              card.target.text if card.target is not None else "", " · ".join(n for n in notes if n),
+                              card.context_text, tuple(card.context_source_ids)))
     return Headlines(cards, missing)
 
 

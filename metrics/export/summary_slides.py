@@ -83,7 +83,8 @@ def _card(slide, card: Headline, left: Emu, top: Emu, width: Emu, height: Emu, v
     frame.margin_top = frame.margin_bottom = Inches(0.15)
     lines = [Line(card.title, sizes.title, False, GREY), Line(card.value, value_size, True, DARK)]
     lines += [Line(part, size, False, colour) for part, size, colour in
-              ((card.change, sizes.change, DARK), (card.target, sizes.target, DARK), (card.note, sizes.note, GREY)) if part]
+              ((card.change, sizes.change, DARK), (card.target, sizes.target, DARK), (card.context, sizes.note, DARK),
+               (card.note, sizes.note, GREY)) if part]
     write_lines(frame, lines, PP_ALIGN.LEFT)
     for paragraph in frame.paragraphs[1:]:
         paragraph.space_before = Pt(sizes.space)
@@ -103,7 +104,8 @@ def headline_slides(deck: PresentationDeck, pack: Pack) -> None:
         slide = titled_slide(deck, part_title(heading, number, len(chunks), pack.lang))
         columns, rows = _grid(len(chunk))
         width = Emu(int((SLIDE_W - MARGIN * 2 - GAP * (columns - 1)) / columns))
-        height = Emu(int(min((bottom - BODY_TOP - GAP * (rows - 1)) / rows, Inches(2.8))))
+        tallest = Inches(3.6 if any(card.context for card in chunk) else 2.8)  # the context takes two lines more
+        height = Emu(int(min((bottom - BODY_TOP - GAP * (rows - 1)) / rows, tallest)))
         top = BODY_TOP + Emu(int((bottom - BODY_TOP - height * rows - GAP * (rows - 1)) / 3))
         sizes = ONE_ROW if rows == 1 else TWO_ROWS
         inner = width - CARD_PADDING * 2

@@ -72,6 +72,8 @@ class Card:
     target: TargetInfo | None = None
     context_text: str = ""
     """The figure against the city, province and nation above the region (本站计算), or ""."""
+    context_source_ids: list[str] = field(default_factory=list)
+    """The sources of the figures ``context_text`` compares with."""
     sources: list[SourceRef] = field(default_factory=list)
     sentence: str | None = None
     empty_text: str = ""

@@ -226,6 +226,7 @@ def _add_context(frames: DataFrames, card: Card, region_id: str, year: int, indi
     label = f"{indicator_name(frames, subject, lang)} {i18n.year_label(year, lang)}"
     for item in items:
         for sid in item.sources:
+            card.context_source_ids.append(sid)
             card.sources.append(_cited(sid, frames.dataset.source_by_id.get(sid), lang, quote="", note="",
                                        value_text=f"{i18n.name(item.region, 'name', lang)} {render.value(item.figure, lang)}",
                                        label=label))

@@ -72,3 +72,11 @@ def test_the_coverage_grid_says_what_a_cell_has_and_lacks(real_frames):
     tips = " ".join(str(t) for row in fig["data"][0]["hovertext"] for t in row)
     assert "of 8: GDP" in tips and "missing:" in tips
     assert any("China" in str(label) for label in fig["data"][0]["y"]), "context regions are in the grid"
+
+
+def test_the_deck_card_says_the_context_and_cites_it(real_frames):
+    from metrics.export import pack as packing
+    planned = packing.plan(real_frames, "ningbo", 2025, "zh", charts=[])
+    gdp = next(card for card in planned.headlines.cards if card.indicator_id == "gdp")
+    assert "低于全省约0.6个百分点" in gdp.context and "全国" in gdp.context
+    assert any("浙江省人民政府" in citation for citation in planned.citations), "the province's figure is cited"
