@@ -50,14 +50,23 @@ _SCRIPT = """
   }
   name();
   if (!window.__ningboNamer) {
-    // at most once a frame, however many nodes a redraw adds (a chart adds thousands)
+    // Not on every node the page adds: a chart's redraw adds thousands, and an observer of the whole
+    // body cost the browser about as much as the redraw itself on a filter change (issue 21). The
+    // controls change when a script run ends (the app's state attribute), or on a click or a key
+    // (the sidebar opened or closed, a menu opened), or when the window is resized.
     let queued = false;
-    window.__ningboNamer = new MutationObserver(function () {
+    const soon = function () {
       if (queued) { return; }
       queued = true;
       window.requestAnimationFrame(function () { queued = false; name(); });
-    });
-    window.__ningboNamer.observe(document.body, {childList: true, subtree: true});
+    };
+    const later = function () { soon(); window.setTimeout(soon, 300); };
+    window.__ningboNamer = new MutationObserver(later);
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (app) { window.__ningboNamer.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]}); }
+    document.addEventListener("click", later, true);
+    document.addEventListener("keyup", later, true);
+    window.addEventListener("resize", later);
   }
 })();
 </script>
