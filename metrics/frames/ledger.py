@@ -130,7 +130,7 @@ def target_ledger(table: pd.DataFrame) -> pd.DataFrame:
             status, rule = judge(target.comparator, target.direction, target.value_std, None)
         elif len(group) > 1:
             status, rule = "needs_judgement", "rule_sources_conflict"
-            row["actual_sources"] = "; ".join(actual_of["source_id"][i] for i in group)
+            row["actual_sources"] = "; ".join(str((actual_of["source_id"] or [])[i]) for i in group)
         else:
             at = group[0]
             actual = {column: values[at] for column, values in actual_of.items() if values is not None}
