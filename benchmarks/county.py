@@ -5,7 +5,7 @@ a snapshot, and the measurements that need it.
 
 YAML is not the way in at this size (the reader's limit is far below it, and parsing it would take
 about ten minutes): the regions, indicators and sources are validated models, the observations are
-constructed as the validated ones would be, and ``metrics.load.snapshot.build`` compiles them (the frames
+the narrow table's columns (valid by construction: no model per row), and ``metrics.load.snapshot.build`` compiles them (the frames
 of ``views.data_frames``, then Parquet) under the hash of a placeholder data file. The app, pointed at
 that file (``METRICS_DATA``) and folder (``METRICS_SNAPSHOT_DIR``), opens the snapshot and never reads
 the placeholder's YAML. The hierarchy: China, 31 provinces (Zhejiang the shipped one), about 330
@@ -36,7 +36,7 @@ def county_dataset(counties_per_city: int = 7, indicators: int = INDICATORS, see
     """The shipped regions and indicators, padded with synthetic provinces, cities and counties."""
     from benchmarks.generate import _shipped, pick_indicators
     from metrics.load import schema
-    from metrics.load.dataset import Dataset
+    from metrics.load.dataset import NARROW_COLUMNS, Dataset, NarrowObservations
 
     shipped_regions, shipped_indicators, uses = _shipped()
     regions = [schema.Region.model_validate(r) for r in shipped_regions]
@@ -58,8 +58,9 @@ def county_dataset(counties_per_city: int = 7, indicators: int = INDICATORS, see
                                   url=f"https://example.org/yearbook/{r.id}", date=dt.date(2026, 6, 30))
                for r in regions]
     rng = random.Random(seed)
-    observations, places = [], []
-    construct = schema.Observation.model_construct
+    # Valid by construction, so held as the narrow table's columns (no model per row): the build
+    # computes the frames from them, as it does from a snapshot's observations.
+    columns: dict[str, list] = {name: [] for name in NARROW_COLUMNS}
     for region, source in zip(regions, sources, strict=True):
         for indicator in picked:
             rate = indicator.unit in ("%", "百分点", "倍")
@@ -67,13 +68,15 @@ def county_dataset(counties_per_city: int = 7, indicators: int = INDICATORS, see
             for year in YEARS:
                 level = level + rng.gauss(0.0, 0.5) if rate else level * (1.0 + rng.gauss(0.06, 0.04))
                 target = year == YEARS[-1]
-                observations.append(construct(
-                    region=region.id, indicator=indicator.id, year=year, period="annual", start_year=None,
-                    kind="target" if target else "actual", comparator="at_least" if target else None,
-                    value=round(max(level, 0.1), 1), unit=indicator.unit, source=source.id, quote=None, written=None,
-                    provisional=False, cross_source=None, note=None))
-                places.append(("county.yaml", len(places) + 1))
-    return Dataset("county.yaml", sources, regions, picked, observations, places)
+                row = {"region": region.id, "indicator": indicator.id, "year": year, "period": "annual", "start_year": None,
+                       "kind": "target" if target else "actual", "comparator": "at_least" if target else None,
+                       "value": round(max(level, 0.1), 1), "unit": indicator.unit, "source": source.id, "quote": None,
+                       "written": None, "provisional": False, "cross_source": None, "note": None,
+                       "file": "county.yaml", "line": len(columns["line"]) + 1}
+                for name in NARROW_COLUMNS:
+                    columns[name].append(row[name])
+    observations = NarrowObservations(columns)
+    return Dataset("county.yaml", sources, regions, picked, observations, observations.places)
 
 
 def build(out: Path = DEFAULT_OUT, counties_per_city: int = 7) -> dict:

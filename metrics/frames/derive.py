@@ -28,38 +28,60 @@ def derived_growth(table: pd.DataFrame, indicators: Mapping[str, Indicator],
     """
     actual = table[table["kind"].eq("actual") & table["period"].eq("annual") & table["year"].notna()
                    & ~table["derived"].astype(bool) & table["comparator"].isna() & ~table["provisional"]]
-    reported = set(zip(actual["region_id"], actual["indicator_id"], actual["year"], strict=False))
     nominal = series.nominal_growth(indicators)
-    rows = []
     levels = actual[actual["indicator_id"].isin(list(nominal))]
     levels = levels.sort_values("provenance").drop_duplicates(["region_id", "indicator_id", "year"])
-    by_key = {(r.region_id, r.indicator_id, int(r.year)): r for r in levels.itertuples(index=False)}
-    for (region, indicator, year), now in by_key.items():
-        before = by_key.get((region, indicator, year - 1))
-        growth_id = nominal[indicator]
-        if before is None or growth_id not in indicators or before.value_std in (0, None):
-            continue
-        if series.breaks_between((regions or {}).get(region), indicators.get(indicator), year - 1, year):
-            continue
-        if (region, growth_id, year) in reported:
-            continue
-        value = (now.value_std / before.value_std - 1.0) * 100.0
-        info = indicators[growth_id]
-        rows.append({
-            "region_id": region, "region_zh": now.region_zh, "region_en": now.region_en, "region_level": now.region_level,
-            "indicator_id": growth_id, "indicator_zh": info.name_zh, "indicator_en": info.name_en,
-            "category": info.category, "direction": info.direction, "indicator_unit": info.unit,
-            "year": year, "period": "annual", "start_year": pd.NA, "kind": "actual", "comparator": None,
-            "value": round(value, 1), "unit": "%", "value_std": round(value, 1),
-            "source_id": f"{before.source_id}; {now.source_id}" if before.source_id != now.source_id else now.source_id,
-            "provenance": "derived", "quote": None, "written": None, "note": None, "provisional": False,
-            "cross_source": None, "derived": True,
-            "derivation": (f"({now.value:g}{now.unit} ÷ {before.value:g}{before.unit} − 1) × 100, "
-                           f"{year} against {year - 1}, nominal; computed here, not reported"),
-            "source_title": None, "source_publisher": None, "source_date": None, "source_url": None, "source_type": None,
-            "file": getattr(now, "file", None), "line": now.line,
-        })
-    return pd.DataFrame(rows, columns=COLUMNS)
+    if levels.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    # Each level beside the one of the year before (one join, not a lookup per row), in the levels' order.
+    now = levels[["region_id", "region_zh", "region_en", "region_level", "indicator_id", "year", "value", "unit",
+                  "value_std", "source_id", *(["file"] if "file" in levels else []), "line"]].reset_index(drop=True)
+    now["year"] = now["year"].astype("int64")
+    before = now[["region_id", "indicator_id", "year", "value", "unit", "value_std", "source_id"]].assign(year=now["year"] + 1)
+    pairs = now.merge(before, on=["region_id", "indicator_id", "year"], how="left", suffixes=("", "_before"), indicator=True)
+    pairs["growth_id"] = pairs["indicator_id"].map(nominal)
+    pairs = pairs[pairs["_merge"].eq("both") & pairs["growth_id"].isin(list(indicators)) & pairs["value_std_before"].ne(0)]
+    # never across a caliber break (only the regions and indicators that have breaks are asked)
+    with_breaks = {i for i, record in indicators.items() if record.breaks}
+    regions_with_breaks = {r for r, record in (regions or {}).items() if record.breaks}
+    asked = pairs["region_id"].isin(list(regions_with_breaks)) | pairs["indicator_id"].isin(list(with_breaks))
+    if asked.any():
+        broken = [bool(series.breaks_between((regions or {}).get(region), indicators.get(indicator), year - 1, year))
+                  for region, indicator, year in zip(pairs.loc[asked, "region_id"].tolist(), pairs.loc[asked, "indicator_id"].tolist(),
+                                                     pairs.loc[asked, "year"].tolist(), strict=True)]
+        asked.loc[asked] = broken
+        pairs = pairs[~asked]
+    # and never where the growth is reported
+    reported = actual[["region_id", "indicator_id", "year"]].drop_duplicates().rename(columns={"indicator_id": "growth_id"})
+    reported["year"] = reported["year"].astype("int64")
+    pairs = pairs.drop(columns="_merge").merge(reported, on=["region_id", "growth_id", "year"], how="left", indicator=True)
+    pairs = pairs[pairs["_merge"].eq("left_only")]
+    if pairs.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    years = pairs["year"].tolist()
+    values = [round(v, 1) for v in ((pairs["value_std"] / pairs["value_std_before"] - 1.0) * 100.0).tolist()]
+    growth = pairs["growth_id"].tolist()
+    info = [indicators[g] for g in growth]
+    sources_now, sources_before = pairs["source_id"].tolist(), pairs["source_id_before"].tolist()
+    count = len(pairs)
+    columns = {
+        "region_id": pairs["region_id"].tolist(), "region_zh": pairs["region_zh"].tolist(),
+        "region_en": pairs["region_en"].tolist(), "region_level": pairs["region_level"].tolist(),
+        "indicator_id": growth, "indicator_zh": [i.name_zh for i in info], "indicator_en": [i.name_en for i in info],
+        "category": [i.category for i in info], "direction": [i.direction for i in info], "indicator_unit": [i.unit for i in info],
+        "year": years, "period": ["annual"] * count, "start_year": [pd.NA] * count, "kind": ["actual"] * count,
+        "comparator": [None] * count, "value": values, "unit": ["%"] * count, "value_std": values,
+        "source_id": [f"{b}; {n}" if b != n else n for b, n in zip(sources_before, sources_now, strict=True)],
+        "provenance": ["derived"] * count, "quote": [None] * count, "written": [None] * count, "note": [None] * count,
+        "provisional": [False] * count, "cross_source": [None] * count, "derived": [True] * count,
+        "derivation": [f"({v:g}{u} ÷ {bv:g}{bu} − 1) × 100, {y} against {y - 1}, nominal; computed here, not reported"
+                       for v, u, bv, bu, y in zip(pairs["value"].tolist(), pairs["unit"].tolist(), pairs["value_before"].tolist(),
+                                                  pairs["unit_before"].tolist(), years, strict=True)],
+        "source_title": [None] * count, "source_publisher": [None] * count, "source_date": [None] * count,
+        "source_url": [None] * count, "source_type": [None] * count,
+        "file": pairs["file"].tolist() if "file" in pairs else [None] * count, "line": pairs["line"].tolist(),
+    }
+    return pd.DataFrame(columns, columns=COLUMNS)
 
 
 def with_derived(table: pd.DataFrame, indicators: Mapping[str, Indicator],

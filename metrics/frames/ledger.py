@@ -27,6 +27,7 @@ import math
 import pandas as pd
 
 from metrics.frames.missing import is_missing
+from metrics.frames.rows import lists, tuples
 from metrics.load import units
 
 ABOUT_TOLERANCE_PP = 0.5
@@ -102,13 +103,17 @@ def target_ledger(table: pd.DataFrame) -> pd.DataFrame:
     """One row per target, from a consolidated tidy table (``tidy.consolidate``)."""
     targets = table[table["kind"].eq("target")]
     actuals = table[table["kind"].eq("actual") & ~table["derived"].astype(bool)]
+    # Columns as lists, read by position: iterating a frame's rows (or ``iloc`` per target) is most
+    # of the time at county scale (string columns are Arrow arrays, boxed one value at a time).
+    actual_of = lists(actuals, ["source_id", "value", "unit", "value_std", "comparator", "provisional", "sources", "provenance",
+                                 "quote", "note", "revised", "first_value", "first_unit", "first_source_date"])
     positions: dict[tuple, list[int]] = {}
-    for position, values in enumerate(zip(*(actuals[column] for column in _KEY), strict=False)):
+    for position, values in enumerate(zip(*(actuals[column].tolist() for column in _KEY), strict=False)):
         positions.setdefault(_normalise(values), []).append(position)
     rows = []
-    for target in targets.itertuples(index=False):
+    for target in tuples(targets):
         key = _normalise((target.region_id, target.indicator_id, target.year, target.period, target.start_year))
-        group = actuals.iloc[positions[key]] if key in positions else None
+        group = positions.get(key, [])
         row = {
             "region_id": target.region_id, "region_zh": target.region_zh, "region_en": target.region_en,
             "indicator_id": target.indicator_id, "indicator_zh": target.indicator_zh, "indicator_en": target.indicator_en,
@@ -121,13 +126,14 @@ def target_ledger(table: pd.DataFrame) -> pd.DataFrame:
             "actual_provisional": False, "actual_sources": None, "actual_provenance": None, "actual_quote": None,
             "actual_note": None, "actual_first_value": math.nan, "actual_first_unit": None, "actual_first_date": None,
         }
-        if group is None or group.empty:
+        if not group:
             status, rule = judge(target.comparator, target.direction, target.value_std, None)
         elif len(group) > 1:
             status, rule = "needs_judgement", "rule_sources_conflict"
-            row["actual_sources"] = "; ".join(group["source_id"])
+            row["actual_sources"] = "; ".join(str((actual_of["source_id"] or [])[i]) for i in group)
         else:
-            actual = group.iloc[0]
+            at = group[0]
+            actual = {column: values[at] for column, values in actual_of.items() if values is not None}
             row.update({
                 "actual_value": actual["value"], "actual_unit": actual["unit"], "actual_std": actual["value_std"],
                 "actual_bound": actual["comparator"], "actual_provisional": bool(actual["provisional"]),

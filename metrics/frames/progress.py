@@ -17,6 +17,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from metrics.frames import indicators as series
+from metrics.frames.rows import tuples
 from metrics.load import plans, units
 from metrics.load.schema import Indicator, Region
 
@@ -57,15 +58,15 @@ def progress_to_targets(table: pd.DataFrame, target_year: int, regions: Mapping[
     # target: that was quadratic (minutes for 4,000 targets among 100,000 actuals).
     upto = actuals[actuals["year"].le(target_year)]
     history_of: dict[tuple, list[tuple[int, float]]] = {}
-    for key, year, value in zip(zip(upto["region_id"], upto["indicator_id"], strict=True), upto["year"],
-                                upto["value_std"], strict=True):
+    for key, year, value in zip(zip(upto["region_id"].tolist(), upto["indicator_id"].tolist(), strict=True), upto["year"].tolist(),
+                                upto["value_std"].tolist(), strict=True):
         history_of.setdefault(key, []).append((int(year), float(value)))
     verdicts = _verdicts(ledger, target_year)
     written = {(r.region_id, r.indicator_id, int(r.year)): {"latest_value": r.value, "latest_unit": r.unit,
                                                           "latest_provisional": bool(r.provisional)}
-               for r in upto.itertuples(index=False)}
+               for r in tuples(upto[["region_id", "indicator_id", "year", "value", "unit", "provisional"]])}
     rows = []
-    for target in targets.itertuples(index=False):
+    for target in tuples(targets):
         history = sorted(history_of.get((target.region_id, target.indicator_id), []), key=lambda pair: pair[0])
         is_rate = units.is_rate(target.indicator_unit)
         row = {
@@ -110,7 +111,9 @@ def _verdicts(ledger: pd.DataFrame | None, target_year: int) -> dict[tuple, dict
     if ledger is None or ledger.empty:
         return {}
     rows = ledger[ledger["year"].eq(target_year) & ledger["period"].eq("annual")]
-    return {(r["region_id"], r["indicator_id"], r["target_source"]): r for r in rows.to_dict("records")}
+    needed = ["region_id", "indicator_id", "target_source", "status", "gap", "gap_unit", "actual_std", "actual_value",
+              "actual_unit", "actual_bound", "actual_provisional"]
+    return {(r.region_id, r.indicator_id, r.target_source): r._asdict() for r in tuples(rows[[c for c in needed if c in rows]])}
 
 
 def _per_year(start: float, end: float, years: int, is_rate: bool) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metrics.load import units
-from metrics.load.dataset import Dataset
+from metrics.load.dataset import Dataset, narrow_columns
 from metrics.text import i18n
 from metrics.text.citation import official_rank
 
@@ -23,8 +23,7 @@ _OBS_RENAME = {"region": "region_id", "indicator": "indicator_id", "source": "so
 
 def tidy_table(dataset: Dataset) -> pd.DataFrame:
     """One row per recorded observation (derived rows are added by ``derive.with_derived``)."""
-    obs = pd.DataFrame.from_records([{**o.model_dump(), "file": file, "line": line}
-                                     for o, (file, line) in zip(dataset.observations, dataset.places, strict=True)])
+    obs = pd.DataFrame(narrow_columns(dataset)) if len(dataset.observations) else pd.DataFrame()
     if obs.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     obs = obs.rename(columns=_OBS_RENAME)
@@ -55,9 +54,9 @@ def tidy_table(dataset: Dataset) -> pd.DataFrame:
 def _standardise(table: pd.DataFrame) -> pd.Series:
     """Each value in its indicator's unit (1.7 万亿元 -> 17000 亿元); a change of a % stays in 百分点."""
     factor = {symbol: u.factor for symbol, u in units.UNITS.items()}
+    dimension = {symbol: u.dimension for symbol, u in units.UNITS.items()}
     ratio = table["unit"].map(factor) / table["indicator_unit"].map(factor)
-    same_dimension = table["unit"].map(lambda s: units.UNITS[s].dimension) == table["indicator_unit"].map(
-        lambda s: units.UNITS[s].dimension)
+    same_dimension = table["unit"].map(dimension) == table["indicator_unit"].map(dimension)
     ratio = ratio.where(same_dimension, 1.0)
     return table["value"] * ratio
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any, overload
 
 from metrics.load import schema
 from metrics.load.includes import read_dataset
@@ -43,6 +44,96 @@ class Dataset:
     @cached_property
     def indicator_by_id(self) -> dict[str, schema.Indicator]:
         return {i.id: i for i in self.indicators}
+
+
+OBSERVATION_FIELDS = tuple(schema.Observation.model_fields)
+NARROW_COLUMNS = (*OBSERVATION_FIELDS, "file", "line")
+"""The narrow fact table's columns: an observation's fields, then where it is (file and line)."""
+
+
+def narrow_columns(dataset: Dataset) -> dict[str, Sequence[Any]]:
+    """The dataset's observations as columns (``NARROW_COLUMNS``), one value per observation: read
+    straight from a narrow table when the observations are one (``NarrowObservations``, a snapshot's
+    or a synthetic dataset's), else gathered field by field from the validated models."""
+    columns = getattr(dataset.observations, "columns", None)
+    if callable(columns):
+        return columns()
+    observations = dataset.observations
+    found: dict[str, Sequence[Any]] = {f: [getattr(o, f) for o in observations] for f in OBSERVATION_FIELDS}
+    found["file"] = [file for file, _ in dataset.places]
+    found["line"] = [line for _, line in dataset.places]
+    return found
+
+
+class NarrowObservations(Sequence[schema.Observation]):
+    """Observations held as columns (``NARROW_COLUMNS``, lists of equal length) that are valid by
+    construction (a snapshot's, built from validated data; a benchmark's synthetic data): the frames
+    are computed from the columns, and a model per row is made only when something iterates them
+    (the import page, the command line's table), made with ``model_construct``, not validated again."""
+
+    def __init__(self, columns: dict[str, Sequence[Any]] | None = None, count: int | None = None) -> None:
+        self._columns = columns
+        self._count = count if count is not None else len(next(iter(columns.values()))) if columns else 0
+        self._rows: list[schema.Observation] | None = None
+        self._places: list[tuple[str, int]] | None = None
+        self.places: Sequence[tuple[str, int]] = _Places(self)
+
+    def columns(self) -> dict[str, Sequence[Any]]:
+        if self._columns is None:
+            self._columns = self._read()
+        return self._columns
+
+    def _read(self) -> dict[str, Sequence[Any]]:  # a subclass reads them from a file on first use
+        raise NotImplementedError
+
+    def _load(self) -> list[schema.Observation]:
+        if self._rows is None:
+            columns = self.columns()
+            construct = schema.Observation.model_construct
+            fields = [columns[f] for f in OBSERVATION_FIELDS]
+            self._rows = [construct(**dict(zip(OBSERVATION_FIELDS, values, strict=True))) for values in zip(*fields, strict=True)]
+            self._places = [(str(file), int(line)) for file, line in zip(columns["file"], columns["line"], strict=True)]
+        return self._rows
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> schema.Observation: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[schema.Observation]: ...
+    def __getitem__(self, index: int | slice) -> schema.Observation | Sequence[schema.Observation]:
+        return self._load()[index]
+
+    def __iter__(self) -> Iterator[schema.Observation]:
+        return iter(self._load())
+
+    @property
+    def loaded(self) -> bool:
+        return self._rows is not None
+
+
+class _Places(Sequence[tuple[str, int]]):
+    def __init__(self, owner: NarrowObservations) -> None:
+        self._owner = owner
+
+    def __len__(self) -> int:
+        return len(self._owner)
+
+    def _all(self) -> list[tuple[str, int]]:
+        self._owner._load()
+        assert self._owner._places is not None
+        return self._owner._places
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[str, int] | Sequence[tuple[str, int]]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return iter(self._all())
 
 
 def find_problems(path: str | Path = DEFAULT_DATA, sources_dir: Path | None = None) -> list[Problem]:

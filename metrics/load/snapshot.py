@@ -23,10 +23,10 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -35,14 +35,13 @@ from pydantic import TypeAdapter
 
 from metrics.frames.dataframes import DataFrames, data_frames
 from metrics.load import schema, units
-from metrics.load.dataset import Dataset, load
+from metrics.load.dataset import NARROW_COLUMNS, Dataset, NarrowObservations, load, narrow_columns
 
 FORMAT = 2
 """Raised when what a snapshot holds changes: old snapshots are then stale."""
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = ROOT / ".snapshots"
 FRAMES = ("table", "facts", "ledger", "progress", "regions", "indicators", "sources")
-OBSERVATION_FIELDS = tuple(schema.Observation.model_fields)
 _MODELS = TypeAdapter(dict[str, Any])
 _SOURCES = TypeAdapter(list[schema.Source])
 _REGIONS = TypeAdapter(list[schema.Region])
@@ -182,11 +181,10 @@ MARKER_PREFIX = "__missing__"
 
 def _observations(dataset: Dataset) -> pa.Table:
     """The narrow fact table: one typed row per recorded observation, ids dictionary-encoded."""
-    columns: dict[str, list] = {f: [getattr(o, f) for o in dataset.observations] for f in OBSERVATION_FIELDS}
-    columns["file"] = [file for file, _ in dataset.places]
-    columns["line"] = [line for _, line in dataset.places]
+    columns = narrow_columns(dataset)
     arrays = {}
-    for name, values in columns.items():
+    for name in NARROW_COLUMNS:
+        values = columns[name]
         kind = _NARROW_TYPES.get(name, pa.string())
         array = pa.array(values, kind)
         arrays[name] = array.dictionary_encode() if name in _ENCODED else array
@@ -253,60 +251,16 @@ def _read(file: Path, dtypes: dict[str, str], rows_for_categories: int | None = 
     return frame
 
 
-class LazyObservations(Sequence[schema.Observation]):
-    """The dataset's observations, restored from the snapshot's narrow table on first use (they
-    were validated when it was built, so they are constructed, not validated again)."""
+class LazyObservations(NarrowObservations):
+    """The dataset's observations, read from the snapshot's narrow table on first use (they were
+    validated when it was built, so they are constructed, not validated again)."""
 
     def __init__(self, file: Path, count: int) -> None:
+        super().__init__(None, count)
         self._file = file
-        self._count = count
-        self._rows: list[schema.Observation] | None = None
-        self.places = _LazyPlaces(self)
-        self._places: list[tuple[str, int]] = []
 
-    def _load(self) -> list[schema.Observation]:
-        if self._rows is None:
-            rows = pq.read_table(self._file).to_pylist()
-            self._places = [(str(r.pop("file")), int(r.pop("line"))) for r in rows]
-            self._rows = [schema.Observation.model_construct(**r) for r in rows]
-        return self._rows
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> schema.Observation: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[schema.Observation]: ...
-    def __getitem__(self, index: int | slice) -> schema.Observation | Sequence[schema.Observation]:
-        return self._load()[index]
-
-    def __iter__(self) -> Iterator[schema.Observation]:
-        return iter(self._load())
-
-    @property
-    def loaded(self) -> bool:
-        return self._rows is not None
-
-
-class _LazyPlaces(Sequence[tuple[str, int]]):
-    def __init__(self, owner: LazyObservations) -> None:
-        self._owner = owner
-
-    def __len__(self) -> int:
-        return len(self._owner)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[str, int]: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[tuple[str, int]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[str, int] | Sequence[tuple[str, int]]:
-        self._owner._load()
-        return self._owner._places[index]
-
-    def __iter__(self) -> Iterator[tuple[str, int]]:
-        self._owner._load()
-        return iter(self._owner._places)
+    def _read(self) -> dict[str, Sequence[Any]]:
+        return pq.read_table(self._file).to_pydict()
 
 
 def frames_for(path: str | Path, sources_dir: Path | None = None, root: Path | None = None) -> DataFrames:
