@@ -39,7 +39,7 @@ def test_changing_year_and_region_redraws_the_chart(dashboard: Dashboard):
     dashboard.open("/regions?region=ningbo&year=2021&cmp=gdp")
     expect(dashboard.chart_titles().first).to_have_text("地区生产总值:2021年各区(县、市)")
     dashboard.choose_year("2022年")
-    expect(dashboard.chart_titles().filter(has_text="2022年")).to_have_count(1)
+    expect(dashboard.chart_titles().first).to_have_text("地区生产总值:2022年各区(县、市)")
     expect(dashboard.chart_titles()).to_have_count(3)  # the ranking, the heatmap, the city among its peers
     expect(dashboard.chart_titles().nth(1)).to_have_text("地区生产总值:各区(县、市)历年数值")
     expect(dashboard.chart_titles().nth(2)).to_have_text("地区生产总值:2022年同类城市")
