@@ -91,7 +91,7 @@ def draft_records(text: str, *, region: str, source: str, index: IndicatorIndex,
         else:
             context = tracker.sentence(part)
             # a heading's own words end with no full stop; a part that runs on into a paragraph does
-            heading = in_heading and not part.rstrip().endswith(("。", "!", "?", ";", "!", "?", ";"))
+            heading = in_heading and not part.rstrip().endswith(tuple("。!?;"))
             drafts += _sentence_drafts(part, context, region, source, index, regions, heading=heading)
         if kind != "sentence":
             in_heading = kind == "heading"

@@ -86,7 +86,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     for raw in lines:
         line = _INVISIBLE.sub("", raw)
         if not line.strip():
-            if raw.strip() and not line.strip():  # only invisible characters: an anchor, not a break
+            if raw.strip():  # only invisible characters: an anchor, not a break
                 glue = True
                 continue
             out.append(line)

@@ -37,7 +37,7 @@ def value(fig: Figure, lang: str, *, marks: bool = True) -> str:
     if fig.is_bound:
         text = bound_phrase(fig.comparator, text, lang)
     elif fig.comparator == "about":  # an actual published as 5.5%左右 (a work report before the bulletin)
-        text = i18n.t("comparator_about", lang, v=text)
+        text = i18n.comparator_phrase(fig.comparator, text, lang)
     if marks:
         text = i18n.with_marks(text, lang, provisional=fig.provisional, derived=fig.derived)
     return text
