@@ -150,7 +150,10 @@ def chart_block(item: Chart | None, lang: str) -> None:
     """A chart as built (our template, ``theme=None``), with its download buttons (nothing for None)."""
     if item is None:
         return
-    shown, subtitle, footnote = for_screen(item.figure)
+    shown, title, subtitle, footnote = for_screen(item.figure)
+    if title:
+        with st.container(key=f"charttitle-{item.key}"):
+            st.markdown(f"**{md(title)}**")
     st.plotly_chart(shown, theme=None, key=item.key, config={"displaylogo": False},
                     width="content" if shown.layout.width else "stretch")
     if subtitle:

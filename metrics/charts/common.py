@@ -65,6 +65,8 @@ HEATMAP_CELL_PX, HEATMAP_LABELS_PX = 62, 150
 """A heatmap on screen: the width of a year's column and of the region names."""
 HEAD_PX = 42
 """Room above the plot for the title alone; each line of subtitle adds 20 px."""
+SCREEN_HEAD_PX = 6
+"""On screen the title is text above the chart: the figure keeps only a pad above the legend."""
 BOTTOM_PX = 70
 """Room under the plot for the x axis and its title; each line of footnote adds FOOTNOTE_LINE_PX."""
 
@@ -96,28 +98,29 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
     return fig
 
 
-def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str]:
-    """A framed chart for the screen, and its subtitle and footnote as plain text: a page shows
-    those two as text under the chart, where they wrap to any width (a phone's 390 px), while
-    the figure itself, exported as an image, keeps them inside. A figure not built by ``frame``
-    is returned as it is."""
+def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
+    """A framed chart for the screen, and its title, subtitle and footnote as plain text: a page
+    shows those three as text around the chart, where they wrap to any width (a phone's 390 px;
+    a Plotly title never wraps), while the figure itself, exported as an image, keeps them inside.
+    A figure not built by ``frame`` is returned as it is, with empty texts."""
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     screen = meta.get("screen")
     if not screen:
-        return fig, "", ""
+        return fig, "", "", ""
     out = go.Figure(fig)
     head, bottom = int(screen["head"]), int(screen["bottom"])
-    total = int(out.layout.height) - (head - HEAD_PX) - (bottom - BOTTOM_PX)
-    out.layout.title.subtitle = None
+    title = html.unescape(out.layout.title.text or "")
+    total = int(out.layout.height) - (head - SCREEN_HEAD_PX) - (bottom - BOTTOM_PX)
+    out.layout.title = None
     footnote, subtitle = html.unescape(screen["footnote"]), html.unescape(screen["subtitle"])
     footnote_html = "<br>".join(esc(line) for line in wrap(footnote, FOOTNOTE_WIDTH / 2)) if footnote else None
     out.layout.annotations = [a for a in out.layout.annotations if a.text != footnote_html]
-    out.update_layout(height=total, margin={"t": int(out.layout.margin.t) - (head - HEAD_PX), "b": BOTTOM_PX},
-                      legend={"y": 1 - (HEAD_PX + 4) / total})
+    out.update_layout(height=total, margin={"t": int(out.layout.margin.t) - (head - SCREEN_HEAD_PX), "b": BOTTOM_PX},
+                      legend={"y": 1 - 4 / total})
     if meta.get("chart") == "heatmap" and meta.get("years"):
         # cells wide enough for a figure such as 18147.7: a phone scrolls the grid sideways
         out.update_layout(width=HEATMAP_CELL_PX * len(meta["years"]) + HEATMAP_LABELS_PX)
-    return out, subtitle, footnote
+    return out, title, subtitle, footnote
 
 
 def _numbers(values: Iterable[object]) -> list[float]:

@@ -95,7 +95,7 @@ class Dashboard:
         self.idle()
 
     def chart_titles(self):
-        return self.page.locator(".js-plotly-plot .gtitle")
+        return self.page.locator("[class*=\"st-key-charttitle-\"]")
 
     def no_exception(self) -> None:
         expect(self.page.get_by_test_id("stException")).to_have_count(0)

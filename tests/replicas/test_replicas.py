@@ -150,7 +150,7 @@ def _choose_year(page: Page, label: str, chart: bool = True) -> None:
     _year_box(page).click()
     page.get_by_role("option", name=label, exact=True).click()
     if chart:
-        expect(page.locator(".js-plotly-plot .gtitle").filter(has_text=label)).to_have_count(1)
+        expect(page.locator("[class*=\"st-key-charttitle-\"]").filter(has_text=label)).to_have_count(1)
     else:
         page.wait_for_url(re.compile(f"year={label.rstrip('年')}"), timeout=TIMEOUT_MS)
         expect(_year_box(page)).to_have_value(label)
@@ -178,7 +178,7 @@ def _first_half(session: Session, base: str) -> None:
     page = session.page
     assert page is not None
     page.goto(f"{base}/regions?region=ningbo&year=2021&cmp=gdp")
-    expect(page.locator(".js-plotly-plot .gtitle").first).to_contain_text("2021")
+    expect(page.locator("[class*=\"st-key-charttitle-\"]").first).to_contain_text("2021")
     _idle(page)
     start = time.monotonic()
     _choose_year(page, "2022年")
