@@ -80,3 +80,11 @@ def test_the_deck_card_says_the_context_and_cites_it(real_frames):
     gdp = next(card for card in planned.headlines.cards if card.indicator_id == "gdp")
     assert "低于全省约0.6个百分点" in gdp.context and "全国" in gdp.context
     assert any("浙江省人民政府" in citation for citation in planned.citations), "the province's figure is cited"
+
+
+def test_the_city_is_ranked_among_at_least_eight_peers_for_gdp_in_every_year_of_the_decade(real_frames):
+    """What the README promises: eight or more peer cities with a GDP figure each year 2015–2025."""
+    for year in range(2015, 2026):
+        ranked = list(comparison.peer_comparison(real_frames, "gdp", year, None).ranked["region_id"])
+        assert "ningbo" in ranked, year
+        assert len(ranked) - 1 >= 8, (year, ranked)
