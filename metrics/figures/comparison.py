@@ -89,7 +89,7 @@ def ranking_order(frames: DataFrames, indicator_id: str) -> tuple[str, ...]:
 
 
 def grid_rows(candidates: Sequence[str], selected: Sequence[str], family: Sequence[str], order: Sequence[str],
-              limit: int = GRID_LIMIT, ends: int = RANK_LIMIT) -> GridRows:
+              limit: int, ends: int) -> GridRows:
     """Which of ``candidates`` a grid draws: all of them up to ``limit``; beyond it the ``family``
     (``family_ids``) when it has any and fits, else the top and bottom ``ends`` of ``order`` and
     the chosen regions, in the candidates' order."""

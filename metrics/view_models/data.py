@@ -63,7 +63,7 @@ def coverage_rows(frames: DataFrames, view: ViewState, memo: Memo = direct) -> c
     return comparison.GridRows(tuple(candidates[:comparison.GRID_LIMIT]), len(candidates), "first")
 
 
-def source_rows(shown: pd.DataFrame, query: str, limit: int = SOURCE_ROWS) -> tuple[pd.DataFrame, int]:
+def source_rows(shown: pd.DataFrame, query: str, limit: int) -> tuple[pd.DataFrame, int]:
     """The source table's rows matching ``query`` (any column, case-insensitive), at most ``limit``
     of them, and how many match."""
     if query.strip():
@@ -92,7 +92,7 @@ def data_page(frames: DataFrames, view: ViewState, filters: DataFilters, memo: M
     grid = memo(coverage_figure, frames, lang, None if rows_in_grid.basis == "all" else rows_in_grid.region_ids)
     every_source = memo(display.source_table, frames, lang)
     cut = len(every_source) > SOURCE_ROWS
-    shown, matching = source_rows(every_source, filters.sources_query if cut else "")
+    shown, matching = source_rows(every_source, filters.sources_query if cut else "", SOURCE_ROWS)
     sources_note = i18n.t("sources_cut", lang, n=len(shown), matching=matching, total=len(every_source)) if cut else ""
     heading = i18n.t("coverage_heading", lang)
     return DataPage(

@@ -63,7 +63,7 @@ def heatmap_rows(frames: DataFrames, view: ViewState, indicator: str, memo: Memo
         return comparison.GridRows(tuple(candidates), len(candidates), "all")
     family = comparison.family_ids(frames, candidates, view.regions)
     order = memo(comparison.ranking_order, frames, indicator)
-    return comparison.grid_rows(candidates, view.regions, family, order)
+    return comparison.grid_rows(candidates, view.regions, family, order, comparison.GRID_LIMIT, comparison.RANK_LIMIT)
 
 
 def grid_note(rows: comparison.GridRows, lang: str) -> str:
