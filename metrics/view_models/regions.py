@@ -46,7 +46,7 @@ def _peers(frames: DataFrames, indicator: str, year: int, lang: str, group: str 
     figure = memo(peers_figure, frames, indicator, year, lang, group)
     if figure is None:
         return None, i18n.t("peers_empty", lang, indicator=name, year=year)
-    comp = comparison.peer_comparison(frames, indicator, year, group)
+    comp = memo(comparison.peer_comparison, frames, indicator, year, group)
     city = context.home_city(frames)
     order = list(comp.ranked["region_id"])
     note = "" if city not in order else i18n.t("peers_rank", lang, city=names.region_name(frames, str(city), lang),
