@@ -100,8 +100,7 @@ def test_a_memo_is_asked_for_each_section_and_figure(frames):
     view = ViewState(regions=("ningbo", "yuyao"), year=2021, lang="zh")
     targets_page(frames, view, memo)
     regions_page(frames, view, "gdp", memo)
-    assert asked == ["targets_section", "targets_section", "comparison_figure", "heatmap_figure", "peers_figure", "peer_comparison",
-                     "ranking_notes"]
+    assert asked == ["targets_section", "targets_section", "comparison_figure", "heatmap_figure", "peers_figure", "ranking_notes"]
 
 
 @pytest.mark.parametrize("page", ["overview.py", "targets.py", "trends.py", "regions.py", "data_sources.py"])
