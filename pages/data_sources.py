@@ -22,7 +22,9 @@ every_year = right.radio(i18n.t("data_years", lang), [False, True], horizontal=T
                          format_func=lambda every: i18n.t("data_year_all", lang) if every
                          else i18n.t("data_year_selected", lang, year=view.year))
 
-page = data_page(frames, view, DataFilters(query, tuple(provenances), tuple(kinds), bool(every_year)), state.cached)
+sources_query = st.session_state.get("sources-search") or ""
+page = data_page(frames, view, DataFilters(query, tuple(provenances), tuple(kinds), bool(every_year), sources_query),
+                 state.cached)
 widgets.empty(page.empty)
 if page.table is not None:
     st.caption(widgets.md(page.rows_text))
@@ -34,7 +36,13 @@ if page.no_year_note:
 
 st.subheader(widgets.md(i18n.t("coverage_heading", lang)))
 widgets.chart_block(page.coverage, lang)
+if page.coverage_note:
+    st.caption(widgets.md(page.coverage_note))
 
 st.subheader(widgets.md(i18n.t("sources_heading", lang)))
 url = i18n.t("col_url", lang)
+if page.sources_search:
+    st.text_input(i18n.t("sources_search", lang), key="sources-search")
+if page.sources_note:
+    st.caption(widgets.md(page.sources_note))
 widgets.table_block(page.sources, lang, column_config={url: st.column_config.LinkColumn(url)})

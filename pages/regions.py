@@ -26,6 +26,8 @@ for line in page.notes:
 
 st.subheader(widgets.md(i18n.t("heatmap_heading", lang)))
 widgets.chart_block(page.heatmap, lang)
+if page.heatmap_note:
+    st.caption(widgets.md(page.heatmap_note))
 
 if page.peer_groups:
     st.subheader(widgets.md(i18n.t("peers_heading", lang)))

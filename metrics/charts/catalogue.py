@@ -98,10 +98,12 @@ def comparison_figure(frames: DataFrames, indicator_id: str, year: int, lang: st
     return region_figure(frames, comparison.comparison(frames, indicator_id, year, tuple(selected)), lang, selected)
 
 
-def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figure | None:
-    """One indicator across the districts, county-level cities and counties, every year with data."""
+def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str,
+                   region_ids: Sequence[str] | None = None) -> go.Figure | None:
+    """One indicator across the districts, county-level cities and counties, every year with data;
+    ``region_ids``: only these of them (a large dataset's cut, ``comparison.grid_rows``)."""
     facts = frames.facts
-    ranked = names.ranked_region_ids(frames)
+    ranked = names.ranked_region_ids(frames) if region_ids is None else list(region_ids)
     if facts.empty or not ranked:
         return None
     rows = facts[facts["indicator_id"].eq(indicator_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
@@ -122,10 +124,19 @@ def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str) -> go.Figur
                                  for r in ranked})
 
 
-def coverage_figure(frames: DataFrames, lang: str) -> go.Figure | None:
-    """The region × year grid of headline figures with data (``metrics.frames.coverage``)."""
+def coverage_rows(frames: DataFrames) -> list[str]:
+    """Regions with any headline figure, in the dataset's order: per data version (memoised)."""
+    grid = coverage.grid(frames)
+    return [str(r) for r in grid.index[grid.sum(axis=1) > 0]]
+
+
+def coverage_figure(frames: DataFrames, lang: str, region_ids: Sequence[str] | None = None) -> go.Figure | None:
+    """The region × year grid of headline figures with data (``metrics.frames.coverage``);
+    ``region_ids``: only these regions (a large dataset's cut, ``comparison.grid_rows``)."""
     grid = coverage.grid(frames)
     grid = grid[grid.sum(axis=1) > 0]
+    if region_ids is not None:
+        grid = grid.loc[[r for r in region_ids if r in grid.index]]
     if grid.empty:
         return None
     labels = {r: names.region_name(frames, r, lang) for r in grid.index}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from metrics.figures.names import RANKED_LEVELS, headline_order, region_name
+from metrics.figures.names import RANKED_LEVELS, headline_order, ranked_region_ids, region_name
 from metrics.frames.dataframes import DataFrames
 from metrics.text import i18n, render
 from metrics.text.display import value_text
@@ -43,6 +43,66 @@ RANK_LIMIT = 15
 this many, and the chosen regions wherever they stand: the county scale's thousands, never the districts."""
 LISTED_LIMIT = 20
 """At most this many regions named in a note (regions without data, other years); the rest counted."""
+GRID_LIMIT = 40
+"""A heatmap or coverage grid of more regions than this shows only the chosen regions' own family
+(their districts and counties, or those of their parent), else the top and bottom ``RANK_LIMIT``,
+and says how many are left out: the county scale's thousands, never the shipped districts (10)."""
+
+
+@dataclass(frozen=True)
+class GridRows:
+    """The regions a grid draws, in order, and how many it leaves out (0: none)."""
+
+    region_ids: tuple[str, ...]
+    total: int
+    basis: str
+    """"all", "family" (the chosen regions' own and their parent's) or "ends" (top and bottom)."""
+
+    @property
+    def left_out(self) -> int:
+        return self.total - len(self.region_ids)
+
+
+def family_ids(frames: DataFrames, candidates: Sequence[str], selected: Sequence[str]) -> list[str]:
+    """Of ``candidates``, the chosen regions, their children and their siblings (same parent), in
+    the candidates' order."""
+    by_id = frames.dataset.region_by_id
+    chosen = [r for r in selected if r in by_id]
+    parents = {by_id[r].parent for r in chosen if by_id[r].parent} | set(chosen)
+    return [r for r in candidates if r in chosen or (by_id[r].parent in parents if r in by_id else False)]
+
+
+def ranking_order(frames: DataFrames, indicator_id: str) -> tuple[str, ...]:
+    """Ranked-level regions with a value of the indicator in its latest year, highest first: what
+    depends only on the data version (the dashboard memoises it)."""
+    facts = frames.facts
+    if facts.empty:
+        return ()
+    rows = facts[facts["indicator_id"].eq(indicator_id) & facts["period"].eq("annual") & facts["kind"].eq("actual")
+                 & facts["value_std"].notna() & facts["year"].notna()]
+    if rows.empty:
+        return ()
+    latest = rows[rows["year"].eq(rows["year"].max())]
+    ranked = set(ranked_region_ids(frames))
+    latest = latest[latest["region_id"].isin(ranked)].sort_values("value_std", ascending=False, kind="stable")
+    return tuple(dict.fromkeys(str(r) for r in latest["region_id"]))
+
+
+def grid_rows(candidates: Sequence[str], selected: Sequence[str], family: Sequence[str], order: Sequence[str],
+              limit: int, ends: int) -> GridRows:
+    """Which of ``candidates`` a grid draws: all of them up to ``limit``; beyond it the ``family``
+    (``family_ids``) when it has any and fits, else the top and bottom ``ends`` of ``order`` and
+    the chosen regions, in the candidates' order."""
+    total = len(candidates)
+    if total <= limit:
+        return GridRows(tuple(candidates), total, "all")
+    if family and len(family) <= limit:
+        return GridRows(tuple(family), total, "family")
+    known = set(candidates)
+    keep = set(order[:ends]) | set(order[-ends:] if len(order) > ends else ()) | set(selected)
+    shown = [r for r in order if r in keep and r in known]
+    shown += [r for r in selected if r in known and r not in shown]
+    return GridRows(tuple(shown), total, "ends")
 
 
 def comparison(frames: DataFrames, indicator_id: str, year: int, selected: Sequence[str] = ()) -> Comparison:

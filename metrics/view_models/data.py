@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from metrics.charts import coverage_figure
-from metrics.figures import queries, suggest
+from metrics.charts import coverage_rows as coverage_regions
+from metrics.figures import comparison, queries, suggest
 from metrics.frames.dataframes import DataFrames
 from metrics.text import display, i18n
 from metrics.view_models.parts import Chart, Empty, Memo, Table, basename, direct, suggestion_choices
 from metrics.view_models.query_state import ViewState
+from metrics.view_models.regions import grid_note
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,13 @@ class DataFilters:
     provenances: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     every_year: bool = False
+    sources_query: str = ""
+    """Searches the source documents' table (offered only when it is cut, ``SOURCE_ROWS``)."""
+
+
+SOURCE_ROWS = 1000
+"""The source documents' table sends at most this many rows to the browser (with a count and a
+search); the download holds every source. The shipped data has 378."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,33 @@ class DataPage:
     """How many records have no year, when only one year is shown and some exist."""
     coverage: Chart | None
     sources: Table
+    coverage_note: str = ""
+    """Said under the coverage grid when a large dataset's grid leaves regions out."""
+    sources_note: str = ""
+    """Said above the source documents' table when it shows fewer rows than there are sources."""
+    sources_search: bool = False
+    """Whether the page offers a search of the source documents (their table is cut)."""
+
+
+def coverage_rows(frames: DataFrames, view: ViewState, memo: Memo = direct) -> comparison.GridRows:
+    """The coverage grid's regions: all with data up to ``comparison.GRID_LIMIT``, else the chosen
+    regions' family, else the first ``GRID_LIMIT`` in the dataset's order (nation, provinces, ...)."""
+    candidates = memo(coverage_regions, frames)
+    if len(candidates) <= comparison.GRID_LIMIT:
+        return comparison.GridRows(tuple(candidates), len(candidates), "all")
+    family = comparison.family_ids(frames, candidates, view.regions)
+    if family and len(family) <= comparison.GRID_LIMIT:
+        return comparison.GridRows(tuple(family), len(candidates), "family")
+    return comparison.GridRows(tuple(candidates[:comparison.GRID_LIMIT]), len(candidates), "first")
+
+
+def source_rows(shown: pd.DataFrame, query: str, limit: int) -> tuple[pd.DataFrame, int]:
+    """The source table's rows matching ``query`` (any column, case-insensitive), at most ``limit``
+    of them, and how many match."""
+    if query.strip():
+        text = shown.astype(str).apply(lambda column: column.str.contains(query.strip(), case=False, regex=False))
+        shown = shown[text.any(axis=1)]
+    return shown.head(limit), len(shown)
 
 
 def data_page(frames: DataFrames, view: ViewState, filters: DataFilters, memo: Memo = direct) -> DataPage:
@@ -50,12 +88,17 @@ def data_page(frames: DataFrames, view: ViewState, filters: DataFilters, memo: M
         table = Table(display.table_display(rows, lang), rows, "facts",
                       basename(frames, view.regions[0], year, "page_data", lang), key="data-table")
     hidden = queries.no_year_count(frames, view.regions, view.category) if year is not None and view.regions else 0
-    grid = memo(coverage_figure, frames, lang)
+    rows_in_grid = coverage_rows(frames, view, memo)
+    grid = memo(coverage_figure, frames, lang, None if rows_in_grid.basis == "all" else rows_in_grid.region_ids)
+    every_source = memo(display.source_table, frames, lang)
+    cut = len(every_source) > SOURCE_ROWS
+    shown, matching = source_rows(every_source, filters.sources_query if cut else "", SOURCE_ROWS)
+    sources_note = i18n.t("sources_cut", lang, n=len(shown), matching=matching, total=len(every_source)) if cut else ""
     heading = i18n.t("coverage_heading", lang)
     return DataPage(
         empty=empty, rows_text=rows_text, table=table,
         no_year_note=i18n.t("data_no_year", lang, n=hidden) if hidden else None,
         coverage=None if grid is None else Chart(grid, heading, key="coverage"),
-        sources=Table(display.source_table(frames, lang), frames.sources, "sources", i18n.t("sources_heading", lang),
-                      key="sources-table"))
+        coverage_note=grid_note(rows_in_grid, lang), sources_note=sources_note, sources_search=cut,
+        sources=Table(shown, frames.sources, "sources", i18n.t("sources_heading", lang), key="sources-table"))
 

@@ -23,6 +23,8 @@ class RegionsPage:
     notes: tuple[str, ...]
     """The ranking in words: who leads, who is missing."""
     heatmap: Chart | None
+    heatmap_note: str = ""
+    """Said under the heatmap when a large dataset's grid leaves regions out (how many, and which are shown)."""
     peers: Chart | None = None
     """The home city among its peer cities, for the same indicator and year (context regions
     are ranked here, never among the districts)."""
@@ -44,12 +46,32 @@ def _peers(frames: DataFrames, indicator: str, year: int, lang: str, group: str 
     figure = memo(peers_figure, frames, indicator, year, lang, group)
     if figure is None:
         return None, i18n.t("peers_empty", lang, indicator=name, year=year)
-    comp = comparison.peer_comparison(frames, indicator, year, group)
+    comp = memo(comparison.peer_comparison, frames, indicator, year, group)
     city = context.home_city(frames)
     order = list(comp.ranked["region_id"])
     note = "" if city not in order else i18n.t("peers_rank", lang, city=names.region_name(frames, str(city), lang),
                                               rank=order.index(city) + 1, n=len(order))
     return Chart(figure, basename(frames, None, year, "peers_heading", lang) + f"_{name}", key="peers"), note
+
+
+def heatmap_rows(frames: DataFrames, view: ViewState, indicator: str, memo: Memo = direct) -> comparison.GridRows:
+    """The heatmap's regions: every ranked region up to ``comparison.GRID_LIMIT``, else the chosen
+    regions' family, else the top and bottom of the indicator's latest year (its order memoised per
+    data version)."""
+    candidates = names.ranked_region_ids(frames)
+    if len(candidates) <= comparison.GRID_LIMIT:
+        return comparison.GridRows(tuple(candidates), len(candidates), "all")
+    family = comparison.family_ids(frames, candidates, view.regions)
+    order = memo(comparison.ranking_order, frames, indicator)
+    return comparison.grid_rows(candidates, view.regions, family, order, comparison.GRID_LIMIT, comparison.RANK_LIMIT)
+
+
+def grid_note(rows: comparison.GridRows, lang: str) -> str:
+    """How many regions a cut grid leaves out, and which it shows ("" when none is left out)."""
+    if not rows.left_out:
+        return ""
+    return i18n.t(f"grid_cut_{rows.basis}", lang, n=len(rows.region_ids), total=rows.total, left=rows.left_out,
+                  ends=comparison.RANK_LIMIT)
 
 
 def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo = direct,
@@ -68,7 +90,8 @@ def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo
             indicator_choices(frames, others, lang, key="regions-suggest-indicator", field_name="compare", many=False)))
     else:
         chart = Chart(figure, basename(frames, None, year, "page_regions", lang) + f"_{name}", key="regions")
-    heatmap = memo(heatmap_figure, frames, indicator, lang)
+    rows = heatmap_rows(frames, view, indicator, memo)
+    heatmap = memo(heatmap_figure, frames, indicator, lang, None if rows.basis == "all" else rows.region_ids)
     peers, peers_note = _peers(frames, indicator, year, lang, group, memo)
     groups = (Choice(i18n.t("peers_all", lang), {"group": ""}),
               *(Choice(i18n.t(f"group_{g}", lang), {"group": g}) for g in context.peer_groups(frames)))
@@ -77,5 +100,6 @@ def regions_page(frames: DataFrames, view: ViewState, indicator: str, memo: Memo
         empty=empty, chart=chart,
         selected_note=i18n.t("regions_selected_note", lang) if chart is not None and view.regions else None,
         notes=memo(ranking_notes, frames, indicator, year, lang, tuple(view.regions)),
+        heatmap_note=grid_note(rows, lang),
         heatmap=None if heatmap is None else Chart(
             heatmap, basename(frames, None, None, "heatmap_heading", lang) + f"_{name}", key="heatmap"))
