@@ -65,7 +65,7 @@ def test_regions_heatmap_is_cut_at_a_low_limit_and_says_how_many_are_left_out(fr
     cut = regions_page(frames, view, "gdp", memo)
     assert "ranking_order" in asked  # per data version, through the dashboard's memo
     assert cut.heatmap.figure.layout.meta["regions"] == ["cixi", "yuyao"]  # top, then bottom (the chosen one)
-    assert "1 are left out" in cut.heatmap_note and "3 regions" in cut.heatmap_note
+    assert "not shown: 1." in cut.heatmap_note and "3 regions" in cut.heatmap_note
 
 
 def test_data_page_cuts_the_source_table_and_coverage_but_downloads_every_source(frames, monkeypatch):
