@@ -8,6 +8,7 @@ visit after a start is routed like every other, and the data, the default view's
 export renderer are prepared when the server starts (``ui.warm``, in the app's lifespan).
 """
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
@@ -30,7 +31,7 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
     prepared (``ui.warm``) before the first visitor, not by them."""
     from ui import warm
 
-    warm.start()
+    await asyncio.to_thread(warm.prepare_now)  # the health check answers once this is done
     yield
 
 

@@ -27,6 +27,8 @@ class Filter:
     selectbox: str = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
     option: int = 1
     label: str = "the sidebar selectbox, second option"
+    click: str = ""
+    """Instead of a selectbox: the elements (CSS) of which the ``option``-th is clicked (a radio's options)."""
 
 
 @dataclass
@@ -74,6 +76,10 @@ def wait_idle(page: Any) -> None:
 
 def pick_option(page: Any, how: Filter) -> Any:
     """Open the selectbox; the option to click (not clicked yet)."""
+    if how.click:
+        target = page.locator(how.click).nth(how.option)
+        target.wait_for(timeout=NAV_TIMEOUT_MS)
+        return target
     page.locator(how.selectbox).first.locator('[role="combobox"]').click()
     options = page.locator('[role="listbox"] [role="option"]')
     options.first.wait_for(timeout=NAV_TIMEOUT_MS)

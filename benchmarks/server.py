@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PORTS = range(8600, 8700)
 """The ports this project's benchmarks and browser tests may use."""
 
-HEALTH_TIMEOUT = 60.0
+HEALTH_TIMEOUT = 120.0
+"""A server answers its health check once its lifespan has prepared the data and the renderer (ui.warm)."""
 
 
 def free_port(ports: range = PORTS) -> int:

@@ -26,6 +26,10 @@ SPEED_GOAL = 1.2
 SAME_FIGURES_GOAL = 1.05
 """A filter change against the reference that draws the dashboard's own figures with nothing else (issue 21)."""
 MEMORY_GOAL = 1.5
+SWITCH_GOAL = 1.5
+"""A language switch ≤ this times a filter change on the same page (issue 21)."""
+FIRST_VISITOR_GOAL = 1.5
+"""The first visitor after a server start ≤ this times a warm visit of the same page (issue 21)."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def browser_parts(results: Results, options: Options) -> None:
 def page_speed(results: Results, browser: Any, options: Options) -> None:
     """Each chart page of the dashboard and the bare app, one run of each in turn, ``runs`` times."""
     from benchmarks import page_speed as ps
-    from benchmarks.ui_map import BARE_FILTER, CATEGORY_FILTER, CHART_PAGES
+    from benchmarks.ui_map import BARE_FILTER, CATEGORY_FILTER, CHART_PAGES, LANGUAGE_SWITCH
 
     section = "Page speed (Playwright, Debian Chromium)"
     found = run_worker("figures", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(CHART_PAGES))
@@ -131,6 +135,8 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                 apps[f"dashboard /{name}"] = (dashboard.url + name, CATEGORY_FILTER)
                 apps[f"same figures /{name}"] = (f"{same.url}?page={name}", BARE_FILTER)
             apps["bare app"] = (bare.url, BARE_FILTER)
+            switch = f"language switch /{CHART_PAGES[0]}"
+            apps[switch] = (dashboard.url + CHART_PAGES[0], LANGUAGE_SWITCH)
             timings = {name: ps.Timings() for name in apps}
             if not options.quick:  # a first visit of each, not counted: fills the browser's and Python's caches
                 for url, how in apps.values():
@@ -145,6 +151,14 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                          "the apps take turns so that both see the same load on the machine. \"Same figures\": benchmarks/figure_app.py "
                          "draws the figure JSON the page sends (before and after the change), with nothing else.")
     floor = timings.pop("bare app")
+    switched = timings.pop(switch)
+    own = median(timings[f"dashboard /{CHART_PAGES[0]}"].filter_change)
+    results.add(Figure(section, f"{switch} → updated chart", median(switched.filter_change), "s",
+                       note=f"{LANGUAGE_SWITCH.label}; {spread(switched.filter_change)}"))
+    ratio = median(switched.filter_change) / own
+    results.add(Figure(section, f"{switch} ÷ its filter change", ratio, "×", goal=f"≤ {SWITCH_GOAL:g}×",
+                       met=ratio <= SWITCH_GOAL))
+    timings_errors = switched.errors
     for label, attr in (("navigation → first chart drawn", "first_chart"), ("filter change → updated chart", "filter_change")):
         bare_median = median(getattr(floor, attr))
         results.add(Figure(section, f"{label}: bare app", bare_median, "s", note=spread(getattr(floor, attr))))
@@ -176,6 +190,9 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                              + "; ".join(f"{name} {median(t.filter_server):.2f} s + "
                                          f"{median(t.filter_change) - median(t.filter_server):.2f} s" for name, t in everyone)
                              + ".")
+    if timings_errors:
+        results.failures.append(f"Page speed: the language switch showed errors: {timings_errors[:3]}")
+    first_visitor(results, browser, options)
     for name, timing in timings.items():
         if timing.errors:
             results.failures.append(f"Page speed: {name} showed errors, so its timings are not of the page: {timing.errors[:3]}")
@@ -183,6 +200,34 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
         profile_first_runs(results, CHART_PAGES[:1])
     elif any(f.met is False for f in results.figures if f.section == section):
         profile_first_runs(results, CHART_PAGES)
+
+
+def first_visitor(results: Results, browser: Any, options: Options) -> None:
+    """From a server start (``serve.py``, as ``scripts/run-dashboard`` runs it; healthy) to the first
+    chart of its first visitor, against a second visitor of the same page (warm), ``runs`` starts."""
+    from benchmarks import page_speed as ps
+    from benchmarks.ui_map import CHART_PAGES
+
+    section = "Page speed (Playwright, Debian Chromium)"
+    cold: list[float] = []
+    warm: list[float] = []
+    healthy: list[float] = []
+    for _ in range(1 if options.quick else max(3, options.runs)):
+        started = time.perf_counter()
+        with server.running("serve.py", _shipped_env()) as app:
+            healthy.append(time.perf_counter() - started)
+            page, seconds = ps.open_app(browser, app.url + CHART_PAGES[0])
+            cold.append(seconds)
+            page.context.close()
+            page, seconds = ps.open_app(browser, app.url + CHART_PAGES[0])
+            warm.append(seconds)
+            page.context.close()
+    results.add(Figure(section, f"first visitor after a start → first chart: /{CHART_PAGES[0]}", median(cold), "s",
+                       note=f"{spread(cold)}; the server healthy {median(healthy):.2f} s after its start (median)"))
+    results.add(Figure(section, f"second visitor → first chart: /{CHART_PAGES[0]}", median(warm), "s", note=spread(warm)))
+    ratio = median(cold) / median(warm)
+    results.add(Figure(section, "first visitor after a start ÷ a warm visit", ratio, "×", goal=f"≤ {FIRST_VISITOR_GOAL:g}×",
+                       met=ratio <= FIRST_VISITOR_GOAL))
 
 
 def profile_first_runs(results: Results, pages: tuple[str, ...]) -> None:

@@ -18,3 +18,7 @@ CATEGORY_FILTER = Filter(selectbox=f'.st-key-{CATEGORY_KEY} [data-testid="stSele
 """A change that redraws the chart on every chart page (the year leaves the trends chart as it is)."""
 
 BARE_FILTER = Filter(label="the bare app's selectbox, Alpha → Beta")
+
+LANGUAGE_SWITCH = Filter(click='[data-testid="stSidebar"] [data-testid="stRadio"] label:has(input)', option=1,
+                         label="sidebar language radio, 中文 → English")
+"""A language switch: a full rerun of the app (sidebar, router, page) in the other language."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PORTS = range(8600, 8700)
-START_TIMEOUT = 60.0
+START_TIMEOUT = 120.0  # serve.py answers its health check once the data and the renderer are prepared (ui.warm)
 
 CHROMIUM = "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -41,11 +41,25 @@ def start() -> None:
     if _started.is_set():
         return
     _started.set()
+    threading.Thread(target=_prepare_safely, name="dashboard-warm-up", daemon=True).start()
 
-    def run() -> None:
-        try:
-            prepare()
-        except Exception:  # the server must start anyway; the first visitor then loads the data
-            log.exception("warming the dashboard failed")
 
-    threading.Thread(target=run, name="dashboard-warm-up", daemon=True).start()
+def prepare_now() -> None:
+    """``prepare`` in this thread, the export renderer started before it returns: a server's
+    lifespan awaits it, so the server answers its health check (a load balancer's or Kubernetes'
+    readiness probe) only when its first visitor will find everything prepared. Once per process."""
+    if _started.is_set():
+        return
+    _started.set()
+    from metrics.export.renderer import ExportError, get_renderer
+
+    with contextlib.suppress(ExportError):  # without Chromium the pages say so; the server starts anyway
+        get_renderer()
+    _prepare_safely()
+
+
+def _prepare_safely() -> None:
+    try:
+        prepare()
+    except Exception:  # the server must start anyway; the first visitor then loads the data
+        log.exception("warming the dashboard failed")
