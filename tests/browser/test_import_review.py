@@ -74,9 +74,11 @@ def test_paste_read_untick_write_then_the_trend_has_the_new_year(shared_context,
         expect(board.heading("趋势")).to_be_visible()
         expect(board.chart_titles().first).to_be_visible()
         expect(page.get_by_test_id("stAlert")).to_have_count(0)  # 2027 is a year of the data now, no notice
-        points = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(
-            plot => plot.data.flatMap(trace => (trace.x || []).map((x, i) => [String(x), trace.y[i]])))""")
-        assert ["2027", 21047.7] in points, points
+        points = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(
+            plot => (plot.data || []).flatMap(trace => (trace.x || []).map((x, i) => [String(x), trace.y[i]])))"""
+        # the title is text above the chart, shown before Plotly has drawn it: wait for the point itself
+        page.wait_for_function(f"() => ({points})().some(([x, y]) => x === '2027' && y === 21047.7)")
+        assert ["2027", 21047.7] in page.evaluate(points)
         board.no_exception()
     finally:
         page.close()
