@@ -67,6 +67,8 @@ HEAD_PX = 42
 """Room above the plot for the title alone; each line of subtitle adds 20 px."""
 SCREEN_HEAD_PX = 6
 """On screen the title is text above the chart: the figure keeps only a pad above the legend."""
+SCREEN_LEGEND_ROW_PX = 22
+"""On screen, room for a legend's second row when it has two or more entries."""
 BOTTOM_PX = 70
 """Room under the plot for the x axis and its title; each line of footnote adds FOOTNOTE_LINE_PX."""
 
@@ -115,7 +117,11 @@ def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     footnote, subtitle = html.unescape(screen["footnote"]), html.unescape(screen["subtitle"])
     footnote_html = "<br>".join(esc(line) for line in wrap(footnote, FOOTNOTE_WIDTH / 2)) if footnote else None
     out.layout.annotations = [a for a in out.layout.annotations if a.text != footnote_html]
-    out.update_layout(height=total, margin={"t": int(out.layout.margin.t) - (head - SCREEN_HEAD_PX), "b": BOTTOM_PX},
+    # room for a second row of legend: a phone's width wraps two or more entries (they overlapped a subplot's title)
+    entries = sum(1 for trace in out.data if trace.name and trace.showlegend is not False)
+    extra = SCREEN_LEGEND_ROW_PX if entries >= 2 else 0
+    total += extra
+    out.update_layout(height=total, margin={"t": int(out.layout.margin.t) - (head - SCREEN_HEAD_PX) + extra, "b": BOTTOM_PX},
                       legend={"y": 1 - 4 / total})
     if meta.get("chart") == "heatmap" and meta.get("years"):
         # cells wide enough for a figure such as 18147.7: a phone scrolls the grid sideways

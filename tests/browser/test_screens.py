@@ -28,6 +28,14 @@ _OVERFLOW = """() => {
 }"""
 
 
+_DRAWN = """() => {
+  const titles = document.querySelectorAll('[class*="st-key-charttitle-"]').length;
+  const drawn = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg')).length;
+  return drawn >= titles && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
+"""Every chart whose title is shown is drawn, and no element is still a loading placeholder."""
+
+
 @pytest.mark.parametrize("width", [390, 1920])
 def test_every_page_at_phone_and_desktop_width(dashboard: Dashboard, width: int):
     SCREENS.mkdir(parents=True, exist_ok=True)
@@ -36,6 +44,7 @@ def test_every_page_at_phone_and_desktop_width(dashboard: Dashboard, width: int)
         for path, title_zh, title_en in PAGES:
             dashboard.open(f"{path}?region={region}&year={year}&lang={lang}")
             expect(dashboard.heading(title_zh if lang == "zh" else title_en)).to_be_visible()
+            dashboard.page.wait_for_function(_DRAWN, polling=100)  # a chart's title shows before Plotly draws it
             dashboard.no_exception()
             assert dashboard.page.evaluate(_OVERFLOW) == [], f"text wider than {width} px on {path} ({lang})"
             name = path.strip("/") or "overview"
