@@ -26,6 +26,7 @@ SPEED_GOAL = 1.2
 SAME_FIGURES_GOAL = 1.05
 """A filter change against the reference that draws the dashboard's own figures with nothing else (issue 21)."""
 MEMORY_GOAL = 1.5
+PAGE_SPEED_SECTION = "Page speed (Playwright, Debian Chromium)"
 SWITCH_GOAL = 1.5
 """A language switch ≤ this times a filter change on the same page (issue 21)."""
 FIRST_VISITOR_GOAL = 1.5
@@ -118,7 +119,7 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
     from benchmarks import page_speed as ps
     from benchmarks.ui_map import BARE_FILTER, CATEGORY_FILTER, CHART_PAGES, LANGUAGE_SWITCH
 
-    section = "Page speed (Playwright, Debian Chromium)"
+    section = PAGE_SPEED_SECTION
     found = run_worker("figures", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(CHART_PAGES))
     figures_file = Path(tempfile.mkstemp(prefix="bench-figures-", suffix=".json")[1])
     figures_file.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
@@ -208,7 +209,7 @@ def first_visitor(results: Results, browser: Any, options: Options) -> None:
     from benchmarks import page_speed as ps
     from benchmarks.ui_map import CHART_PAGES
 
-    section = "Page speed (Playwright, Debian Chromium)"
+    section = PAGE_SPEED_SECTION
     cold: list[float] = []
     warm: list[float] = []
     healthy: list[float] = []

@@ -4,7 +4,7 @@ with a title, axis titles with units, hover text and a footnote naming the sourc
 from metrics.charts.catalogue import (
     comparison_figure,
     coverage_figure,
-    coverage_rows,
+    coverage_region_ids,
     figures_for,
     heatmap_figure,
     ledger_figure,
@@ -19,5 +19,5 @@ from metrics.charts.regions import region_chart
 from metrics.charts.theme import TEMPLATE
 from metrics.charts.trends import trend_chart
 
-__all__ = ["TEMPLATE", "comparison_figure", "coverage_figure", "coverage_rows", "figures_for", "heatmap_figure", "ledger_chart", "ledger_figure", "peers_figure", "progress_chart", "progress_figure", "region_chart",
+__all__ = ["TEMPLATE", "comparison_figure", "coverage_figure", "coverage_region_ids", "figures_for", "heatmap_figure", "ledger_chart", "ledger_figure", "peers_figure", "progress_chart", "progress_figure", "region_chart",
            "region_figure", "trend_chart", "trend_figure"]

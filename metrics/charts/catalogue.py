@@ -124,7 +124,7 @@ def heatmap_figure(frames: DataFrames, indicator_id: str, lang: str,
                                  for r in ranked})
 
 
-def coverage_rows(frames: DataFrames) -> list[str]:
+def coverage_region_ids(frames: DataFrames) -> list[str]:
     """Regions with any headline figure, in the dataset's order: per data version (memoised)."""
     grid = coverage.grid(frames)
     return [str(r) for r in grid.index[grid.sum(axis=1) > 0]]

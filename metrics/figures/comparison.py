@@ -56,7 +56,8 @@ class GridRows:
     region_ids: tuple[str, ...]
     total: int
     basis: str
-    """"all", "family" (the chosen regions' own and their parent's) or "ends" (top and bottom)."""
+    """"all", "family" (the chosen regions' own and their parent's), "ends" (top and bottom) or
+    "first" (the first of the candidates, when there is no order to take ends of)."""
 
     @property
     def left_out(self) -> int:
@@ -88,16 +89,18 @@ def ranking_order(frames: DataFrames, indicator_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(r) for r in latest["region_id"]))
 
 
-def grid_rows(candidates: Sequence[str], selected: Sequence[str], family: Sequence[str], order: Sequence[str],
+def grid_rows(candidates: Sequence[str], selected: Sequence[str], family: Sequence[str], order: Sequence[str] | None,
               limit: int, ends: int) -> GridRows:
     """Which of ``candidates`` a grid draws: all of them up to ``limit``; beyond it the ``family``
     (``family_ids``) when it has any and fits, else the top and bottom ``ends`` of ``order`` and
-    the chosen regions, in the candidates' order."""
+    the chosen regions, or (no ``order``) the first ``limit`` candidates."""
     total = len(candidates)
     if total <= limit:
         return GridRows(tuple(candidates), total, "all")
     if family and len(family) <= limit:
         return GridRows(tuple(family), total, "family")
+    if order is None:
+        return GridRows(tuple(candidates[:limit]), total, "first")
     known = set(candidates)
     keep = set(order[:ends]) | set(order[-ends:] if len(order) > ends else ()) | set(selected)
     shown = [r for r in order if r in keep and r in known]

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics.charts import coverage_figure
-from metrics.charts import coverage_rows as coverage_regions
+from metrics.charts import coverage_figure, coverage_region_ids
 from metrics.figures import comparison, queries, suggest
 from metrics.frames.dataframes import DataFrames
 from metrics.text import display, i18n
@@ -54,13 +53,9 @@ class DataPage:
 def coverage_rows(frames: DataFrames, view: ViewState, memo: Memo = direct) -> comparison.GridRows:
     """The coverage grid's regions: all with data up to ``comparison.GRID_LIMIT``, else the chosen
     regions' family, else the first ``GRID_LIMIT`` in the dataset's order (nation, provinces, ...)."""
-    candidates = memo(coverage_regions, frames)
-    if len(candidates) <= comparison.GRID_LIMIT:
-        return comparison.GridRows(tuple(candidates), len(candidates), "all")
-    family = comparison.family_ids(frames, candidates, view.regions)
-    if family and len(family) <= comparison.GRID_LIMIT:
-        return comparison.GridRows(tuple(family), len(candidates), "family")
-    return comparison.GridRows(tuple(candidates[:comparison.GRID_LIMIT]), len(candidates), "first")
+    candidates = memo(coverage_region_ids, frames)
+    family = comparison.family_ids(frames, candidates, view.regions) if len(candidates) > comparison.GRID_LIMIT else []
+    return comparison.grid_rows(candidates, view.regions, family, None, comparison.GRID_LIMIT, comparison.RANK_LIMIT)
 
 
 def source_rows(shown: pd.DataFrame, query: str, limit: int) -> tuple[pd.DataFrame, int]:

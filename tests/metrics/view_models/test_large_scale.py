@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from metrics.charts import coverage_region_ids
 from metrics.figures import comparison, names
 from metrics.view_models import data as data_vm
 from metrics.view_models import regions as regions_vm
@@ -34,6 +35,8 @@ def test_grid_rows_keep_all_up_to_the_limit_then_the_family_then_the_ends():
     assert comparison.grid_rows(ids, (), [], order, limit=10, ends=1).basis == "all"
     family = comparison.grid_rows(ids, ("r2",), ["r2", "r3"], order, limit=4, ends=1)
     assert (family.region_ids, family.basis, family.left_out) == (("r2", "r3"), "family", 8)
+    first = comparison.grid_rows(ids, (), [], None, limit=4, ends=1)
+    assert first.basis == "first" and first.region_ids == tuple(ids[:4])
     ends = comparison.grid_rows(ids, ("r7",), ids, order, limit=4, ends=1)
     assert (ends.region_ids, ends.basis, ends.left_out) == (("r5", "r3", "r7"), "ends", 7)
 
@@ -87,5 +90,5 @@ def test_data_page_cuts_the_source_table_and_coverage_but_downloads_every_source
 
 def test_the_shipped_data_stays_under_the_thresholds(real_frames):
     assert len(names.ranked_region_ids(real_frames)) <= comparison.GRID_LIMIT
-    assert len(data_vm.coverage_regions(real_frames)) <= comparison.GRID_LIMIT
+    assert len(coverage_region_ids(real_frames)) <= comparison.GRID_LIMIT
     assert len(real_frames.sources) <= data_vm.SOURCE_ROWS
