@@ -32,6 +32,11 @@ SOURCE_ROWS = 1000
 """The source documents' table sends at most this many rows to the browser (with a count and a
 search); the download holds every source. The shipped data has 378."""
 
+RECORD_ROWS = 5000
+"""The records' table sends at most this many rows to the browser; a sentence says so and points to
+the search and the filters, and the downloads hold every matching record. The shipped data's widest
+view (every region, every year) has 1,838."""
+
 
 @dataclass(frozen=True)
 class DataPage:
@@ -79,8 +84,10 @@ def data_page(frames: DataFrames, view: ViewState, filters: DataFilters, memo: M
         nearby = suggest.suggest(frames.facts, view.regions, view.year, category=view.category)
         empty = Empty(i18n.t("data_empty", lang), (suggestion_choices(frames, nearby, lang, key="data-suggest"),))
     else:
-        rows_text = i18n.t("data_rows", lang, n=len(rows))
-        table = Table(display.table_display(rows, lang), rows, "facts",
+        cut = len(rows) > RECORD_ROWS
+        rows_text = (i18n.t("data_rows_cut", lang, n=len(rows), shown=RECORD_ROWS) if cut
+                     else i18n.t("data_rows", lang, n=len(rows)))
+        table = Table(display.table_display(rows.head(RECORD_ROWS), lang), rows, "facts",
                       basename(frames, view.regions[0], year, "page_data", lang), key="data-table")
     hidden = queries.no_year_count(frames, view.regions, view.category) if year is not None and view.regions else 0
     rows_in_grid = coverage_rows(frames, view, memo)

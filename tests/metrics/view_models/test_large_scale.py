@@ -92,3 +92,22 @@ def test_the_shipped_data_stays_under_the_thresholds(real_frames):
     assert len(names.ranked_region_ids(real_frames)) <= comparison.GRID_LIMIT
     assert len(coverage_region_ids(real_frames)) <= comparison.GRID_LIMIT
     assert len(real_frames.sources) <= data_vm.SOURCE_ROWS
+
+
+def test_data_page_cuts_the_records_table_and_says_so_but_downloads_every_record(frames, monkeypatch):
+    view = ViewState(regions=("ningbo", "haishu", "cixi"), year=2021, lang="en")
+    whole = data_page(frames, view, DataFilters(every_year=True))
+    assert whole.table is not None and len(whole.table.display) == len(whole.table.raw) > 1
+    assert "the table shows" not in (whole.rows_text or "")
+    monkeypatch.setattr(data_vm, "RECORD_ROWS", 1)
+    cut = data_page(frames, view, DataFilters(every_year=True))
+    assert cut.table is not None and len(cut.table.display) == 1 and len(cut.table.raw) == len(whole.table.raw)
+    assert f"{len(whole.table.raw)} records; the table shows the first 1" in (cut.rows_text or "")
+    zh = data_page(frames, ViewState(regions=view.regions, year=2021, lang="zh"), DataFilters(every_year=True))
+    assert "表中显示前 1 条" in (zh.rows_text or "")
+
+
+def test_the_shipped_data_fits_the_records_table(real_frames):
+    view = ViewState(regions=tuple(real_frames.regions["id"]), year=2025, lang="zh")
+    page = data_page(real_frames, view, DataFilters(every_year=True))
+    assert page.table is not None and len(page.table.raw) <= data_vm.RECORD_ROWS
