@@ -8,7 +8,9 @@ import streamlit as st
 
 import metrics.charts.theme  # noqa: F401  (sets the Plotly template after Streamlit's import replaced it)
 from metrics.figures import names
-from ui import a11y, routes, state, warm, widgets
+from ui import a11y, routes, run_log, state, warm, widgets
+
+started = run_log.started()
 
 st.set_page_config(page_title="宁波经济指标 · Ningbo indicators", page_icon=":material/monitoring:", layout="wide")
 warm.start()
@@ -34,10 +36,11 @@ def page_body() -> None:
     """The page, in a fragment: a change of year or category reruns it alone (``ui.state._bound``),
     not the sidebar and the router. Streamlit lets the page returned by ``st.navigation`` run once per
     app run, so a rerun of the fragment alone allows the same page to run again."""
-    state.routed()
-    state.sync_body()
-    page._can_be_called = True  # the page object of this app run, run again by the fragment
-    page.run()
+    with run_log.timed(started, page.url_path):  # only with METRICS_RUN_LOG: each run's seconds
+        state.routed()
+        state.sync_body()
+        page._can_be_called = True  # the page object of this app run, run again by the fragment
+        page.run()
 
 
 page_body()
