@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import server
+from benchmarks.after_write import after_import_write
 from benchmarks.data_scale import Data, measure_app, measure_loading
 from benchmarks.generate import DEFAULT_OUT, generate
 from benchmarks.report import Figure, Results, median, spread
@@ -194,6 +195,7 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
     if timings_errors:
         results.failures.append(f"Page speed: the language switch showed errors: {timings_errors[:3]}")
     first_visitor(results, browser, options)
+    after_import_write(results, browser, 1 if options.quick else max(3, options.runs), section, SHIPPED.path)
     for name, timing in timings.items():
         if timing.errors:
             results.failures.append(f"Page speed: {name} showed errors, so its timings are not of the page: {timing.errors[:3]}")

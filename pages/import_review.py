@@ -14,7 +14,7 @@ from metrics.figures import names
 from metrics.importer import review, upload, write
 from metrics.load.schema import COMPARATORS, KINDS, PERIODS, SOURCE_TYPES
 from metrics.text import i18n
-from ui import state, widgets
+from ui import state, warm, widgets
 
 frames, view = state.context()
 if not review.enabled():
@@ -72,6 +72,7 @@ def write_plan(plan, version: str | None) -> None:
     st.session_state[OUTCOME] = outcome
     if outcome.ok:
         state.clear_caches()
+        warm.after_write()  # the new data loaded and the default pages built now, not by the next visitor
         st.session_state.pop(REVIEW, None)
 
 

@@ -16,17 +16,21 @@ _started = threading.Event()
 log = logging.getLogger(__name__)
 
 
-def prepare() -> None:
-    """Load the dataset through the app's cache, build the default view's overview and targets
-    (through ``ui.state.cached``) and start the export renderer."""
+def prepare(renderer: bool = True) -> None:
+    """Load the dataset through the app's cache, build the default view's overview, targets, trends
+    and regions pages (through ``ui.state.cached``, with each page's default indicators) and, with
+    ``renderer``, start the export renderer."""
     from metrics.export.renderer import warm_up
-    from metrics.figures import names
+    from metrics.figures import comparison, names, queries
     from metrics.view_models import query_state
     from metrics.view_models.overview import overview_page
+    from metrics.view_models.regions import regions_page
     from metrics.view_models.targets import targets_page
+    from metrics.view_models.trends import trends_page
     from ui import state
 
-    warm_up()
+    if renderer:
+        warm_up()
     frames = state.load_frames()
     if isinstance(frames, list):
         return
@@ -34,6 +38,20 @@ def prepare() -> None:
     for build in (overview_page, targets_page):
         with contextlib.suppress(Exception):  # a page that fails says so to its visitor, not here
             build(frames, view, state.cached)
+    with contextlib.suppress(Exception):
+        trends_page(frames, view, state.cached(queries.default_trend_indicators, frames, tuple(view.regions), view.category),
+                    state.cached)
+    with contextlib.suppress(Exception):
+        indicator = state.cached(comparison.default_compare_indicator, frames, view.year, view.category)
+        if indicator is not None:
+            regions_page(frames, view, indicator, state.cached)
+
+
+def after_write() -> None:
+    """After the import page wrote the data file (and cleared the caches): the new version loaded
+    (its snapshot built) and the default pages prepared before the writer's page answers, so the
+    next page anyone opens is as fast as a warm one (issue 21). The renderer is not this job. Never raises."""
+    _prepare_safely(renderer=False)
 
 
 def start() -> None:
@@ -58,8 +76,8 @@ def prepare_now() -> None:
     _prepare_safely()
 
 
-def _prepare_safely() -> None:
+def _prepare_safely(renderer: bool = True) -> None:
     try:
-        prepare()
+        prepare(renderer)
     except Exception:  # the server must start anyway; the first visitor then loads the data
         log.exception("warming the dashboard failed")
