@@ -232,7 +232,7 @@ def test_regions_ranks_one_year_and_names_the_missing():
     assert bar["x"] == sorted(bar["x"], reverse=True)
     assert "鄞州区" in bar["y"] and "宁波市" not in bar["y"]
     text = shown(at)
-    assert "其他年份有数据(不参与排名)" in text and "江北区 2022年" in text and "全市(不参与排名)" in text
+    assert "其他年份有数据(不参与排名)" in text and "江北区 2024年: 突破1000亿元" in text and "全市(不参与排名)" in text
 
 
 def test_regions_empty_selection_suggests_years():
