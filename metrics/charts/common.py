@@ -69,6 +69,8 @@ SCREEN_HEAD_PX = 6
 """On screen the title is text above the chart: the figure keeps only a pad above the legend."""
 SCREEN_LEGEND_ROW_PX = 22
 """On screen, room for a legend's second row when it has two or more entries."""
+LEGEND_PX = 34
+"""Room between the title block and the plot for a legend's row."""
 BOTTOM_PX = 70
 """Room under the plot for the x axis and its title; each line of footnote adds FOOTNOTE_LINE_PX."""
 
@@ -88,11 +90,11 @@ def frame(fig: go.Figure, *, title: str, subtitle: str | None, footnote: str, me
     if subtitle:
         title_spec["subtitle"] = {"text": "<br>".join(esc(line) for line in subtitle_lines),
                                   "font": {"size": 12, "color": "#555555"}}
-    total = height + bottom + head + 34 + top
+    total = height + bottom + head + LEGEND_PX + top
     meta = {**meta, "screen": {"subtitle": esc(subtitle or ""), "footnote": esc(footnote or ""), "head": head, "bottom": bottom}}
     fig.update_layout(template=TEMPLATE, title=title_spec, height=total, meta=meta,
                       legend={"yref": "container", "y": 1 - (head + 4) / total, "yanchor": "top"},
-                      margin={"b": bottom, "t": head + 34 + top, "r": right, "l": left_margin(fig)})
+                      margin={"b": bottom, "t": head + LEGEND_PX + top, "r": right, "l": left_margin(fig)})
     if lines:
         fig.add_annotation(text="<br>".join(esc(line) for line in lines), xref="paper", yref="paper", x=0, y=0,
                            xanchor="left", yanchor="top", yshift=-48, showarrow=False, align="left",
@@ -117,9 +119,10 @@ def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     footnote, subtitle = html.unescape(screen["footnote"]), html.unescape(screen["subtitle"])
     footnote_html = "<br>".join(esc(line) for line in wrap(footnote, FOOTNOTE_WIDTH / 2)) if footnote else None
     out.layout.annotations = [a for a in out.layout.annotations if a.text != footnote_html]
-    # room for a second row of legend: a phone's width wraps two or more entries (they overlapped a subplot's title)
+    # room for a second row of legend: a phone's width wraps two or more entries (they overlapped a subplot's title);
+    # none for a legend's row when there is no entry (it left an empty band under the title text)
     entries = sum(1 for trace in out.data if trace.name and trace.showlegend is not False)
-    extra = SCREEN_LEGEND_ROW_PX if entries >= 2 else 0
+    extra = SCREEN_LEGEND_ROW_PX if entries >= 2 else -LEGEND_PX if entries == 0 else 0
     total += extra
     out.update_layout(height=total, margin={"t": int(out.layout.margin.t) - (head - SCREEN_HEAD_PX) + extra, "b": BOTTOM_PX},
                       legend={"y": 1 - 4 / total})

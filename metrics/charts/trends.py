@@ -83,18 +83,21 @@ def _bounds(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: 
 
 
 def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, target: bool, lang: str,
-             panel: int) -> None:
-    """An average over a span: a horizontal segment from its first to its last year, labelled with the span."""
+             panel: int, below: bool = False) -> None:
+    """An average over a span: a horizontal segment from its first to its last year, labelled with the
+    span at its middle, above it (``below``: under it, so that neighbouring spans' labels do not meet);
+    the label may run past the plot's edge rather than be cut."""
     unit = str(row["indicator_unit"])
     y = i18n.display_value(row["value_std"], unit, lang)[0]
     start, end = int(row["start_year"]), int(row["year"])
     label = i18n.period_label(row["period"], row["year"], row["start_year"], lang)
     fig.add_trace(go.Scatter(
-        x=[start, end], y=[y, y], mode="lines+markers+text", name=esc(name), legendgroup=group, showlegend=False,
-        line={"color": colour, "dash": "dash" if target else "dot", "width": 3},
-        marker={"symbol": "line-ns-open", "size": 12, "color": colour, "line": {"width": 2, "color": colour}},
-        text=["", esc(label)], textposition="top left", textfont={"color": colour, "size": 11},
-        hovertext=[_hover(row, lang)] * 2, hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
+        x=[start, (start + end) / 2, end], y=[y, y, y], mode="lines+markers+text", name=esc(name), legendgroup=group,
+        showlegend=False, line={"color": colour, "dash": "dash" if target else "dot", "width": 3}, cliponaxis=False,
+        marker={"symbol": "line-ns-open", "size": [12, 0, 12], "color": colour, "line": {"width": 2, "color": colour}},
+        text=["", esc(label), ""], textposition="bottom center" if below else "top center",
+        textfont={"color": colour, "size": 11},
+        hovertext=[_hover(row, lang)] * 3, hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
 
 
 def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_names: Mapping[str, str],
@@ -113,6 +116,7 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                         vertical_spacing=0.12 / max(len(indicators), 1) + 0.04 if len(indicators) > 1 else 0.0)
     legend_shown: set[str] = set()
     for panel, indicator in enumerate(indicators, start=1):
+        segments = 0
         for region in regions:
             data = rows[rows["indicator_id"].eq(indicator) & rows["region_id"].eq(region)] if not rows.empty else rows
             if data.empty:
@@ -144,9 +148,11 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                         group=f"{region}-bound", colour=colour, show=f"{region}-bound" not in legend_shown, lang=lang,
                         panel=panel)
                 legend_shown.add(f"{region}-bound")
-            for row in data[data["period"].eq("average") & data["start_year"].notna()].to_dict("records"):
+            averages = data[data["period"].eq("average") & data["start_year"].notna()].sort_values(["start_year", "year"])
+            for row in averages.to_dict("records"):
                 _segment(fig, row, name=name, group=f"{region}-solid", colour=colour, target=row["kind"] == "target",
-                         lang=lang, panel=panel)
+                         lang=lang, panel=panel, below=segments % 2 == 1)
+                segments += 1
         marked: set[int] = set()
         for (region, ind), found in breaks.items():
             for item in found:

@@ -100,7 +100,9 @@ def test_trend_chart_marks(frames, lang):
     _common(fig, lang)
     traces = list(fig.data)
     segment = next(t for t in traces if t.text and any("2016" in (x or "") for x in t.text))
-    assert list(segment.x) == [2016, 2020] and segment.y[0] == segment.y[1] == 6.4, "an average spans its years"
+    assert list(segment.x) == [2016, 2018, 2020] and set(segment.y) == {6.4}, "an average spans its years"
+    assert list(segment.text) == ["", segment.text[1], ""] and "2016" in segment.text[1], "labelled at its middle"
+    assert segment.cliponaxis is False, "a label near the edge runs past it rather than being cut"
     targets = [t for t in traces if t.marker.symbol == "diamond-open"]
     assert targets and all(t.line.dash == "dash" for t in targets)
     ningbo_actual = next(t for t in traces if t.name == ("宁波市" if lang == "zh" else "Ningbo"))
@@ -231,3 +233,12 @@ def test_a_long_subtitle_wraps_and_the_chart_makes_room_for_it(frames):
     lines = long.layout.title.subtitle.text.split("<br>")
     assert len(lines) > 1 and all(em_width(line) <= SUBTITLE_EM for line in lines)
     assert long.layout.margin.t - short.layout.margin.t == 20 * (len(lines) - 1)
+
+
+def test_neighbouring_averages_are_labelled_above_and_below_in_turn(tmp_path):
+    frames = build_frames(tmp_path, [obs("ningbo", "gdp_growth", 2015, 8.9, period="average", start_year=2011),
+                                     obs("ningbo", "gdp_growth", 2020, 6.4, period="average", start_year=2016),
+                                     obs("ningbo", "gdp_growth", 2021, 6.0, period="average", start_year=2020)])
+    fig = trend_figure(frames, ["ningbo"], ["gdp_growth"], "zh", 2021)
+    segments = sorted((t for t in fig.data if t.text and any(t.text)), key=lambda t: t.x[0])
+    assert [t.textposition for t in segments] == ["top center", "bottom center", "top center"]
