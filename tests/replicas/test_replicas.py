@@ -49,8 +49,11 @@ REPLICAS = 3
 BROWSERS = 2
 SESSIONS_PER_BROWSER = int(os.environ.get("METRICS_REPLICAS_SESSIONS_PER_BROWSER", "10"))
 """Ten: 20 sessions in all (a smaller number only to try the test quickly)."""
-FIRST_HALF_S = 300
-"""The bound on the first half (20 sessions opened, changed, downloaded; ten at a time, one per browser)."""
+FIRST_HALF_S = 600
+"""The bound on the first half (20 sessions opened, changed, downloaded; two at a time, one per browser):
+127–146 s seen at load 2–4 on two cores; the bound leaves room for a slower CI machine."""
+SECOND_HALF_S = 300
+"""The bound on the second half (every session changes the year again): 51–59 s seen."""
 TIMEOUT_MS = 45_000
 RECONNECT_S = 45
 FIRST_CHOICE_MS = 10_000
@@ -356,7 +359,11 @@ def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
     start = time.monotonic()
     for thread in threads:
         thread.start()
-    half_done.wait(timeout=FIRST_HALF_S)
+    try:
+        half_done.wait(timeout=FIRST_HALF_S)
+    except threading.BrokenBarrierError:
+        timelines = "\n".join(f"{s.name}: " + "; ".join(s.timeline) for s in sessions)
+        pytest.fail(f"the first half did not end within {FIRST_HALF_S} s; what each session did:\n{timelines}")
     first_half_s = time.monotonic() - start
     half_end = time.time()
 
@@ -369,7 +376,7 @@ def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
     kill_time = time.monotonic()
     resume.set()
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=max(1.0, SECOND_HALF_S - (time.monotonic() - kill_time)))
     after_kill_s = time.monotonic() - kill_time
     timelines = "\n".join(f"{s.name} ({s.first_replica()}): " + "; ".join(s.timeline) for s in sessions)
     (folder / "sessions.txt").write_text(timelines, encoding="utf-8")
