@@ -85,8 +85,9 @@ def _bounds(fig: go.Figure, rows: list[dict], *, name: str, group: str, colour: 
 def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, target: bool, lang: str,
              panel: int, below: bool = False) -> None:
     """An average over a span: a horizontal segment from its first to its last year, labelled with the
-    span at its middle, above it (``below``: under it, so that neighbouring spans' labels do not meet);
-    the label may run past the plot's edge rather than be cut."""
+    span at its middle, above it (``below``: under it, for a span lower than the one before, so that
+    the labels of neighbouring spans move apart); the label may run past the plot's edge rather than
+    be cut."""
     unit = str(row["indicator_unit"])
     y = i18n.display_value(row["value_std"], unit, lang)[0]
     start, end = int(row["start_year"]), int(row["year"])
@@ -116,7 +117,7 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                         vertical_spacing=0.12 / max(len(indicators), 1) + 0.04 if len(indicators) > 1 else 0.0)
     legend_shown: set[str] = set()
     for panel, indicator in enumerate(indicators, start=1):
-        segments = 0
+        previous: float | None = None
         for region in regions:
             data = rows[rows["indicator_id"].eq(indicator) & rows["region_id"].eq(region)] if not rows.empty else rows
             if data.empty:
@@ -150,9 +151,10 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                 legend_shown.add(f"{region}-bound")
             averages = data[data["period"].eq("average") & data["start_year"].notna()].sort_values(["start_year", "year"])
             for row in averages.to_dict("records"):
+                value = float(row["value_std"])
                 _segment(fig, row, name=name, group=f"{region}-solid", colour=colour, target=row["kind"] == "target",
-                         lang=lang, panel=panel, below=segments % 2 == 1)
-                segments += 1
+                         lang=lang, panel=panel, below=previous is not None and value < previous)
+                previous = value
         marked: set[int] = set()
         for (region, ind), found in breaks.items():
             for item in found:

@@ -235,10 +235,11 @@ def test_a_long_subtitle_wraps_and_the_chart_makes_room_for_it(frames):
     assert long.layout.margin.t - short.layout.margin.t == 20 * (len(lines) - 1)
 
 
-def test_neighbouring_averages_are_labelled_above_and_below_in_turn(tmp_path):
+def test_an_average_lower_than_the_one_before_is_labelled_below_it(tmp_path):
     frames = build_frames(tmp_path, [obs("ningbo", "gdp_growth", 2015, 8.9, period="average", start_year=2011),
                                      obs("ningbo", "gdp_growth", 2020, 6.4, period="average", start_year=2016),
-                                     obs("ningbo", "gdp_growth", 2021, 6.0, period="average", start_year=2020)])
+                                     obs("ningbo", "gdp_growth", 2021, 5.7, period="average", start_year=2020),
+                                     obs("ningbo", "gdp_growth", 2025, 5.9, period="average", start_year=2021)])
     fig = trend_figure(frames, ["ningbo"], ["gdp_growth"], "zh", 2021)
     segments = sorted((t for t in fig.data if t.text and any(t.text)), key=lambda t: t.x[0])
-    assert [t.textposition for t in segments] == ["top center", "bottom center", "top center"]
+    assert [t.textposition for t in segments] == ["top center", "bottom center", "bottom center", "top center"]
