@@ -6,6 +6,9 @@ from metrics.text import i18n
 from metrics.view_models.regions import regions_page
 from ui import state, widgets
 
+HEATMAP_OPEN = "heatmap-open"
+"""The key of the expander around the heatmap: its state, open or closed, in the session."""
+
 frames, view = state.context()
 lang = view.lang
 st.title(widgets.md(i18n.t("page_regions", lang)))
@@ -24,10 +27,13 @@ if page.selected_note:
 for line in page.notes:
     st.markdown(widgets.md(line))
 
-st.subheader(widgets.md(i18n.t("heatmap_heading", lang)))
-widgets.chart_block(page.heatmap, lang)
-if page.heatmap_note:
-    st.caption(widgets.md(page.heatmap_note))
+# the grid of every year is drawn only while its expander is open (a filter change then redraws one chart, not two)
+if page.heatmap is not None:
+    with st.expander(widgets.md(i18n.t("heatmap_heading", lang)), key=HEATMAP_OPEN, on_change="rerun"):
+        if st.session_state.get(HEATMAP_OPEN):
+            widgets.chart_block(page.heatmap, lang)
+            if page.heatmap_note:
+                st.caption(widgets.md(page.heatmap_note))
 
 if page.peer_groups:
     st.subheader(widgets.md(i18n.t("peers_heading", lang)))
