@@ -27,16 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.report import Figure, Results  # noqa: E402
+from benchmarks.report import Figure, Results, machine  # noqa: E402
 
 SECTION = "Three replicas behind HAProxy, 20 browser sessions, one replica killed"
 SECTION_TIMES = "Server-side script time per rerun: 20 sessions against one alone (ui.run_log)"
 GOAL_RATIO = 2.0
 
 
-def results_from(summary: dict, passed: bool, seconds: float) -> Results:
-    """The results file's figures from the test's report."""
-    results = Results("replicas")
+def results_from(summary: dict, passed: bool, seconds: float, started: str) -> Results:
+    """The results file's figures from the test's report; ``started``: the machine and its load
+    before the test ran (``report.machine``)."""
+    results = Results("replicas", started=started)
     results.durations["the replicas test"] = seconds
     spread = ", ".join(f"{replica}: {n}" for replica, n in summary["per_replica"].items())
     results.add(Figure(SECTION, "sessions driven", summary["sessions"], "", note=f"per replica {spread}; killed {summary['killed']}"))
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results-replicas.md")
     args = parser.parse_args(argv)
     report = Path(tempfile.mkdtemp(prefix="replicas-")) / "report.json"
+    started = machine()
     start = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "pytest", "tests/replicas", "-q", "-s", "-p", "no:cacheprovider"], cwd=ROOT,
                           env={**os.environ, "METRICS_REPLICAS_REPORT": str(report)}, capture_output=True, text=True,
@@ -92,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         print(done.stdout[-4000:], done.stderr[-2000:], sep="\n")
         print("the replicas test wrote no report", file=sys.stderr)
         return 1
-    results = results_from(json.loads(report.read_text(encoding="utf-8")), done.returncode == 0, seconds)
+    results = results_from(json.loads(report.read_text(encoding="utf-8")), done.returncode == 0, seconds, started)
     args.out.write_text(results.markdown("Issue 20: replicas behind a load balancer"), encoding="utf-8")
     print(f"wrote {args.out}: {len(results.misses())} goals missed; the test {'passed' if done.returncode == 0 else 'failed'}")
     return 0
