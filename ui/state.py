@@ -275,13 +275,25 @@ def region_picker(frames: DataFrames, view: ViewState) -> None:
            placeholder=i18n.t("regions_placeholder", lang))
 
 
+def default_trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
+    """The trends page's indicators when the view names none, cached per data version, regions and
+    category (the picker below and the server's warm-up read the same cache entry)."""
+    return cast(tuple[str, ...], cached(queries.default_trend_indicators, frames, tuple(view.regions), view.category))
+
+
+def default_compare_indicator(frames: DataFrames, view: ViewState) -> str | None:
+    """The regions page's indicator when the view names none: the one most districts have, cached per
+    data version, year and category; else the category's first (None: the category has none)."""
+    chosen = cast("str | None", cached(comparison.default_compare_indicator, frames, view.year, view.category))
+    return chosen if chosen is not None else next(iter(names.indicator_ids(frames, view.category)), None)
+
+
 def trend_indicators(frames: DataFrames, view: ViewState) -> tuple[str, ...]:
     """The trends page's indicator picker: the view's choice, or the page's default.
 
     The default is cached per data version, regions and category: it counts the drawable
     points of every indicator (a tenth of the page's run), and a filter change reruns it."""
-    chosen = view.indicators or cast(tuple[str, ...], cached(queries.default_trend_indicators, frames,
-                                                             tuple(view.regions), view.category))
+    chosen = view.indicators or default_trend_indicators(frames, view)
     options = names.indicator_ids(frames, view.category, keep=chosen)
     value = _bound(st.multiselect, "w_ind", list(chosen), "indicators", tuple, label=i18n.t("filter_indicators", view.lang),
                    options=options, format_func=lambda i: names.indicator_name(frames, i, view.lang),
@@ -294,10 +306,7 @@ def compare_indicator(frames: DataFrames, view: ViewState) -> str | None:
 
     The default is cached per data version, year and category: it filters the whole fact table
     (a sixth of the page's run), and every filter change reruns it."""
-    chosen = view.compare or cast("str | None", cached(comparison.default_compare_indicator, frames, view.year,
-                                                       view.category))
-    if chosen is None:
-        chosen = next(iter(names.indicator_ids(frames, view.category)), None)
+    chosen = view.compare or default_compare_indicator(frames, view)
     if chosen is None:
         return None
     options = names.indicator_ids(frames, view.category, keep=[chosen])

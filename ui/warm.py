@@ -21,7 +21,7 @@ def prepare(renderer: bool = True) -> None:
     and regions pages (through ``ui.state.cached``, with each page's default indicators) and, with
     ``renderer``, start the export renderer."""
     from metrics.export.renderer import warm_up
-    from metrics.figures import comparison, names, queries
+    from metrics.figures import names
     from metrics.view_models import query_state
     from metrics.view_models.overview import overview_page
     from metrics.view_models.regions import regions_page
@@ -35,16 +35,17 @@ def prepare(renderer: bool = True) -> None:
     if isinstance(frames, list):
         return
     view = query_state.default_state(names.view_options(frames))
-    for build in (overview_page, targets_page):
-        with contextlib.suppress(Exception):  # a page that fails says so to its visitor, not here
-            build(frames, view, state.cached)
-    with contextlib.suppress(Exception):
-        trends_page(frames, view, state.cached(queries.default_trend_indicators, frames, tuple(view.regions), view.category),
-                    state.cached)
-    with contextlib.suppress(Exception):
-        indicator = state.cached(comparison.default_compare_indicator, frames, view.year, view.category)
+
+    def regions() -> None:
+        indicator = state.default_compare_indicator(frames, view)
         if indicator is not None:
             regions_page(frames, view, indicator, state.cached)
+
+    builds = (lambda: overview_page(frames, view, state.cached), lambda: targets_page(frames, view, state.cached),
+              lambda: trends_page(frames, view, state.default_trend_indicators(frames, view), state.cached), regions)
+    for build in builds:
+        with contextlib.suppress(Exception):  # a page that fails says so to its visitor, not here
+            build()
 
 
 def after_write() -> None:
