@@ -84,8 +84,7 @@ def data_page(frames: DataFrames, view: ViewState, filters: DataFilters, memo: M
         nearby = suggest.suggest(frames.facts, view.regions, view.year, category=view.category)
         empty = Empty(i18n.t("data_empty", lang), (suggestion_choices(frames, nearby, lang, key="data-suggest"),))
     else:
-        cut = len(rows) > RECORD_ROWS
-        rows_text = (i18n.t("data_rows_cut", lang, n=len(rows), shown=RECORD_ROWS) if cut
+        rows_text = (i18n.t("data_rows_cut", lang, n=len(rows), shown=RECORD_ROWS) if len(rows) > RECORD_ROWS
                      else i18n.t("data_rows", lang, n=len(rows)))
         table = Table(display.table_display(rows.head(RECORD_ROWS), lang), rows, "facts",
                       basename(frames, view.regions[0], year, "page_data", lang), key="data-table")
@@ -93,14 +92,14 @@ def data_page(frames: DataFrames, view: ViewState, filters: DataFilters, memo: M
     rows_in_grid = coverage_rows(frames, view, memo)
     grid = memo(coverage_figure, frames, lang, None if rows_in_grid.basis == "all" else rows_in_grid.region_ids)
     every_source = memo(display.source_table, frames, lang)
-    cut = len(every_source) > SOURCE_ROWS
-    shown, matching = source_rows(every_source, filters.sources_query if cut else "", SOURCE_ROWS)
-    sources_note = i18n.t("sources_cut", lang, n=len(shown), matching=matching, total=len(every_source)) if cut else ""
+    sources_cut = len(every_source) > SOURCE_ROWS
+    shown, matching = source_rows(every_source, filters.sources_query if sources_cut else "", SOURCE_ROWS)
+    sources_note = i18n.t("sources_cut", lang, n=len(shown), matching=matching, total=len(every_source)) if sources_cut else ""
     heading = i18n.t("coverage_heading", lang)
     return DataPage(
         empty=empty, rows_text=rows_text, table=table,
         no_year_note=i18n.t("data_no_year", lang, n=hidden) if hidden else None,
         coverage=None if grid is None else Chart(grid, heading, key="coverage"),
-        coverage_note=grid_note(rows_in_grid, lang), sources_note=sources_note, sources_search=cut,
+        coverage_note=grid_note(rows_in_grid, lang), sources_note=sources_note, sources_search=sources_cut,
         sources=Table(shown, frames.sources, "sources", i18n.t("sources_heading", lang), key="sources-table"))
 
