@@ -107,6 +107,11 @@ class Session:
     def note(self, what: str) -> None:
         self.timeline.append(f"{time.monotonic() - STARTED:7.1f} s {what}")
 
+    def kept(self, killed: str) -> list[str]:
+        """The responses that must all come from the cookie's replica: every one, or, for a session of
+        the killed replica, those before the kill."""
+        return self.before_kill if self.first_replica() == killed else self.replicas
+
     def first_replica(self) -> str:
         return self.replicas[0] if self.replicas else ""
 
@@ -346,6 +351,11 @@ def _drive(base: str, sessions: list[Session], half_done: threading.Barrier, sha
             browser.close()
 
 
+def _timelines(sessions: list[Session]) -> str:
+    """What each session did, a line each (printed when the test fails or ends)."""
+    return "\n".join(f"{s.name} ({s.first_replica() or 'no response'}): " + "; ".join(s.timeline) for s in sessions)
+
+
 def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
     base, pids, folder = cluster
     sessions = [Session(f"b{b}s{s}") for b in range(BROWSERS) for s in range(SESSIONS_PER_BROWSER)]
@@ -362,8 +372,7 @@ def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
     try:
         half_done.wait(timeout=FIRST_HALF_S)
     except threading.BrokenBarrierError:
-        timelines = "\n".join(f"{s.name}: " + "; ".join(s.timeline) for s in sessions)
-        pytest.fail(f"the first half did not end within {FIRST_HALF_S} s; what each session did:\n{timelines}")
+        pytest.fail(f"the first half did not end within {FIRST_HALF_S} s; what each session did:\n{_timelines(sessions)}")
     first_half_s = time.monotonic() - start
     half_end = time.time()
 
@@ -378,7 +387,7 @@ def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
     for thread in threads:
         thread.join(timeout=max(1.0, SECOND_HALF_S - (time.monotonic() - kill_time)))
     after_kill_s = time.monotonic() - kill_time
-    timelines = "\n".join(f"{s.name} ({s.first_replica()}): " + "; ".join(s.timeline) for s in sessions)
+    timelines = _timelines(sessions)
     (folder / "sessions.txt").write_text(timelines, encoding="utf-8")
     runs = [json.loads(line) for line in (folder / RUN_LOG).read_text(encoding="utf-8").splitlines() if line.strip()] \
         if (folder / RUN_LOG).exists() else []
@@ -391,7 +400,7 @@ def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
         "errors_after_kill_returned": sum(len(s.after_kill_errors) for s in per_replica[killed]),
         "returned": [s.recovered for s in per_replica[killed]],
         "chose_twice": sum(s.chose_twice for s in sessions),
-        "affinity_held": all(set(s.replicas if s.first_replica() != killed else s.before_kill) == {s.cookie} for s in sessions),
+        "affinity_held": all(set(s.kept(killed)) == {s.cookie} for s in sessions),
         "script_times": times, "runs_logged": len(runs),
         "browser_change_s": {s.name: s.change_s for s in sessions},
         "alive_threads": sum(t.is_alive() for t in threads)}
@@ -406,8 +415,7 @@ def test_three_replicas_twenty_sessions_affinity_and_a_replica_killed(cluster):
     assert not any(first_errors.values()), first_errors
     assert len(per_replica) >= 2 and all(per_replica), f"sessions were spread: {report}"
     for session in sessions:  # affinity: one replica per session until the kill, and after it for the others
-        kept = session.replicas if session.first_replica() != killed else session.before_kill
-        assert set(kept) == {session.cookie}, f"{session.name} (cookie {session.cookie}) moved: {session.replicas}"
+        assert set(session.kept(killed)) == {session.cookie}, f"{session.name} (cookie {session.cookie}) moved: {session.replicas}"
     survivors = {s.name: s.after_kill_errors for s in sessions if s.first_replica() != killed}
     assert not any(survivors.values()), survivors
     returned = {s.name: s.after_kill_errors for s in per_replica[killed]}
