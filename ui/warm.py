@@ -16,10 +16,10 @@ _started = threading.Event()
 log = logging.getLogger(__name__)
 
 
-def prepare(renderer: bool = True) -> None:
+def prepare(renderer: bool = True, every_page: bool = True) -> None:
     """Load the dataset through the app's cache, build the default view's overview, targets, trends
-    and regions pages (through ``ui.state.cached``, with each page's default indicators) and, with
-    ``renderer``, start the export renderer."""
+    and regions pages (through ``ui.state.cached``, with each page's default indicators; only the
+    first two without ``every_page``) and, with ``renderer``, start the export renderer."""
     from metrics.export.renderer import warm_up
     from metrics.figures import names
     from metrics.view_models import query_state
@@ -43,7 +43,7 @@ def prepare(renderer: bool = True) -> None:
 
     builds = (lambda: overview_page(frames, view, state.cached), lambda: targets_page(frames, view, state.cached),
               lambda: trends_page(frames, view, state.default_trend_indicators(frames, view), state.cached), regions)
-    for build in builds:
+    for build in builds if every_page else builds[:2]:
         with contextlib.suppress(Exception):  # a page that fails says so to its visitor, not here
             build()
 
@@ -56,11 +56,13 @@ def after_write() -> None:
 
 
 def start() -> None:
-    """``prepare`` in a background thread, once per process."""
+    """``prepare`` in a background thread, once per process: the overview and targets only, since
+    this thread runs beside the first visitor's session (``streamlit run dashboard.py``) and takes the
+    same cores; ``serve.py`` prepares every page before it answers (``prepare_now``)."""
     if _started.is_set():
         return
     _started.set()
-    threading.Thread(target=_prepare_safely, name="dashboard-warm-up", daemon=True).start()
+    threading.Thread(target=_prepare_safely, kwargs={"every_page": False}, name="dashboard-warm-up", daemon=True).start()
 
 
 def prepare_now() -> None:
@@ -77,8 +79,8 @@ def prepare_now() -> None:
     _prepare_safely()
 
 
-def _prepare_safely(renderer: bool = True) -> None:
+def _prepare_safely(renderer: bool = True, every_page: bool = True) -> None:
     try:
-        prepare(renderer)
+        prepare(renderer, every_page)
     except Exception:  # the server must start anyway; the first visitor then loads the data
         log.exception("warming the dashboard failed")
