@@ -86,6 +86,14 @@ def measure_app(data: str, sources: str, reruns: int) -> dict:
     return result
 
 
+def change_filter(at: object, page: str) -> None:
+    """Make the page's filter change of the browser runs (``benchmarks.ui_map.CHANGES``); not run yet."""
+    from benchmarks.ui_map import CHANGES
+
+    change = CHANGES[page]
+    at.selectbox(key=change.key).set_value(change.value)  # type: ignore[attr-defined]
+
+
 def profile_first_runs(data: str, sources: str, pages: list[str]) -> dict:
     """A new session's first run of each page (the server's part of a navigation), then the rerun
     after the browser runs' filter change, timed and profiled, against the bare app's first run
@@ -94,27 +102,21 @@ def profile_first_runs(data: str, sources: str, pages: list[str]) -> dict:
     _point_at(data, sources)
     from streamlit.testing.v1 import AppTest
 
-    from benchmarks.ui_map import CATEGORY_KEY, CATEGORY_OPTION
-
     def new_session(page: str) -> AppTest:
         at = AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT)
         at.switch_page(f"pages/{page}.py")
         return at
 
-    def change_category(at: AppTest) -> None:
-        category = at.selectbox(key=CATEGORY_KEY)
-        category.select(category.options[CATEGORY_OPTION])
-
     for page in pages:
         warm = new_session(page)
         warm.run(timeout=RUN_TIMEOUT)
-        change_category(warm)
+        change_filter(warm, page)
         warm.run(timeout=RUN_TIMEOUT)
     result: dict = {"script_s": {}, "profiles": {}, "change_s": {}, "change_profiles": {}, "errors": {}}
     for page in pages:
         at = new_session(page)
         result["script_s"][page], result["profiles"][page] = _profiled_run(at, 25)
-        change_category(at)
+        change_filter(at, page)
         result["change_s"][page], result["change_profiles"][page] = _profiled_run(at, 25)
         if shown := _problems_shown(at):
             result["errors"][page] = shown
@@ -133,8 +135,6 @@ def page_figures(data: str, sources: str, pages: list[str]) -> dict:
     _point_at(data, sources)
     from streamlit.testing.v1 import AppTest
 
-    from benchmarks.ui_map import CATEGORY_KEY, CATEGORY_OPTION
-
     def charts(at: AppTest) -> list[dict]:
         return [{"spec": chart.proto.spec, "config": chart.proto.config, "theme": chart.proto.theme}
                 for chart in at.get("plotly_chart")]
@@ -144,7 +144,7 @@ def page_figures(data: str, sources: str, pages: list[str]) -> dict:
         at = AppTest.from_file(str(DASHBOARD), default_timeout=RUN_TIMEOUT)
         at.switch_page(f"pages/{page}.py").run(timeout=RUN_TIMEOUT)
         before = charts(at)
-        category = at.selectbox(key=CATEGORY_KEY)
-        category.select(category.options[CATEGORY_OPTION]).run(timeout=RUN_TIMEOUT)
+        change_filter(at, page)
+        at.run(timeout=RUN_TIMEOUT)
         result[page] = {"before": before, "after": charts(at)}
     return result

@@ -21,7 +21,8 @@ _JS_HELPERS = """
 const charts = () => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')];
 const drawn = (c) => { const t = c.querySelector('g.trace, g.pielayer g.slice'); if (!t) return false;
   const r = c.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-const text = (c) => [...c.querySelectorAll('svg.main-svg')].map(s => s.textContent).join('|');
+const text = (c) => [...c.querySelectorAll('svg.main-svg')].map(s => s.textContent).join('|')
+  + '|' + (c.data || []).map(t => String(t.y)).join(';');  // a sparkline has no text: its values tell a change
 const idle = () => { const a = document.querySelector('[data-testid="stApp"]');
   return !!a && a.getAttribute('data-test-script-state') === 'notRunning'; };
 const error = () => { const e = document.querySelector('[data-testid="stException"], [data-testid="stAlertContentError"]');

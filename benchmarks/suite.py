@@ -118,7 +118,7 @@ def browser_parts(results: Results, options: Options) -> None:
 def page_speed(results: Results, browser: Any, options: Options) -> None:
     """Each chart page of the dashboard and the bare app, one run of each in turn, ``runs`` times."""
     from benchmarks import page_speed as ps
-    from benchmarks.ui_map import BARE_FILTER, CATEGORY_FILTER, CHART_PAGES, LANGUAGE_SWITCH
+    from benchmarks.ui_map import BARE_FILTER, CHANGES, CHART_PAGES, LANGUAGE_SWITCH
 
     section = PAGE_SPEED_SECTION
     found = run_worker("figures", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(CHART_PAGES))
@@ -134,7 +134,7 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                 server.running("benchmarks/figure_app.py", {"REF_FIGURES": str(figures_file)}) as same:
             apps = {}
             for name in CHART_PAGES:
-                apps[f"dashboard /{name}"] = (dashboard.url + name, CATEGORY_FILTER)
+                apps[f"dashboard /{name}"] = (dashboard.url + name, CHANGES[name].filter)
                 apps[f"same figures /{name}"] = (f"{same.url}?page={name}", BARE_FILTER)
             apps["bare app"] = (bare.url, BARE_FILTER)
             switch = f"language switch /{CHART_PAGES[0]}"
@@ -149,7 +149,8 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
     figures_file.unlink(missing_ok=True)
     results.notes.append(f"Page speed: the bare app's chart is sized like the first chart of /{CHART_PAGES[0]}: "
                          f"{bare_env['BARE_TRACES']} trace(s) of {bare_env['BARE_POINTS']} points ({bare_env['BARE_TYPE']}). "
-                         f"Dashboard filter: {CATEGORY_FILTER.label}. Each run is a fresh browser context (a new session); "
+                         "Dashboard filters: " + "; ".join(f"/{name}: {CHANGES[name].filter.label}" for name in CHART_PAGES)
+                         + ". Each run is a fresh browser context (a new session); "
                          "the apps take turns so that both see the same load on the machine. \"Same figures\": benchmarks/figure_app.py "
                          "draws the figure JSON the page sends (before and after the change), with nothing else.")
     floor = timings.pop("bare app")

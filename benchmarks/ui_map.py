@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from benchmarks.page_speed import Filter
 
-CHART_PAGES = ("targets", "trends", "regions")
-"""URL paths of the pages that draw charts (the overview shows cards, the data page tables)."""
+
+@dataclass(frozen=True)
+class Change:
+    """A page's filter change: the widget's key and the value chosen (for AppTest), and the same
+    change in the browser (where the choice is the option at ``filter.option``)."""
+
+    key: str
+    value: object
+    filter: Filter
+
 
 CATEGORY_KEY = "w_cat"
 CATEGORY_OPTION = 5
 """The category selectbox's widget key (ui.state) and the choice the benchmarks switch to: one
-that leaves a chart on every chart page (with the shipped data of 2026-12, fiscal, trade and
-investment leave /targets without a chart; the change then fails, it is not timed)."""
+that leaves a chart on every chart page it is used on (with the shipped data of 2026-12, fiscal,
+trade and investment leave /targets without a chart; the change then fails, it is not timed)."""
 
 CATEGORY_FILTER = Filter(selectbox=f'.st-key-{CATEGORY_KEY} [data-testid="stSelectbox"]', option=CATEGORY_OPTION,
                          label="sidebar category selectbox (ui.state key w_cat), all → consumption (option 5)")
-"""A change that redraws the chart on every chart page (the year leaves the trends chart as it is)."""
+"""A change that redraws the chart on /targets, /trends and /regions (the year leaves the trends chart as it is)."""
+
+YEAR_KEY = "w_year"
+YEAR_OPTION = 5
+"""The year selectbox and its sixth choice, 2020: the overview's cards then show another year, and
+each sparkline marks it (a category leaves the overview without cards when it has no headline
+indicator, as consumption has none)."""
+
+YEAR_FILTER = Filter(selectbox=f'.st-key-{YEAR_KEY} [data-testid="stSelectbox"]', option=YEAR_OPTION,
+                     label="sidebar year selectbox (ui.state key w_year), the region's opening year → 2020 (option 5)")
+
+CHANGES = {
+    "targets": Change(CATEGORY_KEY, "consumption", CATEGORY_FILTER),
+    "trends": Change(CATEGORY_KEY, "consumption", CATEGORY_FILTER),
+    "regions": Change(CATEGORY_KEY, "consumption", CATEGORY_FILTER),
+    "overview": Change(YEAR_KEY, 2020, YEAR_FILTER),
+}
+"""The filter change each chart page is timed with."""
+
+CHART_PAGES = tuple(CHANGES)
+"""URL paths of the pages that draw charts (the overview's are its cards' sparklines; the data page shows tables)."""
 
 BARE_FILTER = Filter(label="the bare app's selectbox, Alpha → Beta")
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from metrics.charts.common import for_screen
@@ -105,6 +107,14 @@ def sources_popover(refs: Sequence[SourceRef], lang: str, key: str) -> None:
             _source_block(ref, lang)
 
 
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _sparkline(history: tuple[tuple[int, float], ...], year: int, colour: str,
+               break_years: tuple[int, ...]) -> go.Figure | None:
+    """A card's sparkline, built once for its values (shared, never changed): building eight of them
+    took most of an overview's rerun (issue 21)."""
+    return sparkline(history, year, colour, break_years)
+
+
 def card(item: Card, lang: str, key: str) -> None:
     """One overview card: value and unit, change on the year before, target, provenance, sources, sentence."""
     with st.container(border=True):
@@ -112,7 +122,7 @@ def card(item: Card, lang: str, key: str) -> None:
         label = f"{item.title} ({item.unit_text})" if item.unit_text else item.title
         st.metric(label=md(label), value=item.number_text or "–", delta=delta,
                   delta_color="normal" if item.higher_is_better else "inverse")
-        spark = sparkline(item.history, item.year, item.colour, item.break_years)
+        spark = _sparkline(tuple(item.history), item.year, item.colour, tuple(item.break_years))
         if spark is not None:
             st.plotly_chart(spark, theme=None, key=f"{key}-spark", config={"staticPlot": True, "displayModeBar": False},
                             height=SPARK_HEIGHT)
@@ -146,11 +156,22 @@ def card_grid(cards: Sequence[Card], lang: str, key: str, per_row: int = 4) -> N
                 card(item, lang, key=f"{key}-{item.indicator_id}")
 
 
+def _screen(figure: go.Figure) -> tuple[go.Figure, str, str, str]:
+    """``for_screen`` once per figure: the page builders' figures are shared through the cache and
+    never changed, so the screen version is kept on the figure and a rerun that shows it again
+    does not copy it again."""
+    kept = getattr(figure, "_on_screen", None)
+    if kept is None:
+        kept = for_screen(figure)
+        figure._on_screen = kept
+    return cast(tuple[go.Figure, str, str, str], kept)
+
+
 def chart_block(item: Chart | None, lang: str) -> None:
     """A chart as built (our template, ``theme=None``), with its download buttons (nothing for None)."""
     if item is None:
         return
-    shown, title, subtitle, footnote = for_screen(item.figure)
+    shown, title, subtitle, footnote = _screen(item.figure)
     if title:
         with st.container(key=f"charttitle-{item.key}"):
             st.markdown(f"**{md(title)}**")

@@ -111,14 +111,19 @@ def for_screen(fig: go.Figure) -> tuple[go.Figure, str, str, str]:
     screen = meta.get("screen")
     if not screen:
         return fig, "", "", ""
-    out = go.Figure(fig)
-    head, bottom = int(screen["head"]), int(screen["bottom"])
-    title = html.unescape(out.layout.title.text or "")
-    total = int(out.layout.height) - (head - SCREEN_HEAD_PX) - (bottom - BOTTOM_PX)
-    out.layout.title = None
+    # a copy that is not validated again: the figure was validated when it was built, and
+    # validating it whole took three quarters of a filter change's script time (issue 21)
+    spec = fig.to_dict()
+    layout = spec["layout"]
     footnote, subtitle = html.unescape(screen["footnote"]), html.unescape(screen["subtitle"])
     footnote_html = "<br>".join(esc(line) for line in wrap(footnote, FOOTNOTE_WIDTH / 2)) if footnote else None
-    out.layout.annotations = [a for a in out.layout.annotations if a.text != footnote_html]
+    kept = [a for a in layout.pop("annotations", []) if a.get("text") != footnote_html]
+    if kept:
+        layout["annotations"] = kept
+    title = html.unescape(layout.pop("title", {}).get("text") or "")
+    out = go.Figure(spec, _validate=False)
+    head, bottom = int(screen["head"]), int(screen["bottom"])
+    total = int(out.layout.height) - (head - SCREEN_HEAD_PX) - (bottom - BOTTOM_PX)
     # room for a second row of legend: a phone's width wraps two or more entries (they overlapped a subplot's title);
     # none for a legend's row when there is no entry (it left an empty band under the title text)
     entries = sum(1 for trace in out.data if trace.name and trace.showlegend is not False)

@@ -64,6 +64,20 @@ def region_style(region_id: str, region: Region | None = None) -> RegionStyle:
                        (region.symbol if region else None) or _SYMBOLS[pick % len(_SYMBOLS)])
 
 
+DRAWN_TRACES = ("bar", "scatter", "heatmap")
+"""The trace types the charts draw: the template keeps plotly_white's defaults for these only."""
+_UNDRAWN_LAYOUT = ("polar", "ternary", "scene", "geo", "mapbox", "map")
+"""plotly_white's layout parts for kinds of chart the dashboard never draws."""
+
+
+def _drawn_only(base: dict) -> dict:
+    """plotly_white without the trace types and layout parts no chart here draws: each figure
+    carries its template to the browser, and the whole of plotly_white made 7.9 KB of every chart's
+    18 KB and a third of building a figure (issue 21)."""
+    return {"data": {kind: base["data"][kind] for kind in DRAWN_TRACES},
+            "layout": {key: value for key, value in base["layout"].items() if key not in _UNDRAWN_LAYOUT}}
+
+
 def _template() -> go.layout.Template:
     axis = {"gridcolor": GRID_COLOUR, "linecolor": "#BBBBBB", "zerolinecolor": "#BBBBBB", "ticks": "outside",
             "tickcolor": "#BBBBBB", "title": {"standoff": 8},
@@ -72,7 +86,7 @@ def _template() -> go.layout.Template:
             "automargin": False,
             # numbers as Chinese readers write them (15,000 亿元), never Plotly's SI "15k"
             "exponentformat": "none", "separatethousands": True}
-    template = go.layout.Template(pio.templates["plotly_white"])
+    template = go.layout.Template(_drawn_only(pio.templates["plotly_white"].to_plotly_json()))
     template.layout.update(
         font={"family": FONT_FAMILY, "size": FONT_SIZE, "color": TEXT_COLOUR},
         title={"font": {"size": 17}, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top"},

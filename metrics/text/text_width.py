@@ -22,19 +22,31 @@ def em_width(text: str, latin_em: float = 0.5) -> float:
     return sum(1.0 if is_wide(ch) else latin_em for ch in text)
 
 
+def _grown(used: float, text: str, latin_em: float) -> float:
+    """``used`` plus the width of ``text``, added a character at a time as ``em_width`` does."""
+    for ch in text:
+        used += 1.0 if is_wide(ch) else latin_em
+    return used
+
+
 def wrap(text: str, width_em: float, latin_em: float = 0.5) -> list[str]:
-    """Lines of at most ``width_em``, broken after separators where possible."""
+    """Lines of at most ``width_em``, broken after separators where possible.
+
+    The width of the line so far is kept as it grows (measuring it again for each character made
+    a long footnote's wrap quadratic: two fifths of preparing a chart for the screen)."""
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
     for token in _BREAK_AFTER.split(text):
-        if current and em_width(current + token, latin_em) > width_em:
+        if current and _grown(used, token, latin_em) > width_em:
             lines.append(current.rstrip())
-            current = ""
+            current, used = "", 0.0
         for ch in token:
-            if current and em_width(current + ch, latin_em) > width_em:
+            width = 1.0 if is_wide(ch) else latin_em
+            if current and used + width > width_em:
                 lines.append(current.rstrip())
-                current = ""
+                current, used = "", 0.0
             current += ch
+            used += width
     if current.strip():
         lines.append(current.rstrip())
     return lines

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from metrics.charts import figures_for, ledger_figure, progress_figure, region_figure, trend_figure
 from metrics.charts.theme import BAR_COLOUR, FONT_FAMILY, HIGHLIGHT_COLOUR, TEMPLATE, RegionStyle, region_style
@@ -243,3 +245,63 @@ def test_an_average_lower_than_the_one_before_is_labelled_below_it(tmp_path):
     fig = trend_figure(frames, ["ningbo"], ["gdp_growth"], "zh", 2021)
     segments = sorted((t for t in fig.data if t.text and any(t.text)), key=lambda t: t.x[0])
     assert [t.textposition for t in segments] == ["top center", "bottom center", "bottom center", "top center"]
+
+
+def _naive_wrap(text: str, width_em: float, latin_em: float = 0.5) -> list[str]:
+    """The wrapping rule as first written: the line measured again for every character."""
+    import re
+
+    from metrics.text.text_width import em_width
+
+    lines: list[str] = []
+    current = ""
+    for token in re.split(r"(?<=[;；,，、 ])", text):
+        if current and em_width(current + token, latin_em) > width_em:
+            lines.append(current.rstrip())
+            current = ""
+        for ch in token:
+            if current and em_width(current + ch, latin_em) > width_em:
+                lines.append(current.rstrip())
+                current = ""
+            current += ch
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="宁波市统计局，；、 abXY09（）《》;,-", max_size=200),
+       width=st.sampled_from([3, 10.5, 20, 42, 64]), latin=st.sampled_from([0.5, 0.55]))
+def test_wrapping_as_a_line_grows_breaks_where_measuring_it_again_did(text, width, latin):
+    from metrics.text.text_width import wrap
+
+    assert wrap(text, width, latin) == _naive_wrap(text, width, latin)
+
+
+def _every_chart(frames) -> list[go.Figure]:
+    from metrics.charts import coverage_figure, heatmap_figure
+    from metrics.charts.sparkline import sparkline
+
+    charts = [fig for _, fig in figures_for(frames, "ningbo", 2021, "zh")]
+    charts += [heatmap_figure(frames, "gdp", "zh"), coverage_figure(frames, "en"),
+               sparkline([(2020, 1.0), (2021, 2.0)], 2021, "#0072B2")]
+    return [fig for fig in charts if fig is not None]
+
+
+def test_the_template_keeps_the_defaults_of_the_traces_drawn_and_no_more(real_frames):
+    from metrics.charts.theme import DRAWN_TRACES
+
+    drawn = {trace.type for fig in _every_chart(real_frames) for trace in fig.data}
+    assert drawn <= set(DRAWN_TRACES), f"a chart draws {drawn - set(DRAWN_TRACES)}: add it to DRAWN_TRACES"
+    assert set(TEMPLATE.to_plotly_json()["data"]) == set(DRAWN_TRACES)
+    assert "polar" not in TEMPLATE.to_plotly_json()["layout"] and len(str(TEMPLATE.to_plotly_json())) < 4000
+
+
+def test_the_screen_copy_is_not_validated_again_and_needs_not_be(real_frames):
+    from metrics.charts.common import for_screen
+
+    for fig in _every_chart(real_frames):
+        shown = for_screen(fig)[0]
+        assert go.Figure(shown.to_dict()).to_dict() == shown.to_dict(), "validation would change the copy"
+        if fig.layout.meta and "screen" in fig.layout.meta:
+            assert shown is not fig and shown.layout.title.text is None and fig.layout.title.text, "the built figure is kept"
