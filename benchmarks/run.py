@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"indicators in the generated dataset (default 80: 100,000 observations; {QUICK_INDICATORS} with --quick)")
     parser.add_argument("--page-speed", action="store_true",
                         help="only the page-speed part, both references (default out benchmarks/results-page-speed.md)")
+    parser.add_argument("--memory", action="store_true",
+                        help="only the memory part, the dashboard and the bare app (default out benchmarks/results-memory.md)")
     return parser
 
 
@@ -46,13 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.suite import Options, run_all
 
     out = args.out or ROOT / "benchmarks" / ("results-quick.md" if args.quick
-                                             else "results-page-speed.md" if args.page_speed else "results.md")
+                                             else "results-page-speed.md" if args.page_speed
+                                             else "results-memory.md" if args.memory else "results.md")
     runs = args.runs or (1 if args.quick else 5)
     start = time.perf_counter()
     indicators = args.indicators or (QUICK_INDICATORS if args.quick else 80)
     sessions = args.sessions or (QUICK_SESSIONS if args.quick else 10)
     results = run_all(Options(quick=args.quick, runs=runs, sessions=sessions, indicators=indicators,
-                              warm_exports=1 if args.quick else 5, only_page_speed=args.page_speed))
+                              warm_exports=1 if args.quick else 5, only_page_speed=args.page_speed,
+                              only_memory=args.memory))
     results.notes.append(f"The whole run took {time.perf_counter() - start:.0f} s.")
     out.write_text(results.markdown("Benchmark results (quick mode: one iteration, figures only)" if args.quick
                                     else "Benchmark results"), encoding="utf-8")

@@ -45,6 +45,8 @@ class Options:
     """Indicators of the generated dataset (× 50 regions × 25 years); quick mode uses fewer."""
     only_page_speed: bool = False
     """Only the page-speed part, with both references (no generated data, memory or exports)."""
+    only_memory: bool = False
+    """Only the memory part: the dashboard and the bare app with one session and with ``sessions``."""
 
 
 @contextlib.contextmanager
@@ -73,8 +75,9 @@ def run_all(options: Options) -> Results:
     results = Results("quick mode, one iteration" if options.quick else f"full, {options.runs} browser runs per median")
     if not SHIPPED.sources.is_dir():
         raise SystemExit(f"the shipped data's source texts are not in {SHIPPED.sources}: set METRICS_SOURCES to their folder")
-    if options.only_page_speed:
-        with part(results, "Page speed"):
+    if options.only_page_speed or options.only_memory:
+        only, name = (page_speed, "Page speed") if options.only_page_speed else (memory, "Memory")
+        with part(results, name):
             from playwright.sync_api import sync_playwright
 
             from benchmarks import browser as b
@@ -82,7 +85,7 @@ def run_all(options: Options) -> Results:
             with sync_playwright() as playwright:
                 browser = b.launch(playwright)
                 try:
-                    page_speed(results, browser, options)
+                    only(results, browser, options)
                 finally:
                     browser.close()
         return results

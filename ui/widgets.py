@@ -77,34 +77,40 @@ def empty(item: Empty | None) -> None:
         choices(row)
 
 
-def _source_block(ref: SourceRef, lang: str) -> None:
-    st.markdown(f"**{md(ref.label)}** · {md(ref.value_text)}")
+def _small(text: str) -> str:
+    """Escaped text in the caption's look (small, grey), inside a Markdown block."""
+    return f":gray[:small[{md(text)}]]"
+
+
+def _source_text(ref: SourceRef, lang: str) -> str:
+    """One value's source as one Markdown block: what it is, its provenance, then the quote and the
+    citation (or the computation). One block, not six elements: an overview sent about a hundred
+    elements for its closed source menus on every change (issue 21)."""
     help_text = i18n.t(f"prov_{ref.provenance}_help", lang) if i18n.has(f"prov_{ref.provenance}_help") else ""
-    st.caption(f"{md(i18n.provenance_label(ref.provenance, lang))} — {md(help_text)}")
+    parts = [f"**{md(ref.label)}** · {md(ref.value_text)}",
+             _small(f"{i18n.provenance_label(ref.provenance, lang)} — {help_text}")]
     if ref.provenance == "derived":
-        st.markdown(f"{md(i18n.t('derivation', lang))}: {md(ref.derivation)}")
-        st.caption(md(i18n.t("computed_from", lang) + ref.source_id))
-        return
+        parts += [f"{md(i18n.t('derivation', lang))}: {md(ref.derivation)}",
+                  _small(i18n.t("computed_from", lang) + ref.source_id)]
+        return "\n\n".join(parts)
     if ref.quote:
-        st.markdown(f"{md(i18n.t('quote', lang))}:\n\n> {md(ref.quote)}")
+        parts.append(f"{md(i18n.t('quote', lang))}:\n\n> {md(ref.quote)}")
     title = i18n.t("cite_title", lang, title=ref.title)
     detail = ", ".join(part for part in (ref.publisher, ref.date) if part)
-    st.markdown(f"{md(i18n.t('citation', lang))}: {md(title)} {md(detail)}")
+    parts.append(f"{md(i18n.t('citation', lang))}: {md(title)} {md(detail)}")
     url = display.safe_url(ref.url)
     if url:
-        st.caption(md(url))
+        parts.append(_small(url))
     if ref.note:
-        st.caption(f"{md(i18n.t('note', lang))}: {md(ref.note)}")
+        parts.append(_small(f"{i18n.t('note', lang)}: {ref.note}"))
+    return "\n\n".join(parts)
 
 
 def sources_popover(refs: Sequence[SourceRef], lang: str, key: str) -> None:
     """The sources of a card one click away: quote, citation or computation for each value."""
     label = f"{i18n.t('card_sources', lang)} ({len(refs)})"
     with st.popover(label, key=key):
-        for number, ref in enumerate(refs):
-            if number:
-                st.divider()
-            _source_block(ref, lang)
+        st.markdown("\n\n---\n\n".join(_source_text(ref, lang) for ref in refs))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
@@ -126,21 +132,20 @@ def card(item: Card, lang: str, key: str) -> None:
         if spark is not None:
             st.plotly_chart(spark, theme=None, key=f"{key}-spark", config={"staticPlot": True, "displayModeBar": False},
                             height=SPARK_HEIGHT)
+        notes = []
         if item.value is not None:
-            notes = [item.provenance_text, i18n.year_label(item.year, lang)]
+            shown = [item.provenance_text, i18n.year_label(item.year, lang)]
             if item.provisional:
-                notes.append(i18n.t("provisional", lang))
-            st.caption(md(" · ".join(notes)))
+                shown.append(i18n.t("provisional", lang))
+            notes.append(" · ".join(shown))
             if item.change_note:
-                st.caption(md(item.change_note))
+                notes.append(item.change_note)
         else:
-            st.caption(md(item.empty_text))
-        if item.target is not None:
-            st.caption(md(item.target.text))
-        if item.context_text:
-            st.caption(md(item.context_text))
-        if item.conflict:
-            st.caption(md(i18n.t("card_conflict", lang)))
+            notes.append(item.empty_text)
+        notes += [text for text in (item.target.text if item.target is not None else None, item.context_text,
+                                    i18n.t("card_conflict", lang) if item.conflict else None) if text]
+        # one caption of paragraphs, not up to six captions: fewer elements to send and draw on each change
+        st.caption("\n\n".join(md(note) for note in notes))
         if item.sources:
             sources_popover(item.sources, lang, key=f"{key}-sources")
         if item.sentence:
