@@ -21,7 +21,10 @@ for section in page.sections:
         st.caption(widgets.md(section.newer))
     widgets.choices(section.newer_choice)
     widgets.card_grid(section.cards, lang, key=f"card-{section.region_id}")
-    with st.expander(i18n.t("briefing_heading", lang)):
+    # the deck's chart chooser is built only while the briefing is open: listing the deck's charts builds
+    # them all, which made a year change here take a second (issue 21)
+    briefing_open = f"briefing-open-{section.region_id}"
+    with st.expander(i18n.t("briefing_heading", lang), key=briefing_open, on_change="rerun"):
         if section.briefing:
             st.caption(i18n.t("briefing_caption", lang))
             for line in section.briefing:
@@ -30,4 +33,5 @@ for section in page.sections:
                                        i18n.t("briefing_copied", lang), key=f"brief-{section.region_id}")
         else:
             st.caption(i18n.t("briefing_none", lang))
-        downloads.deck_download(frames, section.region_id, view.year, lang)
+        if st.session_state.get(briefing_open):
+            downloads.deck_download(frames, section.region_id, view.year, lang)

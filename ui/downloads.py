@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from typing import cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -34,6 +35,7 @@ from metrics.export.deck import Chart, all_charts, region_name
 from metrics.export.renderer import ExportError, warm_up
 from metrics.frames.dataframes import DataFrames
 from metrics.text.catalogue import t
+from ui import state
 
 _DECK_WRITERS = {"pptx": deck_pptx, "pdf": deck_pdf}
 _DECK_MIME = {"pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -142,14 +144,9 @@ def deck_download(frames: DataFrames, region_id: str, year: int, lang: str,
 
 
 def _session_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
-    """The catalogue's charts for the view, built once per session and view (about a second),
-    not on every rerun; rebuilt when the dataset is reloaded."""
-    key = f"deck-catalogue-{region_id}-{year}-{lang}"
-    cached = st.session_state.get(key)
-    if cached is None or cached[0] is not frames:
-        cached = (frames, all_charts(frames, region_id, year, lang))
-        st.session_state[key] = cached
-    return cached[1]
+    """The catalogue's charts for the view, built once per data version and view for every session
+    (about a second), not on every rerun; the deck writers work on copies."""
+    return cast(list[Chart], state.cached(all_charts, frames, region_id, year, lang))
 
 
 def deck_state_key(region_id: str, year: int, lang: str, chosen: Sequence[str], fmt: str) -> str:

@@ -308,6 +308,24 @@ def test_html_in_data_is_shown_as_text(monkeypatch, page):
         assert "<script" not in json.dumps(chart, ensure_ascii=False)
 
 
+def test_the_deck_chooser_is_built_only_once_the_briefing_is_opened(monkeypatch):
+    import ui.downloads as downloads
+
+    built: list[tuple] = []
+    real = downloads.all_charts
+    monkeypatch.setattr(downloads, "_unavailable", lambda: None)  # as where images can be exported
+    monkeypatch.setattr(downloads, "all_charts", lambda frames, *view: (built.append(view), real(frames, *view))[1])
+    at = open_page("overview", region="ningbo", year="2021")
+    assert not built and not [m for m in at.multiselect if m.key.startswith("deck-charts-")], "closed: no deck built"
+    at.session_state["briefing-open-ningbo"] = True
+    at.run()
+    chooser = next(m for m in at.multiselect if m.key == "deck-charts-ningbo-2021-zh")
+    assert "趋势" in chooser.options and chooser.value == chooser.options, "every chart of the deck, chosen"
+    assert [b.label for b in at.button if b.label.startswith("生成")] == ["生成PPTX", "生成PDF"]
+    at.selectbox(key="w_year").set_value(2020).run()
+    assert built == [("ningbo", 2021, "zh"), ("ningbo", 2020, "zh")], "once per view, while open"
+
+
 def test_overview_offers_copyable_briefing_sentences():
     import html
 
