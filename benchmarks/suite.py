@@ -137,7 +137,8 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                 server.running("benchmarks/figure_app.py", {"REF_FIGURES": str(figures_file)}) as same:
             apps = {}
             for name in CHART_PAGES:
-                apps[f"dashboard /{name}"] = (dashboard.url + name, CHANGES[name].filter)
+                path = CHANGES[name].path
+                apps[f"dashboard /{name}"] = (dashboard.url + (name if path is None else path), CHANGES[name].filter)
                 apps[f"same figures /{name}"] = (f"{same.url}?page={name}", BARE_FILTER)
             apps["bare app"] = (bare.url, BARE_FILTER)
             switch = f"language switch /{CHART_PAGES[0]}"

@@ -15,6 +15,9 @@ class Change:
     key: str
     value: object
     filter: Filter
+    path: str | None = None
+    """The page's URL path when it is not its name: the overview is served at the root (``/overview``
+    is an alias that switches to it, one more round trip)."""
 
 
 CATEGORY_KEY = "w_cat"
@@ -40,7 +43,7 @@ CHANGES = {
     "targets": Change(CATEGORY_KEY, "consumption", CATEGORY_FILTER),
     "trends": Change(CATEGORY_KEY, "consumption", CATEGORY_FILTER),
     "regions": Change(CATEGORY_KEY, "consumption", CATEGORY_FILTER),
-    "overview": Change(YEAR_KEY, 2020, YEAR_FILTER),
+    "overview": Change(YEAR_KEY, 2020, YEAR_FILTER, path=""),
 }
 """The filter change each chart page is timed with."""
 
