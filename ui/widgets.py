@@ -78,8 +78,9 @@ def empty(item: Empty | None) -> None:
 
 
 def _small(text: str) -> str:
-    """Escaped text in the caption's look (small, grey), inside a Markdown block."""
-    return f":gray[:small[{md(text)}]]"
+    """Escaped text in the caption's look (small, grey), inside a Markdown block: on one line, since a
+    line break would end the directive and show its brackets."""
+    return f":gray[:small[{md(' '.join(text.split()))}]]"
 
 
 def _source_text(ref: SourceRef, lang: str) -> str:

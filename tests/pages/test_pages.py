@@ -308,6 +308,23 @@ def test_html_in_data_is_shown_as_text(monkeypatch, page):
         assert "<script" not in json.dumps(chart, ensure_ascii=False)
 
 
+def test_a_source_is_one_markdown_block_that_shows_its_text_as_written():
+    from metrics.figures.cards import SourceRef
+    from ui.widgets import _source_text
+
+    ref = SourceRef("s1", "quoted", title="宁波[统计]公报", publisher="宁波市统计局", date="2022-02-24",
+                    url="https://tjj.ningbo.gov.cn/a.html", quote="增长8.2%\n居全省前列", note="第一行\n第二行 <b>x</b>]",
+                    value_text="14594.9亿元", label="地区生产总值 2021年")
+    text = _source_text(ref, "zh")
+    blocks = text.split("\n\n")
+    assert blocks[0] == "**地区生产总值 2021年** · 14594\\.9亿元"
+    assert "> 增长8\\.2%  \n居全省前列" in text, "the quote is a block quote, its line break kept"
+    assert "宁波\\[统计\\]公报" in text, "brackets in data cannot close a Markdown directive"
+    note = blocks[-1]
+    assert note.startswith(":gray[:small[") and note.endswith("]]") and "\n" not in note, "a note stays on one line"
+    assert "第一行 第二行 \\<b\\>x\\</b\\>\\]" in note, "HTML and brackets shown as written"
+
+
 def test_the_deck_chooser_is_built_only_once_the_briefing_is_opened(monkeypatch):
     import ui.downloads as downloads
 
