@@ -18,14 +18,19 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
+def char_em(char: str, latin_em: float = 0.5) -> float:
+    """One character's width in em: 1 for a wide one, ``latin_em`` for any other."""
+    return 1.0 if is_wide(char) else latin_em
+
+
 def em_width(text: str, latin_em: float = 0.5) -> float:
-    return sum(1.0 if is_wide(ch) else latin_em for ch in text)
+    return sum(char_em(ch, latin_em) for ch in text)
 
 
 def _grown(used: float, text: str, latin_em: float) -> float:
     """``used`` plus the width of ``text``, added a character at a time as ``em_width`` does."""
     for ch in text:
-        used += 1.0 if is_wide(ch) else latin_em
+        used += char_em(ch, latin_em)
     return used
 
 
@@ -41,7 +46,7 @@ def wrap(text: str, width_em: float, latin_em: float = 0.5) -> list[str]:
             lines.append(current.rstrip())
             current, used = "", 0.0
         for ch in token:
-            width = 1.0 if is_wide(ch) else latin_em
+            width = char_em(ch, latin_em)
             if current and used + width > width_em:
                 lines.append(current.rstrip())
                 current, used = "", 0.0
