@@ -23,8 +23,8 @@ for section in page.sections:
     widgets.card_grid(section.cards, lang, key=f"card-{section.region_id}")
     # the deck's chart chooser is built only while the briefing is open: listing the deck's charts builds
     # them all, which made a year change here take a second (issue 21)
-    briefing_open = f"briefing-open-{section.region_id}"
-    with st.expander(i18n.t("briefing_heading", lang), key=briefing_open, on_change="rerun"):
+    with st.expander(i18n.t("briefing_heading", lang), key=f"briefing-open-{section.region_id}",
+                     on_change="rerun") as briefing:
         if section.briefing:
             st.caption(i18n.t("briefing_caption", lang))
             for line in section.briefing:
@@ -33,5 +33,5 @@ for section in page.sections:
                                        i18n.t("briefing_copied", lang), key=f"brief-{section.region_id}")
         else:
             st.caption(i18n.t("briefing_none", lang))
-        if st.session_state.get(briefing_open):
+        if briefing.open:
             downloads.deck_download(frames, section.region_id, view.year, lang)

@@ -29,8 +29,8 @@ for line in page.notes:
 
 # the grid of every year is drawn only while its expander is open (a filter change then redraws one chart, not two)
 if page.heatmap is not None:
-    with st.expander(widgets.md(i18n.t("heatmap_heading", lang)), key=HEATMAP_OPEN, on_change="rerun"):
-        if st.session_state.get(HEATMAP_OPEN):
+    with st.expander(widgets.md(i18n.t("heatmap_heading", lang)), key=HEATMAP_OPEN, on_change="rerun") as heatmap:
+        if heatmap.open:
             widgets.chart_block(page.heatmap, lang)
             if page.heatmap_note:
                 st.caption(widgets.md(page.heatmap_note))

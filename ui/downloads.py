@@ -120,7 +120,7 @@ def deck_download(frames: DataFrames, region_id: str, year: int, lang: str,
     if problem is not None:
         _notice(problem, lang)
         return
-    available = list(charts) if charts is not None else _session_charts(frames, region_id, year, lang)
+    available = list(charts) if charts is not None else _deck_charts(frames, region_id, year, lang)
     if not available:
         st.caption(t("dl_deck_none", lang))
         return
@@ -143,7 +143,7 @@ def deck_download(frames: DataFrames, region_id: str, year: int, lang: str,
                                    key=f"download-{key}", type="primary", width="stretch")
 
 
-def _session_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
+def _deck_charts(frames: DataFrames, region_id: str, year: int, lang: str) -> list[Chart]:
     """The catalogue's charts for the view, built once per data version and view for every session
     (about a second), not on every rerun; the deck writers work on copies."""
     return cast(list[Chart], state.cached(all_charts, frames, region_id, year, lang))
