@@ -145,12 +145,14 @@ def card(item: Card, lang: str, key: str) -> None:
             notes.append(item.empty_text)
         notes += [text for text in (item.target.text if item.target is not None else None, item.context_text,
                                     i18n.t("card_conflict", lang) if item.conflict else None) if text]
-        # one caption of paragraphs, not up to six captions: fewer elements to send and draw on each change
-        st.caption("\n\n".join(md(note) for note in notes))
+        # one Markdown block for the notes (in the caption's look) and the sentence, not up to seven elements:
+        # each element a year change redraws costs the browser more than its text (issue 21)
+        lines = [_small(note) for note in notes]
+        if item.sentence:
+            lines.append(md(item.sentence))
+        st.markdown("\n\n".join(lines))
         if item.sources:
             sources_popover(item.sources, lang, key=f"{key}-sources")
-        if item.sentence:
-            st.markdown(md(item.sentence))
 
 
 def card_grid(cards: Sequence[Card], lang: str, key: str, per_row: int = 4) -> None:

@@ -37,6 +37,14 @@ def open_page(page: str = "overview", **params: str) -> AppTest:
     return at
 
 
+def opened(at: AppTest, key: str) -> AppTest:
+    """The page run again with the expander ``key`` open (its state in the session, as a click leaves it)."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
@@ -346,13 +354,19 @@ def test_the_deck_chooser_is_built_only_once_the_briefing_is_opened(monkeypatch)
 def test_overview_offers_copyable_briefing_sentences():
     import html
 
-    zh = open_page("overview", region="ningbo", year="2021")
+    closed = open_page("overview", region="ningbo", year="2021")
+    assert not [h for h in closed.get("html") if 'id="copy-brief-' in h.proto.body], "closed: nothing drawn"
+    assert "每个有数据的指标一句话" not in shown(closed)
+    zh = opened(closed, "briefing-open-ningbo")
     assert not zh.code, "prose, not a monospace code box"
+    assert "每个有数据的指标一句话" in shown(zh)
+    briefing = next(m.value for m in zh.markdown if "2021年，宁波市地区生产总值" in m.value and ":gray[" not in m.value)
+    assert len(briefing.split("\n\n")) >= 5, "the sentences as paragraphs of one block"
     assert "2021年，宁波市地区生产总值14594.9亿元，增长8.2%，高于预期目标1.2个百分点" in shown(zh)
     button = next(h.proto.body for h in zh.get("html") if 'id="copy-brief-ningbo"' in h.proto.body)
     assert 'aria-label="复制全部句子"' in button
     assert "2021年，宁波市地区生产总值14594.9亿元" in html.unescape(button), "the copy button holds the sentences"
-    en = open_page("overview", region="yuyao", year="2020", lang="en")
+    en = opened(open_page("overview", region="yuyao", year="2020", lang="en"), "briefing-open-yuyao")
     english = next(h.proto.body for h in en.get("html") if 'id="copy-brief-yuyao"' in h.proto.body)
     stored = html.unescape(english.split("<textarea", 1)[1])
     assert "In 2020" in stored and "Yuyao" in stored and "年" not in stored
