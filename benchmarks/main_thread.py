@@ -16,9 +16,7 @@ About 6 minutes with five runs. Not part of ``run.py``: it explains a ratio, it 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -31,9 +29,9 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import browser as b  # noqa: E402
 from benchmarks import server  # noqa: E402
-from benchmarks.page_speed import NAV_TIMEOUT_MS, Filter, pick_option, wait_idle  # noqa: E402
-from benchmarks.ui_map import BARE_FILTER, CHANGES, CHART_PAGES  # noqa: E402
-from benchmarks.workers import run_worker  # noqa: E402
+from benchmarks.page_speed import Filter, change_filter, open_app  # noqa: E402
+from benchmarks.ui_map import CHART_PAGES, reference_apps  # noqa: E402
+from benchmarks.workers import same_figures  # noqa: E402
 from metrics.load.dataset import DEFAULT_DATA  # noqa: E402
 from metrics.load.provenance import default_sources_dir  # noqa: E402
 
@@ -58,25 +56,18 @@ def _main_thread_ms(events: list[dict], start_us: float, seconds: float) -> dict
 
 
 def traced_change(browser: Any, url: str, how: Filter) -> tuple[float, dict[str, float]]:
-    """One fresh session: seconds from the click to the changed chart, and the main thread's work."""
-    page = b.new_page(browser)
+    """One fresh session (``page_speed.open_app``) and its filter change (``page_speed.change_filter``),
+    traced from just before the click: seconds to the changed chart, and the main thread's work."""
+    page, _ = open_app(browser, url)
     try:
-        page.goto(url, timeout=NAV_TIMEOUT_MS)
-        wait_idle(page)
         time.sleep(1.0)  # the first drawing's after-work (fonts, resize observers) is not the change's
-        before = page.evaluate(b.ALL_CHARTS_TEXT)
-        option = pick_option(page, how)
         cdp = page.context.new_cdp_session(page)
         events: list[dict] = []
         finished: list[bool] = []
         cdp.on("Tracing.dataCollected", lambda message: events.extend(message["value"]))
         cdp.on("Tracing.tracingComplete", lambda _message: finished.append(True))
-        cdp.send("Tracing.start", {"categories": CATEGORIES, "transferMode": "ReportEvents"})
-        clock_start = time.perf_counter()
-        option.click()
-        b.outcome(page.wait_for_function(b.CHANGED_AND_IDLE, arg=before, polling="raf", timeout=NAV_TIMEOUT_MS),
-                  f"{url}: filter change ({how.label})")
-        seconds = time.perf_counter() - clock_start
+        seconds, _ = change_filter(page, how, [], armed=lambda: cdp.send(
+            "Tracing.start", {"categories": CATEGORIES, "transferMode": "ReportEvents"}))
         cdp.send("Tracing.end")
         while not finished:
             page.wait_for_timeout(50)
@@ -93,28 +84,18 @@ def measure(runs: int) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     data, sources = str(DEFAULT_DATA), str(default_sources_dir())
-    found = run_worker("figures", "--data", data, "--sources", sources, "--pages", ",".join(CHART_PAGES))
-    figures_file = Path(tempfile.mkstemp(prefix="bench-figures-", suffix=".json")[1])
-    figures_file.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
     rows: dict[str, list[tuple[float, dict[str, float]]]] = {}
-    try:
-        with sync_playwright() as playwright, \
-                server.running("dashboard.py", {"METRICS_DATA": data, "METRICS_SOURCES": sources}) as dashboard, \
-                server.running("benchmarks/figure_app.py", {"REF_FIGURES": str(figures_file)}) as same:
-            browser = b.launch(playwright)
-            apps: dict[str, tuple[str, Filter]] = {}
-            for name in CHART_PAGES:
-                path = CHANGES[name].path
-                apps[f"dashboard /{name}"] = (dashboard.url + (name if path is None else path), CHANGES[name].filter)
-                apps[f"same figures /{name}"] = (f"{same.url}?page={name}", BARE_FILTER)
-            for number in range(runs + 1):
-                for name, (url, how) in apps.items():
-                    result = traced_change(browser, url, how)
-                    if number:
-                        rows.setdefault(name, []).append(result)
-            browser.close()
-    finally:
-        figures_file.unlink(missing_ok=True)
+    with sync_playwright() as playwright, same_figures(data, sources, list(CHART_PAGES)) as figures_file, \
+            server.running("dashboard.py", {"METRICS_DATA": data, "METRICS_SOURCES": sources}) as dashboard, \
+            server.running("benchmarks/figure_app.py", {"REF_FIGURES": str(figures_file)}) as same:
+        browser = b.launch(playwright)
+        apps = reference_apps(dashboard.url, same.url)
+        for number in range(runs + 1):
+            for name, (url, how) in apps.items():
+                result = traced_change(browser, url, how)
+                if number:
+                    rows.setdefault(name, []).append(result)
+        browser.close()
     return [{"app": name, "seconds": median(s for s, _ in found_runs),
              **{kind: median(work[kind] for _, work in found_runs) for kind in KINDS}}
             for name, found_runs in rows.items()]

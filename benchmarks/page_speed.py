@@ -5,6 +5,7 @@ load on the machine."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,13 +91,17 @@ def pick_option(page: Any, how: Filter) -> Any:
     raise RuntimeError(f"{how.selectbox}: no other option to pick")
 
 
-def change_filter(page: Any, how: Filter, finished: list[float]) -> tuple[float, float | None]:
+def change_filter(page: Any, how: Filter, finished: list[float],
+                  armed: Callable[[], None] | None = None) -> tuple[float, float | None]:
     """Seconds from choosing another option to a drawn chart whose text changed, script idle;
     and to the server's message that the run finished (None if none came), from ``finished``
-    as ``open_app`` fills it."""
+    as ``open_app`` fills it. ``armed`` is called with the option shown, just before the click
+    (a trace started there covers the change alone)."""
     wait_idle(page)
     before = page.evaluate(b.ALL_CHARTS_TEXT)
     option = pick_option(page, how)
+    if armed is not None:
+        armed()
     start = time.perf_counter()
     option.click()
     changed = page.wait_for_function(b.CHANGED_AND_IDLE, arg=before, polling="raf", timeout=NAV_TIMEOUT_MS)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import json
-import tempfile
 import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from benchmarks import server
@@ -17,7 +14,7 @@ from benchmarks.after_write import after_import_write
 from benchmarks.data_scale import Data, measure_app, measure_loading
 from benchmarks.generate import DEFAULT_OUT, generate
 from benchmarks.report import Figure, Results, median, spread
-from benchmarks.workers import run_worker
+from benchmarks.workers import run_worker, same_figures
 from metrics.load.dataset import DEFAULT_DATA
 from metrics.load.provenance import default_sources_dir
 
@@ -121,13 +118,11 @@ def browser_parts(results: Results, options: Options) -> None:
 def page_speed(results: Results, browser: Any, options: Options) -> None:
     """Each chart page of the dashboard and the bare app, one run of each in turn, ``runs`` times."""
     from benchmarks import page_speed as ps
-    from benchmarks.ui_map import BARE_FILTER, CHANGES, CHART_PAGES, LANGUAGE_SWITCH
+    from benchmarks.ui_map import BARE_FILTER, CHANGES, CHART_PAGES, LANGUAGE_SWITCH, reference_apps
 
     section = PAGE_SPEED_SECTION
-    found = run_worker("figures", "--data", str(SHIPPED.path), "--sources", str(SHIPPED.sources), "--pages", ",".join(CHART_PAGES))
-    figures_file = Path(tempfile.mkstemp(prefix="bench-figures-", suffix=".json")[1])
-    figures_file.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    with server.running("dashboard.py", _shipped_env()) as dashboard:
+    with same_figures(str(SHIPPED.path), str(SHIPPED.sources), list(CHART_PAGES)) as figures_file, \
+            server.running("dashboard.py", _shipped_env()) as dashboard:
         probe, _ = ps.open_app(browser, dashboard.url + CHART_PAGES[0])
         shape = ps.chart_shape(probe)
         probe.context.close()
@@ -135,11 +130,7 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
                     "BARE_TYPE": "bar" if shape and shape[0]["type"] == "bar" else "scatter"}
         with server.running("benchmarks/bare_app.py", bare_env) as bare, \
                 server.running("benchmarks/figure_app.py", {"REF_FIGURES": str(figures_file)}) as same:
-            apps = {}
-            for name in CHART_PAGES:
-                path = CHANGES[name].path
-                apps[f"dashboard /{name}"] = (dashboard.url + (name if path is None else path), CHANGES[name].filter)
-                apps[f"same figures /{name}"] = (f"{same.url}?page={name}", BARE_FILTER)
+            apps = reference_apps(dashboard.url, same.url)
             apps["bare app"] = (bare.url, BARE_FILTER)
             switch = f"language switch /{CHART_PAGES[0]}"
             apps[switch] = (dashboard.url + CHART_PAGES[0], LANGUAGE_SWITCH)
@@ -150,7 +141,6 @@ def page_speed(results: Results, browser: Any, options: Options) -> None:
             for _ in range(options.runs):
                 for name, (url, how) in apps.items():
                     ps.one_run(browser, url, how, timings[name])
-    figures_file.unlink(missing_ok=True)
     results.notes.append(f"Page speed: the bare app's chart is sized like the first chart of /{CHART_PAGES[0]}: "
                          f"{bare_env['BARE_TRACES']} trace(s) of {bare_env['BARE_POINTS']} points ({bare_env['BARE_TYPE']}). "
                          "Dashboard filters: " + "; ".join(f"/{name}: {CHANGES[name].filter.label}" for name in CHART_PAGES)

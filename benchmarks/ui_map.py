@@ -55,3 +55,14 @@ BARE_FILTER = Filter(label="the bare app's selectbox, Alpha → Beta")
 LANGUAGE_SWITCH = Filter(click='[data-testid="stSidebar"] [data-testid="stRadio"] label:has(input)', option=1,
                          label="sidebar language radio, 中文 → English")
 """A language switch: a full rerun of the app (sidebar, router, page) in the other language."""
+
+
+def reference_apps(dashboard_url: str, same_url: str) -> dict[str, tuple[str, Filter]]:
+    """Each chart page of the dashboard and the same figures drawn alone (``figure_app.py``): its
+    URL and the filter change it is timed with, named as the results name them."""
+    apps: dict[str, tuple[str, Filter]] = {}
+    for name in CHART_PAGES:
+        path = CHANGES[name].path
+        apps[f"dashboard /{name}"] = (dashboard_url + (name if path is None else path), CHANGES[name].filter)
+        apps[f"same figures /{name}"] = (f"{same_url}?page={name}", BARE_FILTER)
+    return apps

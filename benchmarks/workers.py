@@ -10,9 +10,12 @@ child, so this module imports nothing heavy, and nothing imports it back.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,19 @@ def run_worker(kind: str, *args: str, timeout: float = 900.0) -> dict:
     if done.returncode != 0:
         raise RuntimeError(f"worker {kind} {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@contextlib.contextmanager
+def same_figures(data: str, sources: str, pages: list[str]) -> Iterator[Path]:
+    """A JSON file of the figures ``pages`` send before and after their filter change (the worker
+    ``figures``), for ``figure_app.py`` (``REF_FIGURES``) while the block runs; removed after it."""
+    found = run_worker("figures", "--data", data, "--sources", sources, "--pages", ",".join(pages))
+    path = Path(tempfile.mkstemp(prefix="bench-figures-", suffix=".json")[1])
+    try:
+        path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def _measured(call: Any, profile: bool) -> tuple[float, Any, str]:

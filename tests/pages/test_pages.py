@@ -342,8 +342,7 @@ def test_the_deck_chooser_is_built_only_once_the_briefing_is_opened(monkeypatch)
     monkeypatch.setattr(downloads, "all_charts", lambda frames, *view: (built.append(view), real(frames, *view))[1])
     at = open_page("overview", region="ningbo", year="2021")
     assert not built and not [m for m in at.multiselect if m.key.startswith("deck-charts-")], "closed: no deck built"
-    at.session_state["briefing-open-ningbo"] = True
-    at.run()
+    opened(at, "briefing-open-ningbo")
     chooser = next(m for m in at.multiselect if m.key == "deck-charts-ningbo-2021-zh")
     assert "趋势" in chooser.options and chooser.value == chooser.options, "every chart of the deck, chosen"
     assert [b.label for b in at.button if b.label.startswith("生成")] == ["生成PPTX", "生成PDF"]
