@@ -92,7 +92,7 @@ class Session:
     """The replica of each response, in order (from ``X-Replica``)."""
     before_kill: list[str] = field(default_factory=list)
     cookie: str = ""
-    """The ``NB_REPLICA`` cookie when the replica was killed."""
+    """The ``NB_REPLICA`` cookie at the end of the first half, before the kill."""
     errors: list[str] = field(default_factory=list)
     after_kill_errors: list[str] = field(default_factory=list)
     recovered: str = ""
@@ -332,13 +332,14 @@ def _drive(base: str, sessions: list[Session], half_done: threading.Barrier, sha
                     session.note(f"failed: {session.errors[-1][:200]}")
                 shared.setdefault("alone_until", time.time())  # the first session's end: it ran alone until then
                 alone.set()
+            for session in sessions:  # before the kill: once a replica is gone, its sessions' clients
+                # reconnect by themselves, and HAProxy's answer through another replica replaces the cookie
+                session.cookie = next((c["value"] for c in session.page.context.cookies() if c["name"] == COOKIE), "")
             half_done.wait(timeout=FIRST_HALF_S)
             resume.wait(timeout=FIRST_HALF_S)
             killed = shared["killed"]
             for session in sessions:  # before any Playwright call: a call delivers every page's events
                 session.before_kill = list(session.replicas)
-            for session in sessions:
-                session.cookie = next((c["value"] for c in session.page.context.cookies() if c["name"] == COOKIE), "")
             for session in sessions:
                 before = len(session.errors)
                 try:
