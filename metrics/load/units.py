@@ -33,7 +33,8 @@ class Unit(BaseModel):
     """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
     label_zh: Annotated[str, Field(min_length=1)] | None = None
     """Chinese for a unit a source wrote in English (billion yuan: 十亿元)."""
-    """A unit that counts things (家, 人, 个): a sentence speaks of "the number of" them."""
+    label_en_one: Annotated[str, Field(min_length=1)] | None = None
+    """The English label after exactly 1 where ``label_en`` is a plural (1 firm, 1 percentage point)."""
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -119,11 +120,12 @@ def magnitude(symbol: str) -> float:
     return unit(symbol).factor
 
 
-def label(symbol: str, lang: str = "zh") -> str:
+def label(symbol: str, lang: str = "zh", *, one: bool = False) -> str:
     """The unit as a reader of ``lang`` expects it: 亿元 or "CNY 100 million" (the label of
-    ``data/units.yaml`` for a language other than Chinese, the language the units are written in)."""
+    ``data/units.yaml`` for a language other than Chinese, the language the units are written in).
+    ``one``: after the number 1 (1 firm, not 1 firms)."""
     known = UNITS.get(symbol)
-    labels = {"en": known.label_en, "zh": known.label_zh or symbol} if known else {}
+    labels = {"en": (one and known.label_en_one) or known.label_en, "zh": known.label_zh or symbol} if known else {}
     return labels.get(lang, symbol)
 
 

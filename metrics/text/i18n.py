@@ -143,11 +143,10 @@ def fmt_value(value: float, unit: str, lang: str, decimals: int | None = None) -
     if unit in _EN_COUNTS:
         factor, label = _EN_COUNTS[unit]
         return f"{fmt_number(number * factor, lang, decimals)} {label}"
+    written = fmt_number(number, lang, decimals)
     if unit == "%":
-        return f"{fmt_number(number, lang, decimals)}%"
-    if unit == "百分点":
-        return f"{fmt_number(number, lang, decimals)} percentage points"
-    return f"{fmt_number(number, lang, decimals)} {units.label(unit, 'en')}"
+        return f"{written}%"
+    return f"{written} {units.label(unit, 'en', one=written.lstrip('-') == '1')}"
 
 
 def fmt_signed(value: float, unit: str, lang: str, decimals: int | None = None) -> str:
