@@ -24,11 +24,16 @@ def _load_strings() -> dict[str, dict[str, str]]:
 STRINGS = _load_strings()
 
 
+ONE = "_one"
+"""An entry's ``en_one``: its English when the count ``n`` is exactly 1 ("1 problem", not "1 problems");
+Chinese needs no such form."""
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, filled with ``values``; Chinese (the fallback language)
-    for an unknown language or a key with no text in ``lang``."""
+    for an unknown language or a key with no text in ``lang``; the ``{lang}_one`` form when ``n`` is 1."""
     entry = STRINGS[key]
-    text = entry.get(lang) or entry[FALLBACK_LANG]
+    text = (values.get("n") == 1 and entry.get(lang + ONE)) or entry.get(lang) or entry[FALLBACK_LANG]
     return text.format(**values) if values else text
 
 

@@ -17,9 +17,19 @@ def _fields(text: str) -> set[str]:
 
 def test_every_string_has_both_languages_with_the_same_placeholders():
     for key, entry in i18n._STRINGS.items():
-        assert set(entry) == {"zh", "en"}, key
+        assert set(entry) - {"en_one"} == {"zh", "en"}, key
         assert entry["zh"].strip() and entry["en"].strip(), key
-        assert _fields(entry["zh"]) == _fields(entry["en"]), key
+        assert _fields(entry["zh"]) == _fields(entry["en"]) == _fields(entry.get("en_one", entry["en"])), key
+        assert "en_one" not in entry or "n" in _fields(entry["en"]), f"{key}: a singular form needs a count n"
+
+
+def test_a_count_of_one_reads_in_the_singular_in_english():
+    assert i18n.t("problems_count", "en", n=1) == "1 problem"
+    assert i18n.t("problems_count", "en", n=2) == "2 problems"
+    assert i18n.t("problems_count", "en", n=0) == "0 problems"
+    assert i18n.t("problems_count", "zh", n=1) == "共 1 处问题"
+    assert i18n.t("data_rows", "en", n=1) == "1 record"
+    assert "(s)" not in "".join(entry["en"] for entry in i18n._STRINGS.values()), "a count's plural is chosen, not hedged"
 
 
 def test_every_ledger_rule_has_its_words_in_the_catalogue():
@@ -71,10 +81,30 @@ def test_fixed_decimals_round_half_up_and_never_show_minus_zero():
     (8.2, "%", "8.2%", "8.2%"),
     (1.19, "百分点", "1.19个百分点", "1.19 percentage points"),
     (18, "家", "18家", "18 firms"),
+    (1, "百分点", "1个百分点", "1 percentage point"),
+    (1, "家", "1家", "1 firm"),
+    (1.0, "个", "1个", "1 unit"),
+    (-1, "人", "-1人", "-1 person"),
+    (1.5, "天", "1.5天", "1.5 days"),
+    (11, "项", "11项", "11 projects"),
 ])
 def test_values_with_units(value, unit, zh, en):
     assert i18n.fmt_value(value, unit, "zh") == zh
     assert i18n.fmt_value(value, unit, "en") == en
+
+
+def test_the_english_unit_after_exactly_one_is_singular_and_after_any_other_number_plural():
+    """The sentence "1 percentage points below the target" read wrong; "1.0" keeps the plural, as written."""
+    from metrics.load import units
+
+    assert i18n.fmt_signed(-1, "家", "en") == "-1 firm"
+    assert i18n.fmt_value(1, "百分点", "en", 1) == "1.0 percentage points"
+    assert i18n.display_unit("家", "en") == "firms", "an axis names the unit in the plural"
+    for unit in units.UNITS.values():  # a singular is given only where the label is a plural that differs from it
+        assert unit.label_en_one is None or unit.label_en_one != unit.label_en, unit.symbol
+    plural = [u.symbol for u in units.UNITS.values() if u.count and u.label_en.endswith("s") and not u.label_en[0].isdigit()
+              and u.label_en_one is None]
+    assert not plural, f"counted units with a plural English label and no label_en_one in data/units.yaml: {plural}"
 
 
 def test_display_value_matches_the_formatted_value_and_labels_the_axis():
