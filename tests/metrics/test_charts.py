@@ -237,6 +237,17 @@ def test_a_long_subtitle_wraps_and_the_chart_makes_room_for_it(frames):
     assert long.layout.margin.t - short.layout.margin.t == 20 * (len(lines) - 1)
 
 
+def test_a_decade_lets_plotly_space_the_year_ticks_and_a_few_years_tick_every_year(tmp_path):
+    """Every year of 2010-2026 as a tick stood on end and crowded on a phone; a short span keeps
+    every year (Plotly's own spacing could put a tick between two years)."""
+    decade = build_frames(tmp_path, [obs("ningbo", "gdp", year, 1000.0 + year) for year in (2011, 2015, 2025)])
+    few = build_frames(tmp_path, [obs("ningbo", "gdp", year, 1000.0 + year) for year in (2022, 2023, 2025)], name="few.yaml")
+    long = trend_figure(decade, ["ningbo"], ["gdp"], "zh", 2025)
+    short = trend_figure(few, ["ningbo"], ["gdp"], "zh", 2025)
+    assert long.layout.xaxis.dtick is None and long.layout.xaxis.tickformat == "d"
+    assert short.layout.xaxis.dtick == 1 and short.layout.xaxis.tickformat == "d"
+
+
 def test_an_average_lower_than_the_one_before_is_labelled_below_it(tmp_path):
     frames = build_frames(tmp_path, [obs("ningbo", "gdp_growth", 2015, 8.9, period="average", start_year=2011),
                                      obs("ningbo", "gdp_growth", 2020, 6.4, period="average", start_year=2016),
