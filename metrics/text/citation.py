@@ -79,8 +79,15 @@ def cite(source: Mapping, lang: str) -> str:
         parts.append(i18n.t("cite_reposted", lang))
     text = (i18n.t("cite_with", lang, title=title, details=i18n.t("sep_detail", lang).join(parts)) if parts
             else i18n.t("cite_title", lang, title=title))
-    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in str(title))
-    return i18n.t("cite_in_chinese", lang, text=text) if chinese else text
+    return i18n.t("cite_in_chinese", lang, text=text) if is_chinese_title(str(title)) else text
+
+
+def is_chinese_title(title: str) -> bool:
+    """A title written in Chinese: its words outside brackets, so that a recorder's remark in Chinese
+    after an English or Spanish headline (Shenzhen economy outpaces Beijing and Shanghai(报道)) does
+    not make the publication Chinese."""
+    words = _BRACKETED.sub("", title).strip() or title
+    return any("\u4e00" <= ch <= "\u9fff" for ch in words)
 
 
 def official_first(ids: Iterable[str], catalogue: Mapping[str, Mapping]) -> list[str]:

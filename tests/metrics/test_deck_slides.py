@@ -283,3 +283,15 @@ def test_the_comparison_falls_back_to_the_next_headline_indicator_with_enough_re
     without_gdp = dataclasses.replace(real_frames, facts=real_frames.facts[real_frames.facts["indicator_id"].ne("gdp")])
     assert comparison.briefing_compare_indicator(without_gdp, 2020) == "gdp_growth"  # eight districts have it
     assert comparison.briefing_compare_indicator(without_gdp, 2021) == "fiscal_revenue"  # gdp_growth: two only
+
+
+def test_only_a_title_written_in_chinese_is_marked_in_chinese_for_an_english_reader():
+    """A recorder's remark in Chinese after an English headline made Macao News "(in Chinese)"."""
+    from metrics.text.citation import cite, is_chinese_title
+
+    english = {"id": "x", "provenance": "cited", "title": "Shenzhen economy outpaces Beijing and Shanghai(报道)",
+               "publisher": "Macao News", "date": "2026-02-26"}
+    assert not is_chinese_title(english["title"]) and "(in Chinese)" not in cite(english, "en")
+    chinese = {**english, "title": "青岛进入万亿俱乐部(报道)"}
+    assert is_chinese_title(chinese["title"]) and cite(chinese, "en").endswith("(in Chinese)")
+    assert is_chinese_title("(宁波市政府工作报告)"), "a title that is all brackets is read whole"
