@@ -101,7 +101,7 @@ def _segment(fig: go.Figure, row: dict, *, name: str, group: str, colour: str, t
         showlegend=False, line={"color": colour, "dash": "dash" if target else "dot", "width": 3}, cliponaxis=False,
         marker={"symbol": "line-ns-open", "size": [12, 0, 12], "color": colour, "line": {"width": 2, "color": colour}},
         text=["", esc(label), ""], textposition="bottom center" if below else "top center",
-        textfont={"color": colour, "size": 11},
+        textfont={"color": colour, "size": 11, "shadow": "auto"},
         hovertext=[_hover(row, lang)] * 3, hovertemplate="%{hovertext}<extra></extra>"), row=panel, col=1)
 
 

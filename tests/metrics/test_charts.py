@@ -256,6 +256,7 @@ def test_an_average_lower_than_the_one_before_is_labelled_below_it(tmp_path):
     fig = trend_figure(frames, ["ningbo"], ["gdp_growth"], "zh", 2021)
     segments = sorted((t for t in fig.data if t.text and any(t.text)), key=lambda t: t.x[0])
     assert [t.textposition for t in segments] == ["top center", "bottom center", "bottom center", "top center"]
+    assert all(t.textfont.shadow == "auto" for t in segments), "a label keeps a halo where a line crosses it"
 
 
 def _naive_wrap(text: str, width_em: float, latin_em: float = 0.5) -> list[str]:
