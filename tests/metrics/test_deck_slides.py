@@ -295,3 +295,38 @@ def test_only_a_title_written_in_chinese_is_marked_in_chinese_for_an_english_rea
     chinese = {**english, "title": "青岛进入万亿俱乐部(报道)"}
     assert is_chinese_title(chinese["title"]) and cite(chinese, "en").endswith("(in Chinese)")
     assert is_chinese_title("(宁波市政府工作报告)"), "a title that is all brackets is read whole"
+
+
+@pytest.mark.parametrize(("region", "year", "lang"), [("yinzhou", 2024, "en"), ("ningbo", 2025, "zh")])
+def test_a_slide_charts_title_starts_in_the_picture_and_ends_above_its_legend(real_frames, renderer, region, year, lang):
+    """Rendered: the title block of each chart of the deck (its former subtitle, wrapped anew at the
+    slide's font size) alone in the picture. Yinzhou's English trends chart had four lines pushed
+    down across its legend; a title moved too little loses its first line above the picture."""
+    import copy
+
+    import numpy as np
+    from PIL import Image
+
+    pack = plan(real_frames, region, year, lang)
+    checked = 0
+    for page in pack.pages:
+        figure = copy.deepcopy(page.figure)
+        layout = figure["layout"]
+        legend = layout.get("legend") or {}
+        if "<br>" not in layout["title"]["text"] or legend.get("yref") != "container":
+            continue
+        width, height = int(layout["width"]), int(layout["height"])
+        legend_top = (1 - float(legend["y"])) * height
+        for trace in figure["data"]:
+            trace["visible"] = False
+        layout.update(annotations=[], shapes=[], showlegend=False, paper_bgcolor="white", plot_bgcolor="white")
+        for key in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
+            layout[key] = {**layout[key], "visible": False}
+        png = renderer.figure(figure, "png", width, height, 1)
+        grey = np.array(Image.open(io.BytesIO(png)).convert("L"))
+        rows = np.where((grey[:, : width // 2] < 160).any(axis=1))[0]
+        assert rows.size, page.name
+        assert rows.min() >= 4, f"{page.name}: the title's first line is cut at the top ({rows.min()} px)"
+        assert rows.max() < legend_top, f"{page.name}: the title ends at {rows.max()} px, under its legend's top ({legend_top:.0f} px)"
+        checked += 1
+    assert checked, "a chart with a title of several lines and a legend was checked"
