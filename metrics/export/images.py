@@ -261,9 +261,33 @@ def readable(figure: dict, min_px: float) -> dict:
     base = font.get("size") or template_font.get("size") or 12
     font["size"] = max(base, min_px)
     _raise_fonts(figure, min_px)
+    if min_px > base:  # the margins were measured for the screen's smaller text (charts.common.left_margin)
+        for key in [k for k in layout if re.match(r"^[xy]axis\d*$", k) and isinstance(layout[k], dict)]:
+            layout[key]["automargin"] = True
     uniform = layout.setdefault("uniformtext", {})
     uniform["minsize"] = max(uniform.get("minsize") or 0, min_px)
     uniform.setdefault("mode", "show")
+    return figure
+
+
+YEAR_TICK_PX = 40
+"""Room a year's tick label needs on a slide: with as much per year, every year is labelled."""
+
+
+def every_year(figure: dict, width: int) -> dict:
+    """Year axes (``tickformat`` "d") whose ticks Plotly spaces by the width (charts.trends) ticked
+    every year where the slide has room, so that the briefing's year (2025) is labelled, not only
+    every other year. Changed in place."""
+    layout = figure.get("layout") or {}
+    axes = [layout[k] for k in layout if re.match(r"^xaxis\d*$", k) and isinstance(layout[k], dict)
+            and layout[k].get("tickformat") == "d" and layout[k].get("dtick") is None]
+    years = [x for trace in figure.get("data") or [] for x in trace.get("x") or []
+             if isinstance(x, (int, float)) and not isinstance(x, bool)]
+    margin = layout.get("margin") or {}
+    room = width - (margin.get("l") or 80) - (margin.get("r") or 80)
+    if axes and years and room / (max(years) - min(years) + 1) >= YEAR_TICK_PX:
+        for axis in axes:
+            axis["dtick"] = 1
     return figure
 
 

@@ -330,3 +330,20 @@ def test_a_slide_charts_title_starts_in_the_picture_and_ends_above_its_legend(re
         assert rows.max() < legend_top, f"{page.name}: the title ends at {rows.max()} px, under its legend's top ({legend_top:.0f} px)"
         checked += 1
     assert checked, "a chart with a title of several lines and a legend was checked"
+
+
+def test_a_slide_labels_every_year_where_it_has_room_and_gives_raised_labels_their_margin():
+    """The trends chart lets Plotly space its year ticks on screen; a slide of 960 px has room for every
+    year, so 2025 is labelled. Fonts raised for a slide get automargin: the screen's margins were measured
+    at its smaller text (城镇居民人均可支配收入 lost its first character on the progress slide)."""
+    from metrics.export.images import every_year, readable
+
+    def figure() -> dict:
+        return {"data": [{"type": "scatter", "x": list(range(2011, 2026)), "y": [1] * 15}],
+                "layout": {"xaxis": {"tickformat": "d"}, "yaxis": {}, "margin": {"l": 76, "r": 20}, "font": {"size": 12}}}
+
+    assert every_year(figure(), 960)["layout"]["xaxis"]["dtick"] == 1
+    assert "dtick" not in every_year(figure(), 390)["layout"]["xaxis"], "a narrow picture keeps Plotly's spacing"
+    raised = readable(figure(), 18)["layout"]
+    assert raised["xaxis"]["automargin"] is True and raised["yaxis"]["automargin"] is True
+    assert "automargin" not in readable(figure(), 10)["layout"]["yaxis"], "text not raised keeps the measured margins"
