@@ -146,7 +146,7 @@ def prepare_figure(fig: go.Figure | dict, caption: Caption | None = None, width:
         layout.setdefault("font", {})["family"] = f"{CJK_FONT}, sans-serif"
     if caption is not None:
         _add_caption(layout, template, caption, width)
-    return figure
+    return every_year(figure, width)
 
 
 def _add_caption(layout: dict, template: dict, caption: Caption, width: int) -> None:
@@ -271,13 +271,13 @@ def readable(figure: dict, min_px: float) -> dict:
 
 
 YEAR_TICK_PX = 40
-"""Room a year's tick label needs on a slide: with as much per year, every year is labelled."""
+"""Room a year's tick label needs in an image or on a slide: with as much per year, every year is labelled."""
 
 
 def every_year(figure: dict, width: int) -> dict:
     """Year axes (``tickformat`` "d") whose ticks Plotly spaces by the width (charts.trends) ticked
-    every year where the slide has room, so that the briefing's year (2025) is labelled, not only
-    every other year. Changed in place."""
+    every year where the exported picture has room, so that the briefing's year (2025) is labelled, not
+    only every other year. Changed in place."""
     layout = figure.get("layout") or {}
     axes = [layout[k] for k in layout if re.match(r"^xaxis\d*$", k) and isinstance(layout[k], dict)
             and layout[k].get("tickformat") == "d" and layout[k].get("dtick") is None]

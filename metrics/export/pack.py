@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from metrics.charts import common, figures_for
 from metrics.export import citations, summary
-from metrics.export.images import Caption, every_year, fit_title, prepare_figure, readable, units_on_ticks
+from metrics.export.images import Caption, fit_title, prepare_figure, readable, units_on_ticks
 from metrics.export.labels import text
 from metrics.export.renderer import get_renderer
 from metrics.figures import queries
@@ -205,7 +205,7 @@ def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Seque
         names = [indicator_name(frames, i, lang) for i in indicators if i in known]
         width, height = slide_size(figure)
         figure["layout"]["height"], figure["layout"]["width"] = height, width
-        fit_title(readable(every_year(units_on_ticks(figure), width), min_text_px(width, height)), width)
+        fit_title(readable(units_on_ticks(figure), min_text_px(width, height)), width)
         pages.append(ChartPage(chart_name, figure, note, sentences, ids, height, title=title, indicators=names,
                                short_footnotes=short_footnotes(note, ids, catalogue, lang)))
     headlines = summary.headlines(frames, region_id, year, lang)
