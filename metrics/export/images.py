@@ -12,6 +12,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from metrics.charts.ledger import ROW_BESIDE_PX, ROW_NAME, ROW_PX
 from metrics.export.citations import footnote_index, plain
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
 from metrics.text import i18n
@@ -213,6 +214,24 @@ def units_on_ticks(figure: dict) -> dict:
         axis["ticksuffix"] = unit if unit == "%" or is_wide(unit[0]) else " " + unit
         axis["title"]["text"] = ""
         axis["nticks"] = min(axis.get("nticks") or 6, 6 if len(unit) <= 3 else 4)
+    return figure
+
+
+def names_beside(figure: dict) -> dict:
+    """Rows named above their line (the target ledger, for a phone's width) named beside it instead, as
+    y tick labels with room made for them, and the figure as much shorter as a row beside its name is:
+    a slide is wide and short, and a name above each row took a line of height the slide's larger text
+    did not have. Before the slide's size is chosen from the figure's height. Changed in place."""
+    layout = figure.get("layout") or {}
+    named = [a for a in layout.get("annotations") or [] if isinstance(a, dict) and a.get("name") == ROW_NAME]
+    if not named:
+        return figure
+    for yref in {str(a.get("yref") or "y") for a in named}:
+        axis = layout.setdefault("yaxis" + yref[1:], {})
+        axis.update(showticklabels=True, ticks="outside", automargin=True)
+    layout["annotations"] = [a for a in layout["annotations"] if not (isinstance(a, dict) and a.get("name") == ROW_NAME)]
+    if isinstance(layout.get("height"), (int, float)):  # each row gives back the line its name took
+        layout["height"] = int(layout["height"] - len(named) * (ROW_PX - ROW_BESIDE_PX))
     return figure
 
 

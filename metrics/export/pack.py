@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from metrics.charts import common, figures_for
 from metrics.export import citations, summary
-from metrics.export.images import Caption, fit_title, prepare_figure, readable, units_on_ticks
+from metrics.export.images import Caption, fit_title, names_beside, prepare_figure, readable, units_on_ticks
 from metrics.export.labels import text
 from metrics.export.renderer import get_renderer
 from metrics.figures import queries
@@ -201,6 +201,7 @@ def plan(frames: DataFrames, region_id: str, year: int, lang: str, charts: Seque
         indicators, ids = _shown(figure, view_facts, lang)
         note = citations.figure_footnote(figure) or common.source_footnote(ids, catalogue, lang)
         figure, title = without_title(citations.without_footnote(figure))
+        names_beside(figure)
         sentences = chart_sentences(frames, region_id, year, lang, indicators)
         names = [indicator_name(frames, i, lang) for i in indicators if i in known]
         width, height = slide_size(figure)

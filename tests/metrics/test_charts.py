@@ -82,6 +82,28 @@ def test_ledger_chart(frames, lang):
     assert fig.layout.xaxis.title.text == "%"
 
 
+def test_a_ledger_row_names_its_target_above_the_dumbbell_and_leaves_the_width_to_the_axis(real_frames):
+    """At 390 px the names beside the rows took half the width, and the axes' labels stood on end
+    across the next row: names are written above each dumbbell, wide numbers get at most four ticks,
+    and the right margin is the status labels' own width."""
+    from metrics.charts.ledger import STATUS_ROOM_PX
+
+    fig = ledger_figure(real_frames, "ningbo", 2025, "zh")
+    layout = fig.to_dict()["layout"]
+    y_axes = [v for k, v in layout.items() if k.startswith("yaxis")]
+    assert y_axes and all(axis.get("showticklabels") is False for axis in y_axes)
+    names = {a["text"] for a in layout["annotations"] if a.get("xref", "").endswith("domain")}
+    rows = {y for t in fig.data if t.mode == "markers" for y in t.y}
+    assert names == rows and "人均地区生产总值" in names, "every row is named, once"
+    assert all(a["yanchor"] == "bottom" and a["yshift"] > 0 for a in layout["annotations"] if a["text"] in names)
+    assert fig.layout.margin.l < 40, "no room kept for names beside the rows"
+    wide = [v for k, v in layout.items() if k.startswith("xaxis") and v.get("title", {}).get("text") == "元"]
+    assert wide and wide[0].get("nticks") == 4, "190,000: four ticks at most"
+    assert fig.layout.margin.r < 110 and fig.layout.margin.r >= 4 * 13 + STATUS_ROOM_PX, "预计完成 fits, no more"
+    english = ledger_figure(real_frames, "ningbo", 2025, "en")
+    assert english.layout.margin.r > fig.layout.margin.r, "provisionally met is wider than 预计完成"
+
+
 def test_ledger_chart_is_none_without_actuals(frames):
     assert ledger_figure(frames, "yuyao", 2021, "zh") is None
 

@@ -348,3 +348,23 @@ def test_a_slide_labels_every_year_where_it_has_room_and_gives_raised_labels_the
     raised = readable(figure(), 18)["layout"]
     assert raised["xaxis"]["automargin"] is True and raised["yaxis"]["automargin"] is True
     assert "automargin" not in readable(figure(), 10)["layout"]["yaxis"], "text not raised keeps the measured margins"
+
+
+def test_a_slide_names_the_ledger_rows_beside_them_and_gives_back_their_height(real_frames):
+    """On screen a target's name is above its row (a phone's width); a slide is wide and short, so the
+    names go back beside the rows as tick labels and the chart is as much shorter."""
+    from metrics.charts import ledger_figure
+    from metrics.charts.ledger import ROW_BESIDE_PX, ROW_NAME, ROW_PX
+    from metrics.export.images import names_beside, prepare_figure
+
+    screen = prepare_figure(ledger_figure(real_frames, "ningbo", 2025, "zh"), None, 960)
+    rows = [a for a in screen["layout"]["annotations"] if a.get("name") == ROW_NAME]
+    height = screen["layout"]["height"]
+    slide = names_beside(screen)["layout"]
+    assert rows and not [a for a in slide["annotations"] if a.get("name") == ROW_NAME]
+    y_axes = [v for k, v in slide.items() if k.startswith("yaxis")]
+    assert y_axes and all(axis["showticklabels"] is True and axis["automargin"] is True for axis in y_axes)
+    assert slide["height"] == height - len(rows) * (ROW_PX - ROW_BESIDE_PX)
+    pack = plan(real_frames, "ningbo", 2025, "zh", charts=None, today=TODAY)
+    ledger = next(page for page in pack.pages if page.figure["layout"].get("meta", {}).get("chart") == "ledger")
+    assert not [a for a in ledger.figure["layout"].get("annotations", []) if a.get("name") == ROW_NAME]
