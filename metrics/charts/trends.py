@@ -21,9 +21,9 @@ from metrics.text import i18n, render
 
 PANEL_PX = 260
 EVERY_YEAR_SPAN = 8
-"""Up to this many years between the first and the last drawn, every year is a tick; over a longer span
-Plotly spaces the ticks by the chart's width (2010, 2015, 2020 on a phone), where every year stood on
-end and crowded at 390 px."""
+"""Up to this many years between the first and the last drawn (a caliber break's line included), every
+year is a tick; over a longer span Plotly spaces the ticks by the chart's width (2010, 2015, 2020 on a
+phone), where every year stood on end and crowded at 390 px."""
 BOUNDS = ("above", "at_least", "at_most", "reach")
 """Comparators of an actual that give a bound, not the figure (左右, about, stays on the line)."""
 LINE_DASH = {"target": "dash", "conflict": "solid"}
@@ -169,8 +169,9 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
                               annotation_text=esc(i18n.t("chart_break", lang)), annotation_position="top left",
                               annotation_font={"size": 11, "color": "#AA3377"})
         fig.update_yaxes(title_text=esc(i18n.display_unit(indicator_units.get(indicator, ""), lang)), row=panel, col=1)
-    years = pd.concat([rows["year"], rows["start_year"]]).dropna() if not rows.empty else pd.Series(dtype=float)
-    every_year = years.empty or years.max() - years.min() <= EVERY_YEAR_SPAN
+    drawn = [float(x) for trace in fig.data for x in (trace.x or ()) if isinstance(x, (int, float))]
+    drawn += [item.year - 0.5 for (region, _), found in breaks.items() if region in regions for item in found]
+    every_year = not drawn or max(drawn) - min(drawn) <= EVERY_YEAR_SPAN
     fig.update_xaxes(dtick=1 if every_year else None, tickformat="d", separatethousands=False)
     fig.update_xaxes(title_text=i18n.t("chart_year", lang), row=max(len(indicators), 1), col=1)
     if year is not None and indicators:

@@ -270,6 +270,14 @@ def test_a_decade_lets_plotly_space_the_year_ticks_and_a_few_years_tick_every_ye
     assert short.layout.xaxis.dtick == 1 and short.layout.xaxis.tickformat == "d"
 
 
+def test_a_caliber_breaks_line_counts_in_the_span_of_years(real_frames):
+    """Yinzhou's GDP from 2018 with its 2016 boundary change drawn at 2015.5: every year of 2012-2026 as
+    a tick stood on end at 390 px, though its figures span only 2018-2025."""
+    fig = trend_figure(real_frames, ["yinzhou"], ["gdp"], "en", 2024)
+    assert any(shape.x0 == 2015.5 for shape in fig.layout.shapes), "the break is drawn"
+    assert fig.layout.xaxis.dtick is None
+
+
 def test_an_average_lower_than_the_one_before_is_labelled_below_it(tmp_path):
     frames = build_frames(tmp_path, [obs("ningbo", "gdp_growth", 2015, 8.9, period="average", start_year=2011),
                                      obs("ningbo", "gdp_growth", 2020, 6.4, period="average", start_year=2016),
