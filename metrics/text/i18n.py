@@ -118,7 +118,7 @@ def display_value(value: float, unit: str, lang: str) -> tuple[float, str]:
     if unit in _EN_COUNTS:
         factor, label = _EN_COUNTS[unit]
         return float(_decimal(value) * factor), label
-    return value, units.label(unit, "en") if unit != "百分点" else "percentage points"
+    return value, units.label(unit, "en")
 
 
 def display_unit(unit: str, lang: str) -> str:
@@ -184,8 +184,6 @@ def comparator_word(comparator: object, lang: str) -> str:
 
 def unit_label(unit: str, lang: str) -> str:
     """A unit for a column of its own: 亿元 / CNY 100 million, 百分点 / percentage points."""
-    if lang == "en" and unit == "百分点":
-        return "percentage points"
     return units.label(unit, lang)
 
 
