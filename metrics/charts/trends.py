@@ -24,6 +24,9 @@ EVERY_YEAR_SPAN = 8
 """Up to this many years between the first and the last drawn (a caliber break's line included), every
 year is a tick; over a longer span Plotly spaces the ticks by the chart's width (2010, 2015, 2020 on a
 phone), where every year stood on end and crowded at 390 px."""
+YEAR_SPAN = "year_span"
+"""The ``meta`` key of the first and last year drawn: an export with room ticks every year of it
+(``metrics.export.images.every_year``)."""
 BOUNDS = ("above", "at_least", "at_most", "reach")
 """Comparators of an actual that give a bound, not the figure (左右, about, stays on the line)."""
 LINE_DASH = {"target": "dash", "conflict": "solid"}
@@ -171,7 +174,8 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
         fig.update_yaxes(title_text=esc(i18n.display_unit(indicator_units.get(indicator, ""), lang)), row=panel, col=1)
     drawn = [float(x) for trace in fig.data for x in (trace.x or ()) if isinstance(x, (int, float))]
     drawn += [item.year - 0.5 for (region, _), found in breaks.items() if region in regions for item in found]
-    every_year = not drawn or max(drawn) - min(drawn) <= EVERY_YEAR_SPAN
+    span = [min(drawn), max(drawn)] if drawn else None
+    every_year = span is None or span[1] - span[0] <= EVERY_YEAR_SPAN
     fig.update_xaxes(dtick=1 if every_year else None, tickformat="d", separatethousands=False)
     fig.update_xaxes(title_text=i18n.t("chart_year", lang), row=max(len(indicators), 1), col=1)
     if year is not None and indicators:
@@ -181,5 +185,6 @@ def trend_chart(rows: pd.DataFrame, *, indicators: Sequence[str], indicator_name
     shown_names = render.join([indicator_names.get(i, i) for i in indicators], lang)
     return frame(fig, title=i18n.t("chart_trends_title", lang, indicators=shown_names),
                  subtitle=i18n.t("chart_trends_subtitle", lang), footnote=source_footnote(ids, catalogue, lang, "some" if derived else None),
-                 meta={"chart": "trends", "regions": list(regions), "year": year, "indicators": indicators, "sources": ids},
+                 meta={"chart": "trends", "regions": list(regions), "year": year, "indicators": indicators, "sources": ids,
+                       YEAR_SPAN: span},
                  height=PANEL_PX * max(len(indicators), 1) + 60, top=24)

@@ -13,6 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from metrics.charts.ledger import ROW_BESIDE_PX, ROW_NAME, ROW_PX
+from metrics.charts.trends import YEAR_SPAN
 from metrics.export.citations import footnote_index, plain
 from metrics.export.renderer import CJK_FONT, ExportError, ExportUnavailable, get_renderer
 from metrics.text import i18n
@@ -117,13 +118,16 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _axes(layout: dict, letters: str = "xy") -> list[dict]:
+    """The layout's axes (xaxis, xaxis2, …; ``letters`` "x" for the horizontal ones alone)."""
+    return [axis for key, axis in layout.items() if re.match(rf"^[{letters}]axis\d*$", key) and isinstance(axis, dict)]
+
+
 def _all_text(layout: dict) -> str:
     """Title, subtitle, axis titles and annotations: where units or a view could already be."""
     pieces = [_text((layout.get("title") or {}).get("text")),
               _text(((layout.get("title") or {}).get("subtitle") or {}).get("text"))]
-    for key, axis in layout.items():
-        if re.match(r"^[xy]axis\d*$", key) and isinstance(axis, dict):
-            pieces.append(_text((axis.get("title") or {}).get("text")))
+    pieces += [_text((axis.get("title") or {}).get("text")) for axis in _axes(layout)]
     pieces += [_text(a.get("text")) for a in layout.get("annotations") or [] if isinstance(a, dict)]
     return "\n".join(pieces)
 
@@ -205,8 +209,8 @@ def units_on_ticks(figure: dict) -> dict:
     each tick label instead (6,000家, 4.9%) and at most six ticks: a title line under each row
     is what made the rows overlap once the text is large enough for a slide. Changed in place."""
     layout = figure.get("layout") or {}
-    titled = [axis for key, axis in layout.items() if re.match(r"^xaxis\d*$", key) and isinstance(axis, dict)
-              and _text((axis.get("title") or {}).get("text")).strip() and axis.get("type") not in ("category", "date")]
+    titled = [axis for axis in _axes(layout, "x")
+              if _text((axis.get("title") or {}).get("text")).strip() and axis.get("type") not in ("category", "date")]
     units = [_text(axis["title"]["text"]).strip() for axis in titled]
     if len(titled) < 2 or any(len(unit) > SHORT_UNIT for unit in units):
         return figure
@@ -281,8 +285,8 @@ def readable(figure: dict, min_px: float) -> dict:
     font["size"] = max(base, min_px)
     _raise_fonts(figure, min_px)
     if min_px > base:  # the margins were measured for the screen's smaller text (charts.common.left_margin)
-        for key in [k for k in layout if re.match(r"^[xy]axis\d*$", k) and isinstance(layout[k], dict)]:
-            layout[key]["automargin"] = True
+        for axis in _axes(layout):
+            axis["automargin"] = True
     uniform = layout.setdefault("uniformtext", {})
     uniform["minsize"] = max(uniform.get("minsize") or 0, min_px)
     uniform.setdefault("mode", "show")
@@ -294,17 +298,16 @@ YEAR_TICK_PX = 40
 
 
 def every_year(figure: dict, width: int) -> dict:
-    """Year axes (``tickformat`` "d") whose ticks Plotly spaces by the width (charts.trends) ticked
-    every year where the exported picture has room, so that the briefing's year (2025) is labelled, not
-    only every other year. Changed in place."""
+    """Year axes whose ticks Plotly spaces by the width (a chart whose ``meta`` gives the span of years it
+    draws, ``charts.trends``) ticked every year where the exported picture has room, so that the
+    briefing's year (2025) is labelled, not only every other year. Changed in place."""
     layout = figure.get("layout") or {}
-    axes = [layout[k] for k in layout if re.match(r"^xaxis\d*$", k) and isinstance(layout[k], dict)
-            and layout[k].get("tickformat") == "d" and layout[k].get("dtick") is None]
-    years = [x for trace in figure.get("data") or [] for x in trace.get("x") or []
-             if isinstance(x, (int, float)) and not isinstance(x, bool)]
+    meta = layout.get("meta")
+    span = meta.get(YEAR_SPAN) if isinstance(meta, dict) else None
+    axes = [axis for axis in _axes(layout, "x") if axis.get("dtick") is None]
     margin = layout.get("margin") or {}
     room = width - (margin.get("l") or 80) - (margin.get("r") or 80)
-    if axes and years and room / (max(years) - min(years) + 1) >= YEAR_TICK_PX:
+    if axes and span and room / (span[1] - span[0] + 1) >= YEAR_TICK_PX:
         for axis in axes:
             axis["dtick"] = 1
     return figure

@@ -336,11 +336,13 @@ def test_a_slide_labels_every_year_where_it_has_room_and_gives_raised_labels_the
     """The trends chart lets Plotly space its year ticks on screen; a slide of 960 px has room for every
     year, so 2025 is labelled. Fonts raised for a slide get automargin: the screen's margins were measured
     at its smaller text (城镇居民人均可支配收入 lost its first character on the progress slide)."""
+    from metrics.charts.trends import YEAR_SPAN
     from metrics.export.images import every_year, prepare_figure, readable
 
     def figure() -> dict:
         return {"data": [{"type": "scatter", "x": list(range(2011, 2026)), "y": [1] * 15}],
-                "layout": {"xaxis": {"tickformat": "d"}, "yaxis": {}, "margin": {"l": 76, "r": 20}, "font": {"size": 12}}}
+                "layout": {"xaxis": {"tickformat": "d"}, "yaxis": {}, "margin": {"l": 76, "r": 20}, "font": {"size": 12},
+                           "meta": {YEAR_SPAN: [2011, 2025]}}}
 
     assert every_year(figure(), 960)["layout"]["xaxis"]["dtick"] == 1
     assert "dtick" not in every_year(figure(), 390)["layout"]["xaxis"], "a narrow picture keeps Plotly's spacing"
